@@ -1,0 +1,41 @@
+// Builds every runtime: the CLI (plain Node, ESM), Electron main and preload (CJS), and the renderer (Vite).
+import { build } from 'esbuild';
+import { rmSync, chmodSync, existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+
+const only = process.argv[2]; // optional: cli | main | renderer
+const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', legalComments: 'none' };
+
+async function buildCli() {
+  rmSync('dist/cli', { recursive: true, force: true });
+  await build({
+    ...common,
+    entryPoints: { hatrack: 'src-main/cli/hatrack.ts' },
+    outdir: 'dist/cli',
+    format: 'esm',
+    splitting: true,
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
+    // Dependencies stay in node_modules and load lazily, so `hatrack list` never pays for the AWS SDK.
+    packages: 'external',
+    banner: { js: '#!/usr/bin/env node' },
+  });
+  chmodSync('dist/cli/hatrack.mjs', 0o755);
+}
+
+async function buildMain() {
+  rmSync('dist/main', { recursive: true, force: true });
+  rmSync('dist/preload', { recursive: true, force: true });
+  await build({ ...common, entryPoints: { main: 'src-main/electron/main.ts' }, outdir: 'dist/main', format: 'cjs', outExtension: { '.js': '.cjs' }, packages: 'external' });
+  // The preload runs sandboxed: it must be one self-contained file that only requires 'electron'.
+  await build({ ...common, entryPoints: { preload: 'src-main/preload/index.ts' }, outdir: 'dist/preload', format: 'cjs', outExtension: { '.js': '.cjs' }, external: ['electron'] });
+}
+
+function buildRenderer() {
+  const r = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'src-renderer/vite.config.mjs', '--logLevel', 'warn'], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('renderer build failed');
+}
+
+if (!only || only === 'cli') await buildCli();
+if (!only || only === 'main') await buildMain();
+if ((!only || only === 'renderer') && existsSync('src-renderer/vite.config.mjs')) buildRenderer();

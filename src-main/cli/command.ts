@@ -1,0 +1,41 @@
+// The shape of one `hatrack` sub-command and the context it runs in; plain Node.
+
+import type { Environment } from '../core/environment.js';
+
+export interface ParsedArgs {
+  /** Positional arguments after the command name. */
+  readonly positionals: readonly string[];
+  /** `--flag` → true, `--name value` / `--name=value` → string. Repeated options keep the last value. */
+  readonly options: Readonly<Record<string, string | boolean>>;
+}
+
+export interface CliIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  readonly stdinIsTty: boolean;
+  /** Reads one line from the terminal without echo when `hidden`; rejects when stdin is not a TTY. */
+  readonly prompt: (question: string, hidden?: boolean) => Promise<string>;
+}
+
+export interface CliContext {
+  readonly env: Environment;
+  readonly io: CliIo;
+}
+
+export interface CliCommand {
+  readonly name: string;
+  readonly summary: string;
+  /** Full help text, printed for `hatrack <name> --help`. */
+  readonly usage: string;
+  /** Options that take a value (everything else given as `--x` is a boolean flag). */
+  readonly valueOptions?: readonly string[];
+  readonly run: (args: ParsedArgs, ctx: CliContext) => Promise<number>;
+}
+
+/** Thrown for bad usage: the CLI prints the message and the command's usage line, then exits 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}

@@ -1,0 +1,18 @@
+// The registry of `hatrack` commands, in the order `hatrack --help` lists them.
+
+import type { CliCommand } from '../command.js';
+import { listCommand } from './list.js';
+import { showCommand } from './show.js';
+import { addCommand, renameCommand, rmCommand, setCommand, unsetCommand } from './edit.js';
+import { fixCommand } from './fix.js';
+
+export const COMMANDS: readonly CliCommand[] = [
+  listCommand,
+  showCommand,
+  setCommand,
+  unsetCommand,
+  addCommand,
+  rmCommand,
+  renameCommand,
+  fixCommand,
+];

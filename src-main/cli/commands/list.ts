@@ -1,0 +1,39 @@
+// `hatrack list`: every profile as the AWS CLI sees it, plus the problems in both files.
+
+import { createAwsFiles } from '../../core/awsfiles/aws-files.js';
+import type { CliCommand } from '../command.js';
+import { checkOptions, flag } from '../args.js';
+import { problemLine, table } from '../format.js';
+import { listJson, problemJson, profileSummary } from '../views.js';
+
+export const listCommand: CliCommand = {
+  name: 'list',
+  summary: 'List every profile with its kind and region, and any problems in the files',
+  usage: `Usage: hatrack list [--json]
+
+Lists profiles in the order \`aws configure list-profiles\` prints them, with the credential kind the AWS CLI
+would use (static, role, sso, process, web-identity, login, settings), the region, and the file(s) each lives in.
+Problems (anything that breaks the AWS CLI, or that the CLI and the JS SDK read differently) follow with file:line.
+Exits 0 even when there are problems.
+
+Options:
+  --json   Machine-readable output: {"files", "profiles", "problems"}`,
+  run: async (args, ctx) => {
+    checkOptions(args, ['json']);
+    const view = createAwsFiles(ctx.env).view();
+    if (flag(args, 'json')) {
+      ctx.io.out(JSON.stringify(listJson(view), null, 2) + '\n');
+      return 0;
+    }
+    const rows = view.model.profiles.map((p) => {
+      const s = profileSummary(p);
+      return [s.name, s.kind, typeof s.region === 'string' ? s.region : s.region === null ? '-' : '(nested)', s.sources.join('+')];
+    });
+    ctx.io.out(rows.length === 0 ? 'No profiles.\n' : table([['PROFILE', 'KIND', 'REGION', 'FILES'], ...rows]));
+    if (view.problems.length > 0) {
+      ctx.io.out(`\n${view.problems.length} problem(s):\n`);
+      for (const p of view.problems) ctx.io.out(problemLine(problemJson(p, view)) + '\n');
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,102 @@
+// JSON views of profiles and problems that the CLI prints (and the IPC contract mirrors); secrets masked.
+
+import { isSecretKey, maskSecret } from '../../shared/domain/secrets.js';
+import type { AwsFilesView } from '../core/awsfiles/aws-files.js';
+import type { SettingValue } from '../core/awsfiles/ini-reading.js';
+import type { Problem } from '../core/awsfiles/problems.js';
+import type { Profile } from '../core/awsfiles/profiles.js';
+import { stringSetting } from '../core/awsfiles/profiles.js';
+
+export interface ProfileSummaryJson {
+  readonly name: string;
+  readonly kind: string;
+  readonly region: SettingValue | null;
+  readonly sources: readonly string[];
+  readonly accountId: string | null;
+  readonly roleArn: string | null;
+  readonly sourceProfile: string | null;
+  readonly mfaSerial: string | null;
+  readonly accessKeyId: string | null;
+}
+
+export interface ProblemJson {
+  readonly id: string;
+  readonly file: 'config' | 'credentials';
+  readonly path: string | null;
+  readonly line: number;
+  readonly code: string;
+  readonly severity: string;
+  readonly breaksCli: boolean;
+  readonly message: string;
+  readonly profile: string | null;
+  readonly key: string | null;
+  readonly fix: string | null;
+}
+
+const ROLE_ACCOUNT = /^arn:[\w-]+:iam::(\d{12}):/;
+
+export function accountIdOf(profile: Profile): string | null {
+  const roleArn = stringSetting(profile.settings, 'role_arn');
+  const fromRole = roleArn === undefined ? undefined : ROLE_ACCOUNT.exec(roleArn)?.[1];
+  return fromRole ?? stringSetting(profile.settings, 'sso_account_id') ?? stringSetting(profile.settings, 'aws_account_id') ?? null;
+}
+
+export function profileSummary(profile: Profile): ProfileSummaryJson {
+  const s = profile.settings;
+  return {
+    name: profile.name,
+    kind: profile.kind,
+    region: profile.region ?? null,
+    sources: profile.sources,
+    accountId: accountIdOf(profile),
+    roleArn: stringSetting(s, 'role_arn') ?? null,
+    sourceProfile: stringSetting(s, 'source_profile') ?? null,
+    mfaSerial: stringSetting(s, 'mfa_serial') ?? null,
+    accessKeyId: stringSetting(s, 'aws_access_key_id') ?? null,
+  };
+}
+
+export function problemJson(problem: Problem, view: AwsFilesView): ProblemJson {
+  return {
+    id: problem.id,
+    file: problem.file,
+    path: view.paths[problem.file],
+    line: problem.line,
+    code: problem.code,
+    severity: problem.severity,
+    breaksCli: problem.breaksCli,
+    message: problem.message,
+    profile: problem.profile ?? null,
+    key: problem.key ?? null,
+    fix: problem.fix?.title ?? null,
+  };
+}
+
+export function maskedSettings(settings: ReadonlyMap<string, SettingValue>): Record<string, SettingValue> {
+  const out: Record<string, SettingValue> = {};
+  for (const [key, value] of settings) out[key] = typeof value === 'string' && isSecretKey(key) ? maskSecret(value) : value;
+  return out;
+}
+
+export function listJson(view: AwsFilesView): object {
+  return {
+    files: { config: view.paths.config, credentials: view.paths.credentials },
+    profiles: view.model.profiles.map(profileSummary),
+    problems: view.problems.map((p) => problemJson(p, view)),
+  };
+}
+
+export function showJson(view: AwsFilesView, profile: Profile): object {
+  const sections = [
+    ...profile.configSections.map((o) => ({ file: 'config', path: view.paths.config, line: o.headerLine + 1, header: `[${o.name}]` })),
+    ...profile.credentialsSections.map((o) => ({ file: 'credentials', path: view.paths.credentials, line: o.headerLine + 1, header: `[${o.name}]` })),
+  ];
+  const referencedBy = view.model.profiles.filter((p) => p.name !== profile.name && stringSetting(p.settings, 'source_profile') === profile.name).map((p) => p.name);
+  return {
+    ...profileSummary(profile),
+    settings: maskedSettings(profile.settings),
+    sections,
+    referencedBy,
+    problems: view.problems.filter((p) => p.profile === profile.name).map((p) => problemJson(p, view)),
+  };
+}

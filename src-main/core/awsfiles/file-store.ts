@@ -1,0 +1,994 @@
+// The AWS file store: synchronous snapshots, atomic transactional updates with backups and lost-update protection, and
+// directory watching for ~/.aws/config and ~/.aws/credentials; plain Node (CLI and Electron main).
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { HatrackError } from '../../../shared/domain/errors.js';
+import type { Environment } from '../environment.js';
+import type {
+  AwsFilePaths,
+  EditOutcome,
+  FileChangeEvent,
+  FileSnapshot,
+  FilesSnapshot,
+  UpdateResult,
+  WrittenFile,
+} from './file-store.types.js';
+import type { IniDocument } from './ini-document.js';
+import { parseDocument, serializeDocument } from './ini-document.js';
+import type { AwsFileKind } from './profiles.js';
+
+export interface FileStoreOptions {
+  readonly paths: AwsFilePaths;
+  readonly dataDir: string;
+  readonly env: Environment;
+  /** Test seam: runs after the final on-disk check and right before the rename, where an outside write can slip in. */
+  readonly beforeReplace?: ((target: string) => void) | undefined;
+}
+
+export interface FileStore {
+  readonly paths: AwsFilePaths;
+  readonly dataDir: string;
+  /** Both files as they are now; a missing file reads as empty. Synchronous because the CLI reads on every command. */
+  read(): FilesSnapshot;
+  /**
+   * Runs `edit` on a fresh snapshot and atomically writes each file whose bytes it changed. `edit` may run more than
+   * once (when a file changes on disk meanwhile), so it must be a pure function of the snapshot.
+   */
+  update<T>(edit: (snapshot: FilesSnapshot) => EditOutcome<T>): UpdateResult<T>;
+  /** Calls `onChange` when a file's content changes from what this store last read or wrote; returns unsubscribe. */
+  watch(onChange: (event: FileChangeEvent) => void): () => void;
+}
+
+export const BACKUPS_KEPT = 50;
+const MAX_REAPPLIES = 10;
+const LOCK_STALE_MS = 10_000;
+const LOCK_WAIT_MS = 20_000;
+const WATCH_DEBOUNCE_MS = 50;
+/** An in-place writer truncates then writes; its content counts as settled once unchanged for this long. */
+const SETTLE_QUIET_MS = 10;
+const SETTLE_MAX_MS = 1_000;
+const STALE_TEMP_AGE_MS = 60 * 60 * 1000;
+const MAX_SYMLINK_HOPS = 40;
+const KINDS: readonly AwsFileKind[] = ['config', 'credentials'];
+const EMPTY = new Uint8Array(0);
+const EMPTY_HASH = sha256Hex(EMPTY);
+const VARIABLE_FOR: Readonly<Record<AwsFileKind, string>> = {
+  config: 'AWS_CONFIG_FILE',
+  credentials: 'AWS_SHARED_CREDENTIALS_FILE',
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Small helpers
+
+function sha256Hex(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && Buffer.compare(a, b) === 0;
+}
+
+function errnoOf(e: unknown): string | undefined {
+  return typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string' ? e.code : undefined;
+}
+
+const sleepCell = new Int32Array(new SharedArrayBuffer(4));
+
+/** update() is synchronous end to end (the CLI's hot path), so waits block the thread briefly instead of yielding. */
+function sleepSync(ms: number): void {
+  Atomics.wait(sleepCell, 0, 0, ms);
+}
+
+function isPidAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it exists but belongs to someone else.
+    return errnoOf(e) === 'EPERM';
+  }
+}
+
+function isRoot(): boolean {
+  return typeof process.getuid === 'function' && process.getuid() === 0;
+}
+
+function writeFailed(filePath: string, what: string, e?: unknown): HatrackError {
+  const code = errnoOf(e);
+  return new HatrackError('FILE_WRITE_FAILED', code === undefined ? `${what}.` : `${what} (${code}).`, { path: filePath });
+}
+
+function unreadable(filePath: string, e: unknown): HatrackError {
+  const code = errnoOf(e) ?? 'unknown error';
+  return new HatrackError('FILE_UNREADABLE', `Could not read the file (${code}).`, { path: filePath });
+}
+
+function disabled(kind: AwsFileKind): HatrackError {
+  const variable = VARIABLE_FOR[kind];
+  return new HatrackError(
+    'FILE_DISABLED',
+    `${variable} is set but empty, so the AWS CLI treats the ${kind} file as absent and Hatrack will not write it; unset it or set it to a path.`,
+  );
+}
+
+/** Thrown inside a commit when the disk no longer holds what the edit was based on; the update loop re-applies. */
+class ChangedOnDisk extends Error {}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading
+
+/** What is on disk for one file at one moment; `fd` stays open on the inode during an update. */
+interface DiskState {
+  readonly kind: AwsFileKind;
+  readonly path: string | null;
+  /** Final path after following symlinks; where writes land. */
+  readonly target: string | null;
+  readonly exists: boolean;
+  /** Present but not a regular file (a directory, /dev/null…): reads as absent, like botocore; never replaced. */
+  readonly special: boolean;
+  readonly bytes: Uint8Array;
+  readonly hash: string;
+  readonly mode: number | undefined;
+  readonly stat: fs.BigIntStats | undefined;
+  readonly fd: number | undefined;
+}
+
+function absentState(kind: AwsFileKind, filePath: string | null, target: string | null, special = false): DiskState {
+  return {
+    kind,
+    path: filePath,
+    target,
+    exists: false,
+    special,
+    bytes: EMPTY,
+    hash: EMPTY_HASH,
+    mode: undefined,
+    stat: undefined,
+    fd: undefined,
+  };
+}
+
+/** Reads everything from offset 0 through `fd`, however the size changes meanwhile. */
+function readAllAt(fd: number): Uint8Array {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  let chunk = Buffer.allocUnsafe(Math.max(fs.fstatSync(fd).size + 1, 4096));
+  for (;;) {
+    const n = fs.readSync(fd, chunk, 0, chunk.length, total);
+    if (n === 0) break;
+    chunks.push(chunk.subarray(0, n));
+    total += n;
+    if (n === chunk.length) chunk = Buffer.allocUnsafe(chunk.length * 2);
+    else chunk = Buffer.allocUnsafe(Math.max(chunk.length - n, 4096));
+  }
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
+}
+
+// O_NONBLOCK keeps a FIFO at the path from hanging the read; it is harmless for regular files.
+const OPEN_FOR_READ = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
+
+function readDisk(kind: AwsFileKind, filePath: string | null, target: string | null, keepFd: boolean): DiskState {
+  if (filePath === null) return absentState(kind, null, null);
+  const openPath = target ?? filePath;
+  let fd: number;
+  try {
+    fd = fs.openSync(openPath, OPEN_FOR_READ);
+  } catch (e) {
+    // botocore checks os.path.isfile first: a missing file, or a path through a non-directory, is simply absent.
+    if (errnoOf(e) === 'ENOENT' || errnoOf(e) === 'ENOTDIR') return absentState(kind, filePath, target);
+    throw unreadable(filePath, e);
+  }
+  let handedOver = false;
+  try {
+    const stat = fs.fstatSync(fd, { bigint: true });
+    if (!stat.isFile()) return absentState(kind, filePath, target, true);
+    const bytes = readAllAt(fd);
+    handedOver = keepFd;
+    return {
+      kind,
+      path: filePath,
+      target,
+      exists: true,
+      special: false,
+      bytes,
+      hash: sha256Hex(bytes),
+      mode: Number(stat.mode & 0o7777n),
+      stat,
+      fd: keepFd ? fd : undefined,
+    };
+  } catch (e) {
+    throw unreadable(filePath, e);
+  } finally {
+    if (!handedOver) fs.closeSync(fd);
+  }
+}
+
+function closeDisk(state: DiskState): void {
+  if (state.fd !== undefined) fs.closeSync(state.fd);
+}
+
+function toSnapshot(state: DiskState, content: Uint8Array, exists: boolean, doc?: IniDocument): FileSnapshot {
+  return {
+    kind: state.kind,
+    path: state.path,
+    exists,
+    bytes: content,
+    doc: doc ?? parseDocument(content),
+    hash: content === state.bytes ? state.hash : sha256Hex(content),
+    mode: state.mode,
+  };
+}
+
+/** Follows a symlink chain to the file a write must replace, even when the last link dangles. */
+function resolveWriteTarget(filePath: string): string {
+  let current = path.resolve(filePath);
+  for (let hop = 0; hop < MAX_SYMLINK_HOPS; hop++) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.lstatSync(current);
+    } catch (e) {
+      if (errnoOf(e) === 'ENOENT' || errnoOf(e) === 'ENOTDIR') return current;
+      throw unreadable(filePath, e);
+    }
+    if (!stat.isSymbolicLink()) return current;
+    current = path.resolve(path.dirname(current), fs.readlinkSync(current));
+  }
+  throw new HatrackError('FILE_UNREADABLE', 'The path goes through too many symbolic links.', { path: filePath });
+}
+
+/** The stable identity of a file for backup folders: its real path, or the resolved one if it does not exist yet. */
+function canonicalPath(target: string): string {
+  try {
+    return fs.realpathSync(target);
+  } catch {
+    try {
+      return path.join(fs.realpathSync(path.dirname(target)), path.basename(target));
+    } catch {
+      return target;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Directories, temp files, backups
+
+interface Owner {
+  readonly uid: number;
+  readonly gid: number;
+}
+
+function ownerOf(p: string): Owner | undefined {
+  try {
+    const st = fs.statSync(p);
+    return { uid: st.uid, gid: st.gid };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Creates `dir` and missing parents as 0700 (mkdir's mode is filtered by umask, so it is set again explicitly). */
+function ensurePrivateDir(dir: string): void {
+  try {
+    if (fs.statSync(dir).isDirectory()) return;
+  } catch {
+    // Missing: create below; a non-directory makes mkdir fail with a clear code.
+  }
+  const first = fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (first === undefined) return;
+  // As root (sudo), hand created folders to whoever owns the folder they were created in, not to root.
+  const owner = isRoot() ? ownerOf(path.dirname(first)) : undefined;
+  const created: string[] = [];
+  for (let p = dir; ; p = path.dirname(p)) {
+    created.push(p);
+    if (p === first || path.dirname(p) === p) break;
+  }
+  for (const p of created) {
+    fs.chmodSync(p, 0o700);
+    if (owner !== undefined) fs.chownSync(p, owner.uid, owner.gid);
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function tempPathFor(target: string): string {
+  const name = `.${path.basename(target)}.hatrack-${process.pid}-${randomBytes(6).toString('hex')}.tmp`;
+  return path.join(path.dirname(target), name);
+}
+
+/** Removes temp files a crashed Hatrack left beside `target` (their pid is gone, or they are an hour old). */
+function cleanStaleTemps(target: string): void {
+  const pattern = new RegExp(`^\\.${escapeRegExp(path.basename(target))}\\.hatrack-(\\d+)-[0-9a-f]+\\.tmp$`);
+  const dir = path.dirname(target);
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const match = pattern.exec(name);
+    if (match === null) continue;
+    const pid = Number(match[1]);
+    const full = path.join(dir, name);
+    if (pid === process.pid || (isPidAlive(pid) && !isOlderThan(full, STALE_TEMP_AGE_MS))) continue;
+    tryUnlink(full);
+  }
+}
+
+function isOlderThan(p: string, ms: number): boolean {
+  try {
+    return Date.now() - fs.statSync(p).mtimeMs > ms;
+  } catch {
+    return false;
+  }
+}
+
+function tryUnlink(p: string): void {
+  try {
+    fs.unlinkSync(p);
+  } catch {
+    // Already gone, or not ours to remove: either way nothing more to do.
+  }
+}
+
+function writeAll(fd: number, bytes: Uint8Array): void {
+  let offset = 0;
+  while (offset < bytes.length) offset += fs.writeSync(fd, bytes, offset, bytes.length - offset);
+}
+
+/** A complete, fsynced sibling of `target` holding `bytes`, ready to be renamed over it. */
+function writeTempFile(target: string, bytes: Uint8Array, mode: number, owner: Owner | undefined): string {
+  const temp = tempPathFor(target);
+  const fd = fs.openSync(temp, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL, 0o600);
+  try {
+    if (owner !== undefined) fs.fchownSync(fd, owner.uid, owner.gid);
+    fs.fchmodSync(fd, mode);
+    writeAll(fd, bytes);
+    fs.fsyncSync(fd);
+  } catch (e) {
+    fs.closeSync(fd);
+    tryUnlink(temp);
+    throw e;
+  }
+  fs.closeSync(fd);
+  return temp;
+}
+
+/** Makes a rename durable; some platforms cannot fsync a directory, which only weakens durability, not atomicity. */
+function fsyncDir(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(dir, 'r');
+    fs.fsyncSync(fd);
+  } catch (e) {
+    const code = errnoOf(e);
+    if (code !== 'EINVAL' && code !== 'EISDIR' && code !== 'EPERM' && code !== 'EBADF' && code !== 'EACCES') throw e;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+/** Fixed-width, filename-safe UTC time, so names sort in time order on every platform. */
+function backupStamp(now: Date): string {
+  return now.toISOString().replace(/:/g, '-');
+}
+
+const BACKUP_NAME = /^(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}\.\d{3}Z)-(\d{4,})\.bak$/;
+
+function backupDirFor(dataDir: string, kind: AwsFileKind, target: string): string {
+  return path.join(dataDir, 'backups', `${kind}-${sha256Hex(canonicalPath(target)).slice(0, 8)}`);
+}
+
+function listBackups(dir: string): string[] {
+  return fs
+    .readdirSync(dir)
+    .filter((name) => BACKUP_NAME.test(name))
+    .sort(compareBackupNames);
+}
+
+/** By time, then by sequence number (which may outgrow its padding). */
+function compareBackupNames(a: string, b: string): number {
+  const ma = BACKUP_NAME.exec(a)!;
+  const mb = BACKUP_NAME.exec(b)!;
+  if (ma[1] !== mb[1]) return ma[1]! < mb[1]! ? -1 : 1;
+  return Number(ma[2]) - Number(mb[2]);
+}
+
+function nextBackupName(existing: readonly string[], stamp: string): string {
+  let seq = 0;
+  for (const name of existing) {
+    const match = BACKUP_NAME.exec(name);
+    if (match !== null && match[1] === stamp) seq = Math.max(seq, Number(match[2]) + 1);
+  }
+  return `${stamp}-${String(seq).padStart(4, '0')}.bak`;
+}
+
+function writeBackup(dir: string, bytes: Uint8Array, now: Date): string {
+  ensurePrivateDir(dir);
+  const stamp = backupStamp(now);
+  const existing = listBackups(dir);
+  for (;;) {
+    const name = nextBackupName(existing, stamp);
+    const full = path.join(dir, name);
+    let fd: number;
+    try {
+      fd = fs.openSync(full, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL, 0o600);
+    } catch (e) {
+      if (errnoOf(e) !== 'EEXIST') throw e;
+      existing.push(name);
+      continue;
+    }
+    try {
+      fs.fchmodSync(fd, 0o600);
+      writeAll(fd, bytes);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    pruneBackups(dir);
+    return full;
+  }
+}
+
+function pruneBackups(dir: string): void {
+  const names = listBackups(dir);
+  for (const name of names.slice(0, Math.max(0, names.length - BACKUPS_KEPT))) tryUnlink(path.join(dir, name));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Cross-process lock: a file hard-linked into place, so it appears atomically with its owner already written
+
+const heldLocks = new Set<string>();
+
+function lockOwnerLine(): string {
+  return `${process.pid} ${randomBytes(8).toString('hex')}\n`;
+}
+
+function readLockOwner(lockPath: string): string | undefined {
+  try {
+    return fs.readFileSync(lockPath, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function isLockStale(lockPath: string, owner: string): boolean {
+  const pid = Number(owner.split(' ')[0]);
+  return !isPidAlive(pid) || isOlderThan(lockPath, LOCK_STALE_MS);
+}
+
+/** Moves a stale lock aside first, so two processes breaking it at once cannot both think they removed it. */
+function breakStaleLock(lockPath: string, staleOwner: string): void {
+  const aside = `${lockPath}.broken-${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    fs.renameSync(lockPath, aside);
+  } catch {
+    return;
+  }
+  if (readLockOwner(aside) !== staleOwner) {
+    // Someone else broke it and took the lock in between: put theirs back.
+    try {
+      fs.linkSync(aside, lockPath);
+    } catch {
+      // A third process already holds it; nothing left to restore.
+    }
+  }
+  tryUnlink(aside);
+}
+
+function cleanLockLeftovers(lockDir: string): void {
+  for (const name of fs.readdirSync(lockDir)) {
+    const match = /^\.aws-files\.(\d+)-[0-9a-f]+$|\.broken-(\d+)-[0-9a-f]+$/.exec(name);
+    if (match === null) continue;
+    const pid = Number(match[1] ?? match[2]);
+    if (pid !== process.pid && !isPidAlive(pid)) tryUnlink(path.join(lockDir, name));
+  }
+}
+
+function acquireLock(dataDir: string): () => void {
+  const lockDir = path.join(dataDir, 'locks');
+  const lockPath = path.join(lockDir, 'aws-files.lock');
+  if (heldLocks.has(lockPath)) return () => undefined;
+  try {
+    ensurePrivateDir(lockDir);
+    cleanLockLeftovers(lockDir);
+  } catch (e) {
+    throw writeFailed(lockDir, 'Could not create the lock folder', e);
+  }
+  const owner = lockOwnerLine();
+  const staging = path.join(lockDir, `.aws-files.${process.pid}-${randomBytes(6).toString('hex')}`);
+  try {
+    fs.writeFileSync(staging, owner, { mode: 0o600 });
+  } catch (e) {
+    throw writeFailed(lockDir, 'Could not create the Hatrack write lock', e);
+  }
+  try {
+    waitForLock(lockPath, staging);
+  } finally {
+    tryUnlink(staging);
+  }
+  heldLocks.add(lockPath);
+  return () => {
+    heldLocks.delete(lockPath);
+    if (readLockOwner(lockPath) === owner) tryUnlink(lockPath);
+  };
+}
+
+function waitForLock(lockPath: string, staging: string): void {
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      fs.linkSync(staging, lockPath);
+      return;
+    } catch (e) {
+      if (errnoOf(e) !== 'EEXIST') throw writeFailed(lockPath, 'Could not take the Hatrack write lock', e);
+    }
+    const current = readLockOwner(lockPath);
+    if (current !== undefined && isLockStale(lockPath, current)) {
+      breakStaleLock(lockPath, current);
+      continue;
+    }
+    if (Date.now() > deadline) {
+      throw writeFailed(lockPath, 'Another Hatrack process is still writing the AWS files; try again');
+    }
+    sleepSync(1 + Math.random() * 4);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Committing one file
+
+interface WritePlan {
+  readonly disk: DiskState;
+  readonly target: string;
+  readonly path: string;
+  /** What the edit saw as this file's current content: the "previous bytes" a backup and a rollback restore. */
+  readonly content: Uint8Array;
+  readonly contentExisted: boolean;
+  readonly desired: Uint8Array;
+  readonly desiredDoc: IniDocument | undefined;
+  readonly mode: number;
+}
+
+interface CommitOutcome {
+  readonly backupPath: string | undefined;
+  /** Content an in-place writer put into the old inode after our check; the edit must be re-applied to it. */
+  readonly slipped: Uint8Array | undefined;
+}
+
+function modeFor(kind: AwsFileKind, disk: DiskState): number {
+  // Credentials are secrets whatever the old mode; config keeps what the user chose.
+  if (kind === 'credentials' || disk.mode === undefined) return 0o600;
+  return disk.mode;
+}
+
+function ownerForWrite(disk: DiskState, target: string): Owner | undefined {
+  if (!isRoot()) return undefined;
+  if (disk.stat !== undefined) return { uid: Number(disk.stat.uid), gid: Number(disk.stat.gid) };
+  return ownerOf(path.dirname(target));
+}
+
+/** The disk still holds exactly what the edit was based on: same symlink target, same inode, same bytes. */
+function assertUnchanged(plan: WritePlan): fs.BigIntStats | undefined {
+  const disk = plan.disk;
+  if (disk.path === null || resolveWriteTarget(disk.path) !== plan.target) throw new ChangedOnDisk();
+  let current: fs.BigIntStats;
+  try {
+    current = fs.statSync(plan.target, { bigint: true });
+  } catch (e) {
+    if (errnoOf(e) === 'ENOENT' && !disk.exists) return undefined;
+    throw new ChangedOnDisk();
+  }
+  if (!disk.exists || disk.fd === undefined || disk.stat === undefined) throw new ChangedOnDisk();
+  if (current.ino !== disk.stat.ino || current.dev !== disk.stat.dev) throw new ChangedOnDisk();
+  const viaFd = fs.fstatSync(disk.fd, { bigint: true });
+  if (sha256Hex(readAllAt(disk.fd)) !== disk.hash) throw new ChangedOnDisk();
+  return viaFd;
+}
+
+/** Puts the temp file in place. A new file is hard-linked so that one created meanwhile is never replaced. */
+function placeFile(temp: string, target: string, replacing: boolean): void {
+  if (replacing) {
+    fs.renameSync(temp, target);
+    return;
+  }
+  try {
+    fs.linkSync(temp, target);
+    tryUnlink(temp);
+    return;
+  } catch (e) {
+    if (errnoOf(e) === 'EEXIST') throw new ChangedOnDisk();
+    // Filesystems without hard links (FAT, some network shares) fall back to a plain rename.
+  }
+  if (fs.existsSync(target)) throw new ChangedOnDisk();
+  fs.renameSync(temp, target);
+}
+
+interface FdContent {
+  readonly size: bigint;
+  readonly mtimeNs: bigint;
+  readonly bytes: Uint8Array;
+}
+
+function fdContent(fd: number): FdContent {
+  const stat = fs.fstatSync(fd, { bigint: true });
+  return { size: stat.size, mtimeNs: stat.mtimeNs, bytes: readAllAt(fd) };
+}
+
+function sameContent(a: FdContent, b: FdContent): boolean {
+  return a.size === b.size && a.mtimeNs === b.mtimeNs && bytesEqual(a.bytes, b.bytes);
+}
+
+/**
+ * The AWS CLI rewrites files in place (truncate + write). If it opened the old inode before our rename, its write
+ * lands there and would vanish with it; reading the old inode through our fd shows whether that happened.
+ */
+function detectSlippedWrite(disk: DiskState, verified: fs.BigIntStats): Uint8Array | undefined {
+  if (disk.fd === undefined) return undefined;
+  let last = fdContent(disk.fd);
+  if (last.mtimeNs === verified.mtimeNs && bytesEqual(last.bytes, disk.bytes)) return undefined;
+  const deadline = Date.now() + SETTLE_MAX_MS;
+  let quietSince = Date.now();
+  while (Date.now() - quietSince < SETTLE_QUIET_MS && Date.now() < deadline) {
+    sleepSync(2);
+    const next = fdContent(disk.fd);
+    if (!sameContent(next, last)) {
+      last = next;
+      quietSince = Date.now();
+    }
+  }
+  return last.bytes;
+}
+
+function backUp(plan: WritePlan, dataDir: string, env: Environment): string {
+  const dir = backupDirFor(dataDir, plan.disk.kind, plan.target);
+  try {
+    return writeBackup(dir, plan.content, env.now());
+  } catch (e) {
+    throw writeFailed(dir, 'Could not save a backup, so the file was left unchanged', e);
+  }
+}
+
+function commitFile(plan: WritePlan, options: FileStoreOptions): CommitOutcome {
+  const { target } = plan;
+  let temp: string | undefined;
+  let backupPath: string | undefined;
+  try {
+    ensurePrivateDir(path.dirname(target));
+    cleanStaleTemps(target);
+    temp = writeTempFile(target, plan.desired, plan.mode, ownerForWrite(plan.disk, target));
+    if (plan.disk.exists) backupPath = backUp(plan, options.dataDir, options.env);
+    const verified = assertUnchanged(plan);
+    options.beforeReplace?.(target);
+    placeFile(temp, target, plan.disk.exists);
+    temp = undefined;
+    const slipped = verified === undefined ? undefined : detectSlippedWrite(plan.disk, verified);
+    fsyncDir(path.dirname(target));
+    return { backupPath, slipped };
+  } catch (e) {
+    if (temp !== undefined) tryUnlink(temp);
+    if (e instanceof ChangedOnDisk) {
+      if (backupPath !== undefined) tryUnlink(backupPath);
+      throw e;
+    }
+    if (e instanceof HatrackError) throw e;
+    throw writeFailed(target, 'Could not write the file', e);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The update transaction
+
+/** A file this update already replaced: what the edit must keep seeing, and how to tell our bytes are still there. */
+interface Written {
+  readonly file: WrittenFile;
+  readonly target: string;
+  readonly content: Uint8Array;
+  readonly contentExisted: boolean;
+  readonly writtenHash: string;
+  readonly mode: number;
+}
+
+interface Attempt {
+  readonly disks: Readonly<Record<AwsFileKind, DiskState>>;
+  readonly contents: Readonly<Record<AwsFileKind, { readonly bytes: Uint8Array; readonly exists: boolean }>>;
+}
+
+function readForUpdate(paths: AwsFilePaths, written: ReadonlyMap<AwsFileKind, Written>): Attempt {
+  const disks = {} as Record<AwsFileKind, DiskState>;
+  const contents = {} as Record<AwsFileKind, { bytes: Uint8Array; exists: boolean }>;
+  try {
+    for (const kind of KINDS) {
+      const filePath = paths[kind];
+      const disk = readDisk(kind, filePath, filePath === null ? null : resolveWriteTarget(filePath), true);
+      disks[kind] = disk;
+      // While our own bytes are still on disk, the edit keeps seeing what it saw before, so it is not applied twice.
+      const ours = written.get(kind);
+      contents[kind] =
+        ours !== undefined && disk.hash === ours.writtenHash
+          ? { bytes: ours.content, exists: ours.contentExisted }
+          : { bytes: disk.bytes, exists: disk.exists };
+    }
+  } catch (e) {
+    for (const disk of Object.values(disks)) closeDisk(disk);
+    throw e;
+  }
+  return { disks, contents };
+}
+
+function attemptSnapshot(attempt: Attempt): FilesSnapshot {
+  const one = (kind: AwsFileKind): FileSnapshot =>
+    toSnapshot(attempt.disks[kind], attempt.contents[kind].bytes, attempt.contents[kind].exists);
+  return { config: one('config'), credentials: one('credentials') };
+}
+
+function planWrites<T>(attempt: Attempt, snapshot: FilesSnapshot, outcome: EditOutcome<T>): WritePlan[] {
+  const plans: WritePlan[] = [];
+  for (const kind of KINDS) {
+    const disk = attempt.disks[kind];
+    const content = attempt.contents[kind];
+    const doc = outcome[kind];
+    const changedDoc = doc !== undefined && doc !== snapshot[kind].doc;
+    const desired = changedDoc ? serializeDocument(doc) : content.bytes;
+    if (bytesEqual(desired, disk.bytes)) continue;
+    if (disk.path === null || disk.target === null) throw disabled(kind);
+    if (disk.special) {
+      throw writeFailed(disk.path, 'The path is not a regular file, so Hatrack will not replace it');
+    }
+    plans.push({
+      disk,
+      target: disk.target,
+      path: disk.path,
+      content: content.bytes,
+      contentExisted: content.exists,
+      desired,
+      desiredDoc: changedDoc ? doc : undefined,
+      mode: modeFor(kind, disk),
+    });
+  }
+  return plans;
+}
+
+/** Puts back what the edit saw in each file this update replaced, wherever our bytes are still the ones on disk. */
+function rollBack(written: ReadonlyMap<AwsFileKind, Written>): void {
+  for (const entry of written.values()) {
+    try {
+      const current = fs.readFileSync(entry.target);
+      if (sha256Hex(current) !== entry.writtenHash) continue;
+      if (!entry.contentExisted) {
+        fs.unlinkSync(entry.target);
+        continue;
+      }
+      const temp = writeTempFile(entry.target, entry.content, entry.mode, ownerOf(entry.target));
+      fs.renameSync(temp, entry.target);
+      fsyncDir(path.dirname(entry.target));
+    } catch {
+      // Best effort: the backup stays in place and the caller gets the original error.
+    }
+  }
+}
+
+function finalSnapshot(attempt: Attempt, plans: readonly WritePlan[]): FilesSnapshot {
+  const one = (kind: AwsFileKind): FileSnapshot => {
+    const disk = attempt.disks[kind];
+    const plan = plans.find((p) => p.disk.kind === kind);
+    if (plan === undefined) return toSnapshot(disk, disk.bytes, disk.exists);
+    return {
+      kind,
+      path: disk.path,
+      exists: true,
+      bytes: plan.desired,
+      doc: plan.desiredDoc ?? parseDocument(plan.desired),
+      hash: sha256Hex(plan.desired),
+      mode: plan.mode,
+    };
+  };
+  return { config: one('config'), credentials: one('credentials') };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Watching
+
+interface KindWatch {
+  close(): void;
+}
+
+function nearestExistingDir(dir: string): string {
+  for (let p = dir; ; p = path.dirname(p)) {
+    try {
+      if (fs.statSync(p).isDirectory()) return p;
+    } catch {
+      // Keep climbing until something exists; the root always does.
+    }
+    if (path.dirname(p) === p) return p;
+  }
+}
+
+function currentHash(filePath: string): string {
+  try {
+    return sha256Hex(fs.readFileSync(filePath));
+  } catch (e) {
+    return errnoOf(e) === 'ENOENT' || errnoOf(e) === 'ENOTDIR' ? EMPTY_HASH : `unreadable:${errnoOf(e) ?? ''}`;
+  }
+}
+
+/**
+ * Files are replaced by rename, which a watch on the file itself would miss, so the folders are watched: the one
+ * holding the path and, for a symlink, the one holding its target. A folder that does not exist yet is waited for
+ * by watching its nearest existing ancestor.
+ */
+function watchKind(filePath: string, onSettled: () => void): KindWatch {
+  let watchers: fs.FSWatcher[] = [];
+  let watchedDirs = '';
+  let timer: NodeJS.Timeout | undefined;
+  let closed = false;
+
+  const wantedDirs = (): string[] => {
+    let target = filePath;
+    try {
+      target = resolveWriteTarget(filePath);
+    } catch {
+      // An unreadable link still lets us watch the folder holding it.
+    }
+    const dirs = new Set([path.dirname(path.resolve(filePath)), path.dirname(target)].map(nearestExistingDir));
+    return [...dirs].sort();
+  };
+
+  const schedule = (): void => {
+    if (closed) return;
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      if (closed) return;
+      arm();
+      onSettled();
+    }, WATCH_DEBOUNCE_MS);
+  };
+
+  const arm = (): void => {
+    const dirs = wantedDirs();
+    const key = dirs.join('\0');
+    if (key === watchedDirs) return;
+    for (const w of watchers) w.close();
+    watchers = [];
+    watchedDirs = key;
+    for (const dir of dirs) {
+      try {
+        const watcher = fs.watch(dir, () => schedule());
+        // The folder itself went away: re-arm on whatever ancestor is left.
+        watcher.on('error', () => {
+          watchedDirs = '';
+          schedule();
+        });
+        watchers.push(watcher);
+      } catch {
+        watchedDirs = '';
+      }
+    }
+  };
+
+  arm();
+  return {
+    close: () => {
+      closed = true;
+      if (timer !== undefined) clearTimeout(timer);
+      for (const w of watchers) w.close();
+      watchers = [];
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The store
+
+export function createFileStore(options: FileStoreOptions): FileStore {
+  const { paths, dataDir } = options;
+  const lastKnownHash = new Map<AwsFileKind, string>();
+
+  const remember = (snapshot: FilesSnapshot): void => {
+    for (const kind of KINDS) lastKnownHash.set(kind, snapshot[kind].hash);
+  };
+
+  const read = (): FilesSnapshot => {
+    const one = (kind: AwsFileKind): FileSnapshot => {
+      const disk = readDisk(kind, paths[kind], null, false);
+      return toSnapshot(disk, disk.bytes, disk.exists);
+    };
+    const snapshot = { config: one('config'), credentials: one('credentials') };
+    remember(snapshot);
+    return snapshot;
+  };
+
+  const update = <T>(edit: (snapshot: FilesSnapshot) => EditOutcome<T>): UpdateResult<T> => {
+    const written = new Map<AwsFileKind, Written>();
+    let releaseLock: (() => void) | undefined;
+    let finished = false;
+    try {
+      for (let attempt = 0; attempt <= MAX_REAPPLIES; attempt++) {
+        const state = readForUpdate(paths, written);
+        try {
+          const snapshot = attemptSnapshot(state);
+          const outcome = edit(snapshot);
+          const plans = planWrites(state, snapshot, outcome);
+          if (plans.length === 0) {
+            const final = finalSnapshot(state, []);
+            remember(final);
+            finished = true;
+            return { result: outcome.result, written: [...written.values()].map((w) => w.file), retries: attempt, snapshot: final };
+          }
+          releaseLock ??= acquireLock(dataDir);
+          if (commitPlans(plans, written)) {
+            const final = finalSnapshot(state, plans);
+            remember(final);
+            finished = true;
+            return { result: outcome.result, written: [...written.values()].map((w) => w.file), retries: attempt, snapshot: final };
+          }
+        } finally {
+          for (const kind of KINDS) closeDisk(state.disks[kind]);
+        }
+      }
+      const where = paths.credentials ?? paths.config;
+      throw new HatrackError(
+        'FILE_CHANGED_ON_DISK',
+        `The AWS files kept changing on disk while Hatrack was saving (${MAX_REAPPLIES} attempts); try again.`,
+        where === null ? undefined : { path: where },
+      );
+    } finally {
+      if (!finished) rollBack(written);
+      releaseLock?.();
+    }
+  };
+
+  /** Writes every plan; true when all landed cleanly, false when the edit must be re-applied to newer content. */
+  const commitPlans = (plans: readonly WritePlan[], written: Map<AwsFileKind, Written>): boolean => {
+    let clean = true;
+    for (const plan of plans) {
+      let outcome: CommitOutcome;
+      try {
+        outcome = commitFile(plan, options);
+      } catch (e) {
+        if (e instanceof ChangedOnDisk) return false;
+        throw e;
+      }
+      const kind = plan.disk.kind;
+      const slipped = outcome.slipped;
+      written.set(kind, {
+        file: { kind, path: plan.path, backupPath: outcome.backupPath ?? written.get(kind)?.file.backupPath },
+        target: plan.target,
+        content: slipped ?? plan.content,
+        contentExisted: slipped !== undefined || plan.contentExisted,
+        writtenHash: sha256Hex(plan.desired),
+        mode: plan.mode,
+      });
+      if (slipped !== undefined) clean = false;
+    }
+    return clean;
+  };
+
+  const watch = (onChange: (event: FileChangeEvent) => void): (() => void) => {
+    const watches: KindWatch[] = [];
+    for (const kind of KINDS) {
+      const filePath = paths[kind];
+      if (filePath === null) continue;
+      if (!lastKnownHash.has(kind)) lastKnownHash.set(kind, currentHash(filePath));
+      watches.push(
+        watchKind(filePath, () => {
+          const hash = currentHash(filePath);
+          if (hash === lastKnownHash.get(kind)) return;
+          lastKnownHash.set(kind, hash);
+          onChange({ kind, path: filePath });
+        }),
+      );
+    }
+    return () => {
+      for (const w of watches) w.close();
+    };
+  };
+
+  return { paths, dataDir, read, update, watch };
+}

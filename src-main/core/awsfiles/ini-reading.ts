@@ -1,0 +1,333 @@
+// How botocore (Python configparser, strict, then raw_config_parse) reads one ini document, with line numbers kept.
+
+import type { IniDocument } from './ini-document.js';
+import { firstNonSpace, pyRstrip, pySplitLines, pyStrip } from './python-text.js';
+
+export type LineKind =
+  | 'blank'
+  | 'comment'
+  | 'header'
+  | 'option'
+  | 'continuation'
+  | 'junk' // no delimiter, or an empty key: configparser's ParsingError
+  | 'orphan'; // content before any section header: MissingSectionHeaderError
+
+export type NestedValue = Readonly<Record<string, string>>;
+export type SettingValue = string | NestedValue;
+
+export interface IniEntry {
+  /** Lower-cased, as configparser's optionxform does. */
+  readonly key: string;
+  readonly rawKey: string;
+  readonly delimiter: '=' | ':';
+  /** 0-based index of the `key = value` line. */
+  readonly line: number;
+  /** 0-based index of the last line that belongs to the value (continuation lines and blank lines inside them). */
+  readonly lastLine: number;
+  /** The value as botocore sees it: continuation lines joined with \n, trailing whitespace removed. */
+  readonly value: string;
+  /** Set when the value opens a nested block (`s3 =` followed by indented `k = v` lines). */
+  readonly nested: NestedValue | undefined;
+  /** Line indices of the continuation lines, for nested-block edits. */
+  readonly continuationLines: readonly number[];
+  readonly indent: number;
+  /** A continuation line of a nested block that has no `=`: botocore's _parse_nested raises on it. */
+  readonly nestedErrorLine: number | undefined;
+}
+
+export interface SectionOccurrence {
+  /** The text between the brackets, verbatim (configparser keeps it as is). */
+  readonly name: string;
+  readonly headerLine: number;
+  /** Exclusive end: the next header line or the end of the document. */
+  readonly endLine: number;
+  /** Every option line in file order, duplicates included. */
+  readonly entries: readonly IniEntry[];
+  readonly indented: boolean;
+}
+
+export type ReadErrorCode =
+  | 'MISSING_SECTION_HEADER'
+  | 'DUPLICATE_SECTION'
+  | 'DUPLICATE_KEY'
+  | 'LINE_WITHOUT_DELIMITER'
+  | 'EMPTY_KEY'
+  | 'NESTED_LINE_WITHOUT_EQUALS'
+  | 'INVALID_UTF8'
+  | 'BOM';
+
+/** Something that makes botocore raise ConfigParseError, and so makes every AWS CLI command fail. */
+export interface ReadError {
+  readonly code: ReadErrorCode;
+  /** 0-based line index. */
+  readonly line: number;
+  readonly section: string | undefined;
+  readonly key: string | undefined;
+  /** For duplicates: where the first one is. */
+  readonly firstLine: number | undefined;
+}
+
+export interface IniReading {
+  readonly doc: IniDocument;
+  readonly lineKinds: readonly LineKind[];
+  /** Sections other than [DEFAULT], in file order, duplicates included. */
+  readonly occurrences: readonly SectionOccurrence[];
+  /** [DEFAULT] sections (configparser's defaults, inherited by every section of the file). */
+  readonly defaultOccurrences: readonly SectionOccurrence[];
+  /** Section names in configparser's order (first occurrence), with their merged botocore values. */
+  readonly sections: ReadonlyMap<string, ReadonlyMap<string, SettingValue>>;
+  readonly errors: readonly ReadError[];
+}
+
+interface MutableEntry {
+  key: string;
+  rawKey: string;
+  delimiter: '=' | ':';
+  line: number;
+  lastLine: number;
+  parts: string[];
+  partLines: number[];
+  indent: number;
+}
+
+interface MutableOccurrence {
+  name: string;
+  headerLine: number;
+  entries: MutableEntry[];
+  indented: boolean;
+}
+
+const DEFAULT_SECTION = 'DEFAULT';
+
+/** Reads a document the way configparser.RawConfigParser (strict) followed by botocore's raw_config_parse does. */
+export function readIni(doc: IniDocument): IniReading {
+  const lines = doc.lines;
+  const lineKinds: LineKind[] = new Array<LineKind>(lines.length);
+  const occurrences: MutableOccurrence[] = [];
+  const defaultOccurrences: MutableOccurrence[] = [];
+  const errors: ReadError[] = [];
+  const seenSections = new Map<string, number>();
+  const seenKeys = new Map<string, number>();
+  let current: MutableOccurrence | null = null;
+  let option: MutableEntry | null = null;
+  let indentLevel = 0;
+  const headerLines: number[] = [];
+
+  if (doc.encoding === 'latin1') {
+    errors.push({ code: 'INVALID_UTF8', line: firstNonUtf8Line(doc), section: undefined, key: undefined, firstLine: undefined });
+  }
+
+  // botocore refuses a leading BOM; we report it and read on as if it were absent, so the profiles still show.
+  const bom = lines.length > 0 && lines[0]!.text.charCodeAt(0) === 0xfeff;
+  if (bom) errors.push({ code: 'BOM', line: 0, section: undefined, key: undefined, firstLine: undefined });
+
+  for (let i = 0; i < lines.length; i++) {
+    const text = i === 0 && bom ? lines[0]!.text.slice(1) : lines[i]!.text;
+    const value = pyStrip(text);
+    const c0 = value.charCodeAt(0);
+    if (c0 === 0x23 /* # */ || c0 === 0x3b /* ; */) {
+      lineKinds[i] = 'comment';
+      continue;
+    }
+    if (value === '') {
+      lineKinds[i] = 'blank';
+      if (current !== null && option !== null) {
+        // configparser keeps blank lines inside a value; trailing ones are stripped when the value is joined.
+        option.parts.push('');
+        option.partLines.push(i);
+      }
+      continue;
+    }
+    const indent = value.length === text.length ? 0 : firstNonSpace(text);
+    if (current !== null && option !== null && indent > indentLevel) {
+      lineKinds[i] = 'continuation';
+      option.parts.push(value);
+      option.partLines.push(i);
+      option.lastLine = i;
+      continue;
+    }
+    indentLevel = indent;
+    const header = matchHeader(value);
+    if (header !== undefined) {
+      lineKinds[i] = 'header';
+      headerLines.push(i);
+      const occ: MutableOccurrence = { name: header, headerLine: i, entries: [], indented: indent > 0 };
+      if (header === DEFAULT_SECTION) {
+        defaultOccurrences.push(occ);
+      } else {
+        const first = seenSections.get(header);
+        if (first !== undefined) {
+          errors.push({ code: 'DUPLICATE_SECTION', line: i, section: header, key: undefined, firstLine: first });
+        } else {
+          seenSections.set(header, i);
+        }
+        occurrences.push(occ);
+      }
+      current = occ;
+      option = null;
+      continue;
+    }
+    if (current === null) {
+      lineKinds[i] = 'orphan';
+      errors.push({ code: 'MISSING_SECTION_HEADER', line: i, section: undefined, key: undefined, firstLine: undefined });
+      continue;
+    }
+    const delimiterAt = findDelimiter(value);
+    if (delimiterAt < 0) {
+      lineKinds[i] = 'junk';
+      errors.push({ code: 'LINE_WITHOUT_DELIMITER', line: i, section: current.name, key: undefined, firstLine: undefined });
+      // configparser keeps the previous option open after a bad line, so its continuation lines still attach to it.
+      continue;
+    }
+    const rawKey = pyRstrip(value.slice(0, delimiterAt));
+    if (rawKey === '') {
+      lineKinds[i] = 'junk';
+      errors.push({ code: 'EMPTY_KEY', line: i, section: current.name, key: undefined, firstLine: undefined });
+      option = null;
+      continue;
+    }
+    lineKinds[i] = 'option';
+    const key = rawKey.toLowerCase();
+    const keyId = current.name + '\u0000' + key;
+    const firstKey = seenKeys.get(keyId);
+    if (firstKey !== undefined) {
+      errors.push({ code: 'DUPLICATE_KEY', line: i, section: current.name, key, firstLine: firstKey });
+    } else {
+      seenKeys.set(keyId, i);
+    }
+    const entry: MutableEntry = {
+      key,
+      rawKey,
+      delimiter: value[delimiterAt] as '=' | ':',
+      line: i,
+      lastLine: i,
+      parts: [pyStrip(value.slice(delimiterAt + 1))],
+      partLines: [i],
+      indent,
+    };
+    current.entries.push(entry);
+    option = entry;
+  }
+
+  const nextHeader = new Map<number, number>();
+  for (let h = 0; h < headerLines.length; h++) nextHeader.set(headerLines[h]!, headerLines[h + 1] ?? lines.length);
+  const frozenDefaults = defaultOccurrences.map((o) => freezeOccurrence(o, nextHeader.get(o.headerLine)!));
+  const frozen = occurrences.map((o) => freezeOccurrence(o, nextHeader.get(o.headerLine)!));
+  for (const occ of [...frozenDefaults, ...frozen]) {
+    for (const entry of occ.entries) {
+      if (entry.nestedErrorLine !== undefined) {
+        errors.push({
+          code: 'NESTED_LINE_WITHOUT_EQUALS',
+          line: entry.nestedErrorLine,
+          section: occ.name,
+          key: entry.key,
+          firstLine: entry.line,
+        });
+      }
+    }
+  }
+  errors.sort((a, b) => a.line - b.line);
+  const defaults = mergeEntries(frozenDefaults);
+  const sections = new Map<string, Map<string, SettingValue>>();
+  for (const occ of frozen) {
+    let merged = sections.get(occ.name);
+    if (merged === undefined) {
+      merged = new Map(defaults);
+      sections.set(occ.name, merged);
+    }
+    for (const [k, v] of mergeEntries([occ])) merged.set(k, v);
+  }
+  return { doc, lineKinds, occurrences: frozen, defaultOccurrences: frozenDefaults, sections, errors };
+}
+
+function mergeEntries(occs: readonly SectionOccurrence[]): Map<string, SettingValue> {
+  const out = new Map<string, SettingValue>();
+  for (const occ of occs) {
+    for (const entry of occ.entries) out.set(entry.key, entry.nested ?? entry.value);
+  }
+  return out;
+}
+
+function freezeOccurrence(occ: MutableOccurrence, endLine: number): SectionOccurrence {
+  return {
+    name: occ.name,
+    headerLine: occ.headerLine,
+    endLine,
+    indented: occ.indented,
+    entries: occ.entries.map(freezeEntry),
+  };
+}
+
+function freezeEntry(e: MutableEntry): IniEntry {
+  const value = pyRstrip(e.parts.join('\n'));
+  const continuationLines = e.partLines.slice(1).filter((l) => l <= e.lastLine);
+  const nested = value.startsWith('\n') ? parseNested(value) : undefined;
+  let nestedErrorLine: number | undefined;
+  if (value.startsWith('\n') && nested === undefined) {
+    for (let p = 1; p < e.parts.length; p++) {
+      if (e.parts[p] !== '' && !e.parts[p]!.includes('=')) {
+        nestedErrorLine = e.partLines[p];
+        break;
+      }
+    }
+    nestedErrorLine ??= e.line;
+  }
+  return {
+    key: e.key,
+    rawKey: e.rawKey,
+    delimiter: e.delimiter,
+    line: e.line,
+    lastLine: e.lastLine,
+    value,
+    nested,
+    nestedErrorLine,
+    continuationLines,
+    indent: e.indent,
+  };
+}
+
+/** botocore's _parse_nested: one level of `k = v`; undefined when a line has no `=` (ConfigParseError). */
+export function parseNested(value: string): NestedValue | undefined {
+  const out: Record<string, string> = {};
+  for (const raw of pySplitLines(value)) {
+    const line = pyStrip(raw);
+    if (line === '') continue;
+    const eq = line.indexOf('=');
+    if (eq < 0) return undefined;
+    out[pyStrip(line.slice(0, eq))] = pyStrip(line.slice(eq + 1));
+  }
+  return out;
+}
+
+/** configparser's SECTCRE `\[(?P<header>.+)\]` matched (not full-matched) against the stripped line. */
+export function matchHeader(value: string): string | undefined {
+  if (value.charCodeAt(0) !== 0x5b /* [ */) return undefined;
+  const close = value.lastIndexOf(']');
+  if (close < 2) return undefined;
+  return value.slice(1, close);
+}
+
+/** Index of the first `=` or `:` (configparser's OPTCRE takes the first delimiter of either kind). */
+export function findDelimiter(value: string): number {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 0x3d || c === 0x3a) return i;
+  }
+  return -1;
+}
+
+function firstNonUtf8Line(doc: IniDocument): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  for (let i = 0; i < doc.lines.length; i++) {
+    const text = doc.lines[i]!.text;
+    const bytes = new Uint8Array(text.length);
+    for (let j = 0; j < text.length; j++) bytes[j] = text.charCodeAt(j) & 0xff;
+    try {
+      decoder.decode(bytes);
+    } catch {
+      return i;
+    }
+  }
+  return 0;
+}
+

@@ -1,0 +1,6 @@
+// Renderer entry: mounts the React app. DOM only; talks to main solely through src/platform.
+import { createRoot } from 'react-dom/client';
+import { App } from './app/app.js';
+
+const root = document.getElementById('root');
+if (root) createRoot(root).render(<App />);
