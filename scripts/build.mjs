@@ -31,11 +31,18 @@ async function buildMain() {
   await build({ ...common, entryPoints: { preload: 'src-main/preload/index.ts' }, outdir: 'dist/preload', format: 'cjs', outExtension: { '.js': '.cjs' }, external: ['electron'] });
 }
 
+/** The files core as one ESM library, for benchmarks and out-of-process test drivers. */
+async function buildLib() {
+  rmSync('dist/lib', { recursive: true, force: true });
+  await build({ ...common, entryPoints: { awsfiles: 'src-main/core/awsfiles/index.ts' }, outdir: 'dist/lib', format: 'esm', outExtension: { '.js': '.mjs' }, packages: 'external' });
+}
+
 function buildRenderer() {
   const r = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'src-renderer/vite.config.mjs', '--logLevel', 'warn'], { stdio: 'inherit' });
   if (r.status !== 0) throw new Error('renderer build failed');
 }
 
 if (!only || only === 'cli') await buildCli();
+if (!only || only === 'lib') await buildLib();
 if (!only || only === 'main') await buildMain();
 if ((!only || only === 'renderer') && existsSync('src-renderer/vite.config.mjs')) buildRenderer();

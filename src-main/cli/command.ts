@@ -13,6 +13,7 @@ export interface CliIo {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
   readonly stdinIsTty: boolean;
+  readonly stdoutIsTty?: boolean;
   /** Reads one line from the terminal without echo when `hidden`; rejects when stdin is not a TTY. */
   readonly prompt: (question: string, hidden?: boolean) => Promise<string>;
 }

@@ -19,7 +19,9 @@ export function diffText(files: readonly FileChange[]): string {
   for (const f of files) {
     out += `--- ${f.path ?? f.kind}\n+++ ${f.path ?? f.kind}\n`;
     for (const h of f.diff) {
-      out += `@@ -${h.oldStart} +${h.newStart} @@\n`;
+      const oldCount = h.lines.filter((l) => l.op !== 'add').length;
+      const newCount = h.lines.filter((l) => l.op !== 'remove').length;
+      out += `@@ -${h.oldStart},${oldCount} +${h.newStart},${newCount} @@\n`;
       for (const l of h.lines) out += `${l.op === 'add' ? '+' : l.op === 'remove' ? '-' : ' '}${l.text}\n`;
     }
   }

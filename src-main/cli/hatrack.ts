@@ -93,6 +93,7 @@ export async function main(): Promise<void> {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
     stdinIsTty: process.stdin.isTTY === true,
+    stdoutIsTty: process.stdout.isTTY === true,
     prompt: terminalPrompt,
   };
   const code = await runCli(process.argv.slice(2), processEnvironment(entryPath()), io);

@@ -12,7 +12,9 @@ Output when botocore accepts the files:
    "settings": {name: {key: value or {subkey: value}}},      # merged, credentials keys win per key
    "sources": {name: ["config"] | ["credentials"] | ["config", "credentials"]},
    "sso_sessions": {...}, "services": {...},
-   "sections": [{"file", "header", "line", "end", "profile": name or null}]}   # every header, 1-based lines
+   "sections": [{"file", "header", "line", "end", "profile": name or null}],   # every header, 1-based lines
+   "defaults": {"config": {...}, "credentials": {...}},                       # [DEFAULT] keys, inherited everywhere
+   "raw": {"config": {section: {key: value}}, "credentials": {...}}}          # each file alone, by section name
 Output when botocore refuses the files (the CLI then fails on every command):
   {"ok": false, "error": "<inner exception class>", "message": "<text>",
    "file": "config" | "credentials" | null, "line": <1-based line> | null}
@@ -166,6 +168,15 @@ def section_map(path, which):
     return out
 
 
+def defaults_of(path):
+    """Keys of the file's [DEFAULT] section, which configparser copies into every section of that file."""
+    if not os.path.isfile(path):
+        return {}
+    cp = configparser.RawConfigParser()
+    cp.read([path])
+    return dict(cp.defaults())
+
+
 def resolve(path):
     return os.path.realpath(os.path.expanduser(os.path.expandvars(path)))
 
@@ -212,6 +223,8 @@ def view(config, credentials):
         "sso_sessions": full.get("sso_sessions", {}),
         "services": full.get("services", {}),
         "sections": section_map(config, "config") + section_map(credentials, "credentials"),
+        "defaults": {"config": defaults_of(config), "credentials": defaults_of(credentials)},
+        "raw": {"config": raw_config_parse(config) if os.path.isfile(config) else {}, "credentials": creds},
     }
 
 

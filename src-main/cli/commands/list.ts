@@ -4,7 +4,7 @@ import { createAwsFiles } from '../../core/awsfiles/aws-files.js';
 import type { CliCommand } from '../command.js';
 import { checkOptions, flag } from '../args.js';
 import { problemLine, table } from '../format.js';
-import { listJson, problemJson, profileSummary } from '../views.js';
+import { jsonText, listJson, problemJson, profileSummary } from '../views.js';
 
 export const listCommand: CliCommand = {
   name: 'list',
@@ -22,7 +22,7 @@ Options:
     checkOptions(args, ['json']);
     const view = createAwsFiles(ctx.env).view();
     if (flag(args, 'json')) {
-      ctx.io.out(JSON.stringify(listJson(view), null, 2) + '\n');
+      ctx.io.out(jsonText(listJson(view), ctx) + '\n');
       return 0;
     }
     const rows = view.model.profiles.map((p) => {

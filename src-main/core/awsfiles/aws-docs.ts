@@ -1,6 +1,7 @@
 // The config/credentials document pair and its botocore reading, the unit every edit works on; plain TS.
 
 import type { IniDocument } from './ini-document.js';
+import type { IniReading } from './ini-reading.js';
 import { readIni } from './ini-reading.js';
 import type { AwsFileKind, ProfileModel } from './profiles.js';
 import { buildProfileModel } from './profiles.js';
@@ -11,12 +12,23 @@ export interface AwsDocs {
 }
 
 const models = new WeakMap<AwsDocs, ProfileModel>();
+const readings = new WeakMap<IniDocument, IniReading>();
+
+/** botocore's reading of one document, memoised: an edit of one file never re-reads the other. */
+export function readingOf(doc: IniDocument): IniReading {
+  let reading = readings.get(doc);
+  if (reading === undefined) {
+    reading = readIni(doc);
+    readings.set(doc, reading);
+  }
+  return reading;
+}
 
 /** botocore's reading of the pair, memoised per pair object (edits create new pairs, never mutate). */
 export function modelOf(docs: AwsDocs): ProfileModel {
   let model = models.get(docs);
   if (model === undefined) {
-    model = buildProfileModel(readIni(docs.config), readIni(docs.credentials));
+    model = buildProfileModel(readingOf(docs.config), readingOf(docs.credentials));
     models.set(docs, model);
   }
   return model;

@@ -48,7 +48,16 @@ export interface AwsFilesService {
 function viewOf(paths: AwsFilePaths, snapshot: FilesSnapshot): AwsFilesView {
   const docs: AwsDocs = { config: snapshot.config.doc, credentials: snapshot.credentials.doc };
   const model = modelOf(docs);
-  return { paths, snapshot, docs, model, problems: findProblems(model) };
+  // Problems are computed on first use: an edit that does not look at them does not pay for them.
+  return {
+    paths,
+    snapshot,
+    docs,
+    model,
+    get problems() {
+      return findProblems(model);
+    },
+  };
 }
 
 function changesBetween(before: AwsDocs, after: AwsDocs, paths: AwsFilePaths): FileChange[] {
@@ -62,7 +71,7 @@ function changesBetween(before: AwsDocs, after: AwsDocs, paths: AwsFilePaths): F
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
+  return a.length === b.length && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
 }
 
 export function createAwsFiles(env: Environment, options: { readonly dataDir?: string } = {}): AwsFilesService {
@@ -86,8 +95,8 @@ export function createAwsFiles(env: Environment, options: { readonly dataDir?: s
         const { docs, result } = edit(view.docs, view);
         files = changesBetween(view.docs, docs, paths);
         // Hand back only documents whose bytes differ, so a no-op never touches the disk.
-        const config = sameBytes(serializeDocument(docs.config), snapshot.config.bytes) ? undefined : docs.config;
-        const credentials = sameBytes(serializeDocument(docs.credentials), snapshot.credentials.bytes) ? undefined : docs.credentials;
+        const config = docs.config === view.docs.config || sameBytes(serializeDocument(docs.config), snapshot.config.bytes) ? undefined : docs.config;
+        const credentials = docs.credentials === view.docs.credentials || sameBytes(serializeDocument(docs.credentials), snapshot.credentials.bytes) ? undefined : docs.credentials;
         return { config, credentials, result };
       });
       const backups = new Map(outcome.written.map((w) => [w.kind, w.backupPath] as const));

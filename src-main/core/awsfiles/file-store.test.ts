@@ -274,6 +274,17 @@ describe('update: concurrency', () => {
     expect(fs.readFileSync(paths.config!, 'utf8')).toBe('[profile made-outside]\n[profile ours]\n');
   });
 
+  it('never replaces a file created just before a new file is put in place', () => {
+    const store = storeWith({
+      beforeReplace: (target) => {
+        if (!fs.existsSync(target)) fs.writeFileSync(target, '[profile raced]\n');
+      },
+    });
+    const res = store.update((s) => ({ config: appendLine(s.config.doc, '[profile ours]'), result: 0 }));
+    expect(fs.readFileSync(paths.config!, 'utf8')).toBe('[profile raced]\n[profile ours]\n');
+    expect(res.retries).toBe(1);
+  });
+
   it('re-applies the edit to an in-place write that slipped in just before the rename', () => {
     seed(paths.credentials!, CREDS);
     let slipped = false;

@@ -47,8 +47,17 @@ const LOCK_STALE_MS = 10_000;
 const LOCK_WAIT_MS = 20_000;
 const WATCH_DEBOUNCE_MS = 50;
 /** An in-place writer truncates then writes; its content counts as settled once unchanged for this long. */
-const SETTLE_QUIET_MS = 10;
+const SETTLE_QUIET_MS = 3;
+const FRESH_WRITE_MS = 5;
+/**
+ * An empty file may be one truncated by an in-place writer whose write is still queued behind a journal commit,
+ * which can take tens of milliseconds; basing an edit on it would drop the whole file, so it must hold longer.
+ */
+const EMPTY_SETTLE_MS = 60;
 const SETTLE_MAX_MS = 1_000;
+/** After a lost race, wait for the files to be this quiet before re-reading, so a burst of writes can finish. */
+const CONFLICT_QUIET_MS = 3;
+const CONFLICT_WAIT_MAX_MS = 100;
 const STALE_TEMP_AGE_MS = 60 * 60 * 1000;
 const MAX_SYMLINK_HOPS = 40;
 const KINDS: readonly AwsFileKind[] = ['config', 'credentials'];
@@ -408,31 +417,41 @@ function nextBackupName(existing: readonly string[], stamp: string): string {
   return `${stamp}-${String(seq).padStart(4, '0')}.bak`;
 }
 
+/** A backup appears complete or not at all (a crash mid-copy must not leave a truncated "previous version"). */
 function writeBackup(dir: string, bytes: Uint8Array, now: Date): string {
   ensurePrivateDir(dir);
-  const stamp = backupStamp(now);
-  const existing = listBackups(dir);
-  for (;;) {
-    const name = nextBackupName(existing, stamp);
-    const full = path.join(dir, name);
-    let fd: number;
-    try {
-      fd = fs.openSync(full, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL, 0o600);
-    } catch (e) {
-      if (errnoOf(e) !== 'EEXIST') throw e;
+  const stagingTarget = path.join(dir, 'backup');
+  cleanStaleTemps(stagingTarget);
+  const staged = writeTempFile(stagingTarget, bytes, 0o600, undefined);
+  try {
+    const stamp = backupStamp(now);
+    const existing = listBackups(dir);
+    for (;;) {
+      const name = nextBackupName(existing, stamp);
+      const full = path.join(dir, name);
+      if (placeUnderNewName(staged, full)) {
+        pruneBackups(dir);
+        return full;
+      }
       existing.push(name);
-      continue;
     }
-    try {
-      fs.fchmodSync(fd, 0o600);
-      writeAll(fd, bytes);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    pruneBackups(dir);
-    return full;
+  } finally {
+    tryUnlink(staged);
   }
+}
+
+/** Hard-links `source` to `destination` unless that name is taken; false when it is. */
+function placeUnderNewName(source: string, destination: string): boolean {
+  try {
+    fs.linkSync(source, destination);
+    return true;
+  } catch (e) {
+    if (errnoOf(e) === 'EEXIST') return false;
+  }
+  // Filesystems without hard links: the write lock keeps Hatrack processes from picking the same name.
+  if (fs.existsSync(destination)) return false;
+  fs.renameSync(source, destination);
+  return true;
 }
 
 function pruneBackups(dir: string): void {
@@ -536,7 +555,7 @@ function waitForLock(lockPath: string, staging: string): void {
     if (Date.now() > deadline) {
       throw writeFailed(lockPath, 'Another Hatrack process is still writing the AWS files; try again');
     }
-    sleepSync(1 + Math.random() * 4);
+    sleepSync(0.5 + Math.random() * 2);
   }
 }
 
@@ -573,6 +592,18 @@ function ownerForWrite(disk: DiskState, target: string): Owner | undefined {
   return ownerOf(path.dirname(target));
 }
 
+/**
+ * An in-place writer truncates before it writes, so a file modified a moment ago may be half-written (even empty)
+ * and an edit based on it would drop most of the file. Give such a writer a moment; the hash check that follows
+ * then sees its real content.
+ */
+function waitOutFreshWrite(fd: number): void {
+  const stat = fs.fstatSync(fd, { bigint: true });
+  const settleMs = stat.size === 0n ? EMPTY_SETTLE_MS : FRESH_WRITE_MS;
+  const ageMs = Date.now() - Number(stat.mtimeNs / 1_000_000n);
+  if (ageMs < settleMs) sleepSync(Math.min(settleMs - ageMs, settleMs));
+}
+
 /** The disk still holds exactly what the edit was based on: same symlink target, same inode, same bytes. */
 function assertUnchanged(plan: WritePlan): fs.BigIntStats | undefined {
   const disk = plan.disk;
@@ -586,6 +617,7 @@ function assertUnchanged(plan: WritePlan): fs.BigIntStats | undefined {
   }
   if (!disk.exists || disk.fd === undefined || disk.stat === undefined) throw new ChangedOnDisk();
   if (current.ino !== disk.stat.ino || current.dev !== disk.stat.dev) throw new ChangedOnDisk();
+  waitOutFreshWrite(disk.fd);
   const viaFd = fs.fstatSync(disk.fd, { bigint: true });
   if (sha256Hex(readAllAt(disk.fd)) !== disk.hash) throw new ChangedOnDisk();
   return viaFd;
@@ -634,8 +666,9 @@ function detectSlippedWrite(disk: DiskState, verified: fs.BigIntStats): Uint8Arr
   if (last.mtimeNs === verified.mtimeNs && bytesEqual(last.bytes, disk.bytes)) return undefined;
   const deadline = Date.now() + SETTLE_MAX_MS;
   let quietSince = Date.now();
-  while (Date.now() - quietSince < SETTLE_QUIET_MS && Date.now() < deadline) {
-    sleepSync(2);
+  const quietNeeded = (): number => (last.bytes.length === 0 ? EMPTY_SETTLE_MS : SETTLE_QUIET_MS);
+  while (Date.now() - quietSince < quietNeeded() && Date.now() < deadline) {
+    sleepSync(1);
     const next = fdContent(disk.fd);
     if (!sameContent(next, last)) {
       last = next;
@@ -769,6 +802,37 @@ function rollBack(written: ReadonlyMap<AwsFileKind, Written>): void {
       fsyncDir(path.dirname(entry.target));
     } catch {
       // Best effort: the backup stays in place and the caller gets the original error.
+    }
+  }
+}
+
+type CommitStatus = 'done' | 'changed' | 'slipped';
+
+function statKey(filePath: string | null): string {
+  if (filePath === null) return '';
+  try {
+    const st = fs.statSync(filePath, { bigint: true });
+    return `${st.ino}:${st.size}:${st.mtimeNs}`;
+  } catch (e) {
+    return errnoOf(e) ?? 'error';
+  }
+}
+
+/**
+ * Another writer is active. Re-reading at once would likely race it again, so wait (briefly, with jitter that grows
+ * per attempt) until neither file has changed for a few milliseconds.
+ */
+function waitUntilQuiet(paths: AwsFilePaths, attempt: number): void {
+  sleepSync(Math.random() * Math.min(2 ** attempt, 16));
+  const deadline = Date.now() + CONFLICT_WAIT_MAX_MS;
+  let last = statKey(paths.config) + statKey(paths.credentials);
+  let quietSince = Date.now();
+  while (Date.now() - quietSince < CONFLICT_QUIET_MS && Date.now() < deadline) {
+    sleepSync(1);
+    const next = statKey(paths.config) + statKey(paths.credentials);
+    if (next !== last) {
+      last = next;
+      quietSince = Date.now();
     }
   }
 }
@@ -922,12 +986,15 @@ export function createFileStore(options: FileStoreOptions): FileStore {
             return { result: outcome.result, written: [...written.values()].map((w) => w.file), retries: attempt, snapshot: final };
           }
           releaseLock ??= acquireLock(dataDir);
-          if (commitPlans(plans, written)) {
+          const committed = commitPlans(plans, written);
+          if (committed === 'done') {
             const final = finalSnapshot(state, plans);
             remember(final);
             finished = true;
             return { result: outcome.result, written: [...written.values()].map((w) => w.file), retries: attempt, snapshot: final };
           }
+          // The first lost race is usually another Hatrack that just released the lock: retry at once.
+          if (committed === 'changed' && attempt > 0) waitUntilQuiet(paths, attempt);
         } finally {
           for (const kind of KINDS) closeDisk(state.disks[kind]);
         }
@@ -944,15 +1011,15 @@ export function createFileStore(options: FileStoreOptions): FileStore {
     }
   };
 
-  /** Writes every plan; true when all landed cleanly, false when the edit must be re-applied to newer content. */
-  const commitPlans = (plans: readonly WritePlan[], written: Map<AwsFileKind, Written>): boolean => {
-    let clean = true;
+  /** Writes every plan; anything but 'done' means the edit must be re-applied to newer content. */
+  const commitPlans = (plans: readonly WritePlan[], written: Map<AwsFileKind, Written>): CommitStatus => {
+    let status: CommitStatus = 'done';
     for (const plan of plans) {
       let outcome: CommitOutcome;
       try {
         outcome = commitFile(plan, options);
       } catch (e) {
-        if (e instanceof ChangedOnDisk) return false;
+        if (e instanceof ChangedOnDisk) return 'changed';
         throw e;
       }
       const kind = plan.disk.kind;
@@ -965,9 +1032,9 @@ export function createFileStore(options: FileStoreOptions): FileStore {
         writtenHash: sha256Hex(plan.desired),
         mode: plan.mode,
       });
-      if (slipped !== undefined) clean = false;
+      if (slipped !== undefined) status = 'slipped';
     }
-    return clean;
+    return status;
   };
 
   const watch = (onChange: (event: FileChangeEvent) => void): (() => void) => {

@@ -1,7 +1,7 @@
 // How botocore (Python configparser, strict, then raw_config_parse) reads one ini document, with line numbers kept.
 
 import type { IniDocument } from './ini-document.js';
-import { firstNonSpace, pyRstrip, pySplitLines, pyStrip } from './python-text.js';
+import { firstNonSpace, isPySpace, pyRstrip, pySplitLines, pyStrip } from './python-text.js';
 
 export type LineKind =
   | 'blank'
@@ -79,44 +79,55 @@ export interface IniReading {
   readonly errors: readonly ReadError[];
 }
 
-interface MutableEntry {
+/** An entry while the file is being read; frozen in place (no copy) once its value is complete. */
+interface EntryBuild {
   key: string;
   rawKey: string;
   delimiter: '=' | ':';
   line: number;
   lastLine: number;
-  parts: string[];
-  partLines: number[];
+  value: string;
+  nested: NestedValue | undefined;
+  continuationLines: readonly number[];
   indent: number;
+  nestedErrorLine: number | undefined;
+  /** Only for values that continue on more lines (rare): the stripped parts and their line numbers. */
+  parts: string[] | undefined;
+  partLines: number[] | undefined;
+  /** Blank lines seen after the value; they join it only if a continuation line follows them. */
+  pendingBlanks: number[] | undefined;
 }
 
-interface MutableOccurrence {
+interface OccurrenceBuild {
   name: string;
   headerLine: number;
-  entries: MutableEntry[];
+  endLine: number;
+  entries: EntryBuild[];
   indented: boolean;
 }
 
 const DEFAULT_SECTION = 'DEFAULT';
+const NO_LINES: readonly number[] = [];
 
 /** Reads a document the way configparser.RawConfigParser (strict) followed by botocore's raw_config_parse does. */
 export function readIni(doc: IniDocument): IniReading {
   const lines = doc.lines;
   const lineKinds: LineKind[] = new Array<LineKind>(lines.length);
-  const occurrences: MutableOccurrence[] = [];
-  const defaultOccurrences: MutableOccurrence[] = [];
+  const occurrences: OccurrenceBuild[] = [];
+  const defaultOccurrences: OccurrenceBuild[] = [];
   const errors: ReadError[] = [];
-  const seenSections = new Map<string, number>();
-  const seenKeys = new Map<string, number>();
-  let current: MutableOccurrence | null = null;
-  let option: MutableEntry | null = null;
+  const firstHeaderOf = new Map<string, number>();
+  // (section, key) pairs seen, as configparser's strict mode tracks them: one key set per section name.
+  const keysOf = new Map<string, Map<string, number>>();
+  let current: OccurrenceBuild | null = null;
+  let currentKeys: Map<string, number> | null = null;
+  let option: EntryBuild | null = null;
+  let previousHeader: OccurrenceBuild | null = null;
   let indentLevel = 0;
-  const headerLines: number[] = [];
 
   if (doc.encoding === 'latin1') {
     errors.push({ code: 'INVALID_UTF8', line: firstNonUtf8Line(doc), section: undefined, key: undefined, firstLine: undefined });
   }
-
   // botocore refuses a leading BOM; we report it and read on as if it were absent, so the profiles still show.
   const bom = lines.length > 0 && lines[0]!.text.charCodeAt(0) === 0xfeff;
   if (bom) errors.push({ code: 'BOM', line: 0, section: undefined, key: undefined, firstLine: undefined });
@@ -131,43 +142,42 @@ export function readIni(doc: IniDocument): IniReading {
     }
     if (value === '') {
       lineKinds[i] = 'blank';
-      if (current !== null && option !== null) {
-        // configparser keeps blank lines inside a value; trailing ones are stripped when the value is joined.
-        option.parts.push('');
-        option.partLines.push(i);
-      }
+      if (option !== null) (option.pendingBlanks ??= []).push(i);
       continue;
     }
-    const indent = value.length === text.length ? 0 : firstNonSpace(text);
-    if (current !== null && option !== null && indent > indentLevel) {
+    const indent = value.length === text.length || !isPySpace(text.charCodeAt(0)) ? 0 : firstNonSpace(text);
+    if (option !== null && indent > indentLevel) {
       lineKinds[i] = 'continuation';
-      option.parts.push(value);
-      option.partLines.push(i);
-      option.lastLine = i;
+      addContinuation(option, value, i);
       continue;
     }
     indentLevel = indent;
-    const header = matchHeader(value);
-    if (header !== undefined) {
-      lineKinds[i] = 'header';
-      headerLines.push(i);
-      const occ: MutableOccurrence = { name: header, headerLine: i, entries: [], indented: indent > 0 };
-      if (header === DEFAULT_SECTION) {
-        defaultOccurrences.push(occ);
-      } else {
-        const first = seenSections.get(header);
-        if (first !== undefined) {
-          errors.push({ code: 'DUPLICATE_SECTION', line: i, section: header, key: undefined, firstLine: first });
+    if (c0 === 0x5b /* [ */) {
+      const header = matchHeader(value);
+      if (header !== undefined) {
+        lineKinds[i] = 'header';
+        const occ: OccurrenceBuild = { name: header, headerLine: i, endLine: lines.length, entries: [], indented: indent > 0 };
+        if (previousHeader !== null) previousHeader.endLine = i;
+        previousHeader = occ;
+        if (header === DEFAULT_SECTION) {
+          defaultOccurrences.push(occ);
         } else {
-          seenSections.set(header, i);
+          const first = firstHeaderOf.get(header);
+          if (first !== undefined) errors.push({ code: 'DUPLICATE_SECTION', line: i, section: header, key: undefined, firstLine: first });
+          else firstHeaderOf.set(header, i);
+          occurrences.push(occ);
         }
-        occurrences.push(occ);
+        current = occ;
+        currentKeys = keysOf.get(header) ?? null;
+        if (currentKeys === null) {
+          currentKeys = new Map();
+          keysOf.set(header, currentKeys);
+        }
+        option = null;
+        continue;
       }
-      current = occ;
-      option = null;
-      continue;
     }
-    if (current === null) {
+    if (current === null || currentKeys === null) {
       lineKinds[i] = 'orphan';
       errors.push({ code: 'MISSING_SECTION_HEADER', line: i, section: undefined, key: undefined, firstLine: undefined });
       continue;
@@ -188,102 +198,97 @@ export function readIni(doc: IniDocument): IniReading {
     }
     lineKinds[i] = 'option';
     const key = rawKey.toLowerCase();
-    const keyId = current.name + '\u0000' + key;
-    const firstKey = seenKeys.get(keyId);
-    if (firstKey !== undefined) {
-      errors.push({ code: 'DUPLICATE_KEY', line: i, section: current.name, key, firstLine: firstKey });
-    } else {
-      seenKeys.set(keyId, i);
-    }
-    const entry: MutableEntry = {
+    const firstKey = currentKeys.get(key);
+    if (firstKey !== undefined) errors.push({ code: 'DUPLICATE_KEY', line: i, section: current.name, key, firstLine: firstKey });
+    else currentKeys.set(key, i);
+    const entry: EntryBuild = {
       key,
       rawKey,
-      delimiter: value[delimiterAt] as '=' | ':',
+      delimiter: value.charCodeAt(delimiterAt) === 0x3d ? '=' : ':',
       line: i,
       lastLine: i,
-      parts: [pyStrip(value.slice(delimiterAt + 1))],
-      partLines: [i],
+      value: pyStrip(value.slice(delimiterAt + 1)),
+      nested: undefined,
+      continuationLines: NO_LINES,
       indent,
+      nestedErrorLine: undefined,
+      parts: undefined,
+      partLines: undefined,
+      pendingBlanks: undefined,
     };
     current.entries.push(entry);
     option = entry;
   }
 
-  const nextHeader = new Map<number, number>();
-  for (let h = 0; h < headerLines.length; h++) nextHeader.set(headerLines[h]!, headerLines[h + 1] ?? lines.length);
-  const frozenDefaults = defaultOccurrences.map((o) => freezeOccurrence(o, nextHeader.get(o.headerLine)!));
-  const frozen = occurrences.map((o) => freezeOccurrence(o, nextHeader.get(o.headerLine)!));
-  for (const occ of [...frozenDefaults, ...frozen]) {
-    for (const entry of occ.entries) {
-      if (entry.nestedErrorLine !== undefined) {
-        errors.push({
-          code: 'NESTED_LINE_WITHOUT_EQUALS',
-          line: entry.nestedErrorLine,
-          section: occ.name,
-          key: entry.key,
-          firstLine: entry.line,
-        });
+  for (const list of [defaultOccurrences, occurrences]) {
+    for (const occ of list) {
+      for (const entry of occ.entries) {
+        finishEntry(entry);
+        if (entry.nestedErrorLine !== undefined) {
+          errors.push({ code: 'NESTED_LINE_WITHOUT_EQUALS', line: entry.nestedErrorLine, section: occ.name, key: entry.key, firstLine: entry.line });
+        }
       }
     }
   }
-  errors.sort((a, b) => a.line - b.line);
-  const defaults = mergeEntries(frozenDefaults);
+  if (errors.length > 1) errors.sort((a, b) => a.line - b.line);
+  const defaults = new Map<string, SettingValue>();
+  for (const occ of defaultOccurrences) for (const e of occ.entries) defaults.set(e.key, e.nested ?? e.value);
   const sections = new Map<string, Map<string, SettingValue>>();
-  for (const occ of frozen) {
+  for (const occ of occurrences) {
     let merged = sections.get(occ.name);
     if (merged === undefined) {
-      merged = new Map(defaults);
+      merged = defaults.size === 0 ? new Map() : new Map(defaults);
       sections.set(occ.name, merged);
     }
-    for (const [k, v] of mergeEntries([occ])) merged.set(k, v);
+    for (const e of occ.entries) merged.set(e.key, e.nested ?? e.value);
   }
-  return { doc, lineKinds, occurrences: frozen, defaultOccurrences: frozenDefaults, sections, errors };
-}
-
-function mergeEntries(occs: readonly SectionOccurrence[]): Map<string, SettingValue> {
-  const out = new Map<string, SettingValue>();
-  for (const occ of occs) {
-    for (const entry of occ.entries) out.set(entry.key, entry.nested ?? entry.value);
-  }
-  return out;
-}
-
-function freezeOccurrence(occ: MutableOccurrence, endLine: number): SectionOccurrence {
   return {
-    name: occ.name,
-    headerLine: occ.headerLine,
-    endLine,
-    indented: occ.indented,
-    entries: occ.entries.map(freezeEntry),
+    doc,
+    lineKinds,
+    occurrences: occurrences as readonly SectionOccurrence[],
+    defaultOccurrences: defaultOccurrences as readonly SectionOccurrence[],
+    sections,
+    errors,
   };
 }
 
-function freezeEntry(e: MutableEntry): IniEntry {
-  const value = pyRstrip(e.parts.join('\n'));
-  const continuationLines = e.partLines.slice(1).filter((l) => l <= e.lastLine);
-  const nested = value.startsWith('\n') ? parseNested(value) : undefined;
-  let nestedErrorLine: number | undefined;
-  if (value.startsWith('\n') && nested === undefined) {
+function addContinuation(entry: EntryBuild, value: string, line: number): void {
+  if (entry.parts === undefined) {
+    entry.parts = [entry.value];
+    entry.partLines = [entry.line];
+  }
+  if (entry.pendingBlanks !== undefined) {
+    // configparser keeps blank lines inside a value; only trailing ones vanish when the value is joined.
+    for (const blank of entry.pendingBlanks) {
+      entry.parts.push('');
+      entry.partLines!.push(blank);
+    }
+    entry.pendingBlanks = undefined;
+  }
+  entry.parts.push(value);
+  entry.partLines!.push(line);
+  entry.lastLine = line;
+}
+
+function finishEntry(e: EntryBuild): void {
+  e.pendingBlanks = undefined;
+  if (e.parts === undefined) {
+    e.value = pyRstrip(e.value);
+  } else {
+    e.value = pyRstrip(e.parts.join('\n'));
+    e.continuationLines = e.partLines!.slice(1);
+  }
+  if (!e.value.startsWith('\n')) return;
+  e.nested = parseNested(e.value);
+  if (e.nested === undefined && e.parts !== undefined) {
     for (let p = 1; p < e.parts.length; p++) {
       if (e.parts[p] !== '' && !e.parts[p]!.includes('=')) {
-        nestedErrorLine = e.partLines[p];
+        e.nestedErrorLine = e.partLines![p];
         break;
       }
     }
-    nestedErrorLine ??= e.line;
+    e.nestedErrorLine ??= e.line;
   }
-  return {
-    key: e.key,
-    rawKey: e.rawKey,
-    delimiter: e.delimiter,
-    line: e.line,
-    lastLine: e.lastLine,
-    value,
-    nested,
-    nestedErrorLine,
-    continuationLines,
-    indent: e.indent,
-  };
 }
 
 /** botocore's _parse_nested: one level of `k = v`; undefined when a line has no `=` (ConfigParseError). */

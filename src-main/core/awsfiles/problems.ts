@@ -116,10 +116,33 @@ function finish(d: Draft): Problem {
   };
 }
 
-export function findProblems(model: ProfileModel): Problem[] {
+const problemsByModel = new WeakMap<ProfileModel, readonly Problem[]>();
+const fileDraftsByReading = new WeakMap<IniReading, readonly Draft[]>();
+
+/** Every problem in the pair, memoised per model (edit checks compare before and after). */
+export function findProblems(model: ProfileModel): readonly Problem[] {
+  let problems = problemsByModel.get(model);
+  if (problems === undefined) {
+    problems = computeProblems(model);
+    problemsByModel.set(model, problems);
+  }
+  return problems;
+}
+
+/** Line-level problems of one file depend only on that file's reading (plus, for a few fix offers, names). */
+function fileDrafts(file: AwsFileKind, reading: IniReading, model: ProfileModel): readonly Draft[] {
+  let drafts = fileDraftsByReading.get(reading);
+  if (drafts === undefined) {
+    drafts = fileProblems(file, reading, model);
+    fileDraftsByReading.set(reading, drafts);
+  }
+  return drafts;
+}
+
+function computeProblems(model: ProfileModel): Problem[] {
   const drafts: Draft[] = [];
-  drafts.push(...fileProblems('config', model.config, model));
-  drafts.push(...fileProblems('credentials', model.credentials, model));
+  drafts.push(...fileDrafts('config', model.config, model));
+  drafts.push(...fileDrafts('credentials', model.credentials, model));
   for (const profile of model.profiles) drafts.push(...profileProblems(profile, model));
   const seen = new Set<string>();
   const out: Problem[] = [];
@@ -130,7 +153,7 @@ export function findProblems(model: ProfileModel): Problem[] {
     seen.add(dedupe);
     out.push(p);
   }
-  return out.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file === 'config' ? -1 : 1));
+  return out.sort((a, b) => (a.file !== b.file ? (a.file === 'config' ? -1 : 1) : a.line - b.line || a.code.localeCompare(b.code)));
 }
 
 /** The profile a config or credentials section stands for in botocore, if any. */
@@ -329,7 +352,7 @@ function entryProblems(file: AwsFileKind, occ: SectionOccurrence, entry: IniEntr
     } else if (SDK_COMMENT_CUT.test(entry.value)) {
       out.push({ code: 'INLINE_COMMENT', file, line, profile, key, message: `The value of "${entry.rawKey}" on line ${line} contains " #" or " ;": the AWS CLI keeps it as part of the value, the JS SDK cuts it off as a comment.`, fix: commentSplit(entry.value) === undefined ? undefined : 'Move the comment to its own line above' });
     }
-  } else if (entry.nested === undefined && entry.value !== '') {
+  } else if (entry.nested === undefined && entry.value !== '' && !entry.value.startsWith('\n')) {
     out.push({ code: 'CONTINUATION_VALUE', file, line, profile, key, message: `"${entry.rawKey}" on line ${line} continues on indented lines: the AWS CLI joins them into one value, the JS SDK reads only the first line.` });
   }
   if (key === 'aws_security_token') {

@@ -15,7 +15,12 @@ export type ConfigSectionType =
   | { readonly type: 'ignored'; readonly reason: 'token-count' | 'unbalanced-quote' };
 
 /** botocore's build_profile_map: any header *starting with* `profile`, `sso-session` or `services` is split by shlex. */
+const SIMPLE_SECTION = /^(profile|sso-session|services) ([^\s'"\\]+)$/;
+
 export function classifyConfigSection(raw: string): ConfigSectionType {
+  // Fast path for the common, unambiguous form: shlex would return exactly these two tokens.
+  const simple = SIMPLE_SECTION.exec(raw);
+  if (simple !== null) return { type: simple[1] as 'profile' | 'sso-session' | 'services', name: simple[2]! };
   for (const type of ['profile', 'sso-session', 'services'] as const) {
     if (!raw.startsWith(type)) continue;
     let parts: string[];
@@ -60,7 +65,7 @@ export interface ProfileModel {
 }
 
 interface Building {
-  settings: Map<string, SettingValue>;
+  settings: ReadonlyMap<string, SettingValue>;
   configSettings: ReadonlyMap<string, SettingValue> | undefined;
   credentialsSettings: ReadonlyMap<string, SettingValue> | undefined;
   configSections: SectionOccurrence[];
@@ -81,7 +86,7 @@ export function buildProfileModel(config: IniReading, credentials: IniReading): 
     if (type.type === 'profile') {
       const prior = building.get(type.name);
       building.set(type.name, {
-        settings: new Map(values),
+        settings: values,
         configSettings: values,
         credentialsSettings: undefined,
         configSections: [...(prior?.configSections ?? []), ...occs],
@@ -99,14 +104,17 @@ export function buildProfileModel(config: IniReading, credentials: IniReading): 
     const prior = building.get(name);
     if (prior === undefined) {
       building.set(name, {
-        settings: new Map(values),
+        settings: values,
         configSettings: undefined,
         credentialsSettings: values,
         configSections: [],
         credentialsSections: occs,
       });
     } else {
-      for (const [k, v] of values) prior.settings.set(k, v);
+      // botocore's dict.update: credentials-file keys override config-file keys, key by key.
+      const merged = new Map(prior.settings);
+      for (const [k, v] of values) merged.set(k, v);
+      prior.settings = merged;
       prior.credentialsSettings = values;
       prior.credentialsSections = occs;
     }

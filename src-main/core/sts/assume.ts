@@ -4,7 +4,7 @@ import type { Profile, ProfileModel } from '../awsfiles/profiles.js';
 import { stringSetting } from '../awsfiles/profiles.js';
 import type { Environment } from '../environment.js';
 import { resolveEndpoint } from './endpoints.js';
-import type { MfaSessionBroker } from './mfa-session.js';
+import type { MfaCodeProvider, MfaSessionBroker } from './mfa-session.js';
 import type { CallTarget, StsGateway } from './sts-gateway.js';
 import { isLongTerm } from './types.js';
 import type { AwsCredentials, ResolveHop } from './types.js';
@@ -18,6 +18,8 @@ export interface AssumeHopDeps {
   readonly gateway: StsGateway;
   readonly mfa: MfaSessionBroker;
   readonly defaultSessionName: string;
+  /** Overrides the broker's provider for this resolve (e.g. a code given on the command line). */
+  readonly codeProvider?: MfaCodeProvider | undefined;
 }
 
 export interface AssumeHopResult {
@@ -75,11 +77,11 @@ export async function assumeRoleHop(
   if (serialNumber !== undefined) {
     if (isLongTerm(source)) {
       // aws-vault's way: one MFA session per device, then AssumeRole with it (no code per role).
-      signer = await deps.mfa.session(target(source), serialNumber, profile.name);
+      signer = await deps.mfa.session(target(source), serialNumber, profile.name, deps.codeProvider);
       viaMfaSession = true;
     } else {
       // Temporary source credentials cannot call GetSessionToken; send the code with AssumeRole as botocore does.
-      tokenCode = await deps.mfa.code(serialNumber, profile.name);
+      tokenCode = await deps.mfa.code(serialNumber, profile.name, deps.codeProvider);
       sendSerial = serialNumber;
     }
   }

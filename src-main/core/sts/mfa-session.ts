@@ -57,9 +57,9 @@ export interface MfaSessionBrokerDeps {
 
 export interface MfaSessionBroker {
   /** A live MFA session for `serial` minted from `source` (long-term keys): cached, or fresh after one prompt. */
-  session(source: CallTarget, serialNumber: string, profile: string): Promise<IssuedCredentials>;
+  session(source: CallTarget, serialNumber: string, profile: string, codeProvider?: MfaCodeProvider): Promise<IssuedCredentials>;
   /** Asks for a code (for hops that must send SerialNumber/TokenCode themselves), validating it. */
-  code(serialNumber: string, profile: string): Promise<string>;
+  code(serialNumber: string, profile: string, codeProvider?: MfaCodeProvider): Promise<string>;
 }
 
 export function createMfaSessionBroker(deps: MfaSessionBrokerDeps): MfaSessionBroker {
@@ -67,23 +67,24 @@ export function createMfaSessionBroker(deps: MfaSessionBrokerDeps): MfaSessionBr
   // Concurrent resolves for roles sharing a device wait for the same prompt instead of asking twice.
   const inFlight = new Map<string, Promise<IssuedCredentials>>();
 
-  async function code(serialNumber: string, profile: string): Promise<string> {
+  async function code(serialNumber: string, profile: string, override?: MfaCodeProvider): Promise<string> {
     assertValid([checkSerialNumber(serialNumber)], profile);
-    if (deps.codeProvider === undefined) {
+    const provider = override ?? deps.codeProvider;
+    if (provider === undefined) {
       throw new HatrackError('MFA_REQUIRED', `Profile "${profile}" needs an MFA code for ${serialNumber}.`);
     }
-    const value = (await deps.codeProvider(serialNumber)).trim();
+    const value = (await provider(serialNumber)).trim();
     if (checkTokenCode(value) !== undefined) {
       throw new HatrackError('MFA_INVALID', `The MFA code for profile "${profile}" must be exactly 6 digits.`);
     }
     return value;
   }
 
-  async function mint(source: CallTarget, key: MfaSessionKey, profile: string): Promise<IssuedCredentials> {
+  async function mint(source: CallTarget, key: MfaSessionKey, profile: string, override?: MfaCodeProvider): Promise<IssuedCredentials> {
     const cached = await deps.cache.get(key);
     if (cached !== undefined && cached.expiration.getTime() - deps.now().getTime() > margin) return cached;
     if (cached !== undefined) await deps.cache.delete(key);
-    const tokenCode = await code(key.serialNumber, profile);
+    const tokenCode = await code(key.serialNumber, profile, override);
     const session = await deps.gateway.getSessionToken(source, {
       serialNumber: key.serialNumber,
       tokenCode,
@@ -95,12 +96,12 @@ export function createMfaSessionBroker(deps: MfaSessionBrokerDeps): MfaSessionBr
 
   return {
     code,
-    session(source, serialNumber, profile) {
+    session(source, serialNumber, profile, override) {
       const key: MfaSessionKey = { sourceAccessKeyId: source.credentials.accessKeyId, serialNumber };
       const id = mfaSessionCacheKey(key);
       const pending = inFlight.get(id);
       if (pending !== undefined) return pending;
-      const p = mint(source, key, profile).finally(() => inFlight.delete(id));
+      const p = mint(source, key, profile, override).finally(() => inFlight.delete(id));
       inFlight.set(id, p);
       return p;
     },

@@ -12,7 +12,7 @@ import { runCredentialProcess } from './credential-process.js';
 import type { ProcessRunner } from './credential-process.js';
 import { resolveEndpoint } from './endpoints.js';
 import { AwsCallError } from './errors.js';
-import type { MfaSessionBroker } from './mfa-session.js';
+import type { MfaCodeProvider, MfaSessionBroker } from './mfa-session.js';
 import { readSsoToken } from './sso-cache.js';
 import type { StsGateway } from './sts-gateway.js';
 import type { ResolvedCredentials } from './types.js';
@@ -26,6 +26,8 @@ export interface ResolveDeps {
   readonly readTextFile?: ((file: string) => Promise<string>) | undefined;
   /** RoleSessionName when a profile sets none; default `hatrack-<os user>`. */
   readonly defaultSessionName?: string | undefined;
+  /** Overrides the broker's MFA code provider for this resolve. */
+  readonly codeProvider?: MfaCodeProvider | undefined;
 }
 
 type Settings = ReadonlyMap<string, SettingValue>;
@@ -143,7 +145,14 @@ async function assumeRoleProfile(ctx: Ctx, p: Profile, visited: readonly string[
     throw new HatrackError('INVALID_CONFIG', `Profile "${p.name}" has role_arn but neither source_profile nor credential_source.`);
   }
   const out = await assumeRoleHop(
-    { env: ctx.deps.env, model: ctx.model, gateway: ctx.deps.gateway, mfa: ctx.deps.mfa, defaultSessionName: ctx.sessionName },
+    {
+      env: ctx.deps.env,
+      model: ctx.model,
+      gateway: ctx.deps.gateway,
+      mfa: ctx.deps.mfa,
+      defaultSessionName: ctx.sessionName,
+      codeProvider: ctx.deps.codeProvider,
+    },
     p,
     ctx.top,
     source,

@@ -74,7 +74,7 @@ function asHatrack(e: unknown): HatrackError {
  * must learn about a created key even when a later step fails.
  */
 export async function rotateAccessKey(deps: RotationDeps, targets: RotationTargets, opts: RotateOptions): Promise<RotationOutcome> {
-  const step = (s: RotationStep, status: RotationStepEvent['status'], detail?: string): void => opts.onStep?.({ step, status, detail });
+  const step = (s: RotationStep, status: RotationStepEvent['status'], detail?: string): void => opts.onStep?.({ step: s, status, detail });
   const oldCreds = targets.credentials;
   const oldId = oldCreds.accessKeyId;
   if (oldCreds.sessionToken !== undefined && oldCreds.sessionToken !== '') {
@@ -85,8 +85,7 @@ export async function rotateAccessKey(deps: RotationDeps, targets: RotationTarge
   const run = async <T>(s: RotationStep, f: () => Promise<T>): Promise<T> => {
     step(s, 'started');
     try {
-      const v = await f();
-      return v;
+      return await f();
     } catch (e) {
       step(s, 'failed');
       throw e;
@@ -106,7 +105,7 @@ export async function rotateAccessKey(deps: RotationDeps, targets: RotationTarge
   let removedKeyId: string | undefined;
   if (keys.length >= 2) {
     const spare = keys.filter((k) => k.accessKeyId !== oldId);
-    let victim = opts.deleteKeyId !== undefined ? spare.find((k) => k.accessKeyId === opts.deleteKeyId) : spare.find((k) => k.status === 'Inactive');
+    const victim = opts.deleteKeyId !== undefined ? spare.find((k) => k.accessKeyId === opts.deleteKeyId) : spare.find((k) => k.status === 'Inactive');
     if (opts.deleteKeyId !== undefined && victim === undefined) {
       throw new HatrackError('INVALID_VALUE', `Key ${opts.deleteKeyId} is not another key of user ${userName}.`);
     }
@@ -120,7 +119,6 @@ export async function rotateAccessKey(deps: RotationDeps, targets: RotationTarge
     await run('make-room', () => deps.gateway.deleteAccessKey(old(targets.iam), id, userName));
     removedKeyId = id;
     step('make-room', 'done', id);
-    victim = undefined;
   } else {
     step('make-room', 'skipped');
   }
