@@ -11,7 +11,7 @@ export interface ProfileSummaryJson {
   readonly name: string;
   readonly kind: string;
   readonly region: SettingValue | null;
-  readonly sources: readonly string[];
+  readonly sources: readonly ('config' | 'credentials')[];
   readonly accountId: string | null;
   readonly roleArn: string | null;
   readonly sourceProfile: string | null;
@@ -25,7 +25,7 @@ export interface ProblemJson {
   readonly path: string | null;
   readonly line: number;
   readonly code: string;
-  readonly severity: string;
+  readonly severity: 'error' | 'warning';
   readonly breaksCli: boolean;
   readonly message: string;
   readonly profile: string | null;
@@ -78,10 +78,16 @@ export function maskedSettings(settings: ReadonlyMap<string, SettingValue>): Rec
   return out;
 }
 
-export function listJson(view: AwsFilesView): object {
+/** Age of a static profile's access key from Hatrack's key-age cache (`hatrack keys` fills it), else null. */
+function keyAgeOf(profile: Profile, keyAges: ReadonlyMap<string, number>): number | null {
+  const id = profile.kind === 'static' ? stringSetting(profile.settings, 'aws_access_key_id') : undefined;
+  return id === undefined ? null : (keyAges.get(id) ?? null);
+}
+
+export function listJson(view: AwsFilesView, keyAges?: ReadonlyMap<string, number>): object {
   return {
     files: { config: view.paths.config, credentials: view.paths.credentials },
-    profiles: view.model.profiles.map(profileSummary),
+    profiles: view.model.profiles.map((p) => (keyAges === undefined ? profileSummary(p) : { ...profileSummary(p), keyAgeDays: keyAgeOf(p, keyAges) })),
     problems: view.problems.map((p) => problemJson(p, view)),
   };
 }

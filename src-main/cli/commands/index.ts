@@ -5,6 +5,11 @@ import { listCommand } from './list.js';
 import { showCommand } from './show.js';
 import { addCommand, renameCommand, rmCommand, setCommand, unsetCommand } from './edit.js';
 import { fixCommand } from './fix.js';
+import { exportCommand } from './export.js';
+import { useCommand } from './use.js';
+import { consoleCommand } from './console.js';
+import { keysCommand } from './keys.js';
+import { rotateCommand } from './rotate.js';
 
 export const COMMANDS: readonly CliCommand[] = [
   listCommand,
@@ -15,4 +20,9 @@ export const COMMANDS: readonly CliCommand[] = [
   rmCommand,
   renameCommand,
   fixCommand,
+  exportCommand,
+  useCommand,
+  consoleCommand,
+  keysCommand,
+  rotateCommand,
 ];

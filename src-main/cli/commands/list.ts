@@ -4,6 +4,7 @@ import { createAwsFiles } from '../../core/awsfiles/aws-files.js';
 import type { CliCommand } from '../command.js';
 import { checkOptions, flag } from '../args.js';
 import { problemLine, table } from '../format.js';
+import { keyAges } from '../key-ages.js';
 import { jsonText, listJson, problemJson, profileSummary } from '../views.js';
 
 export const listCommand: CliCommand = {
@@ -17,12 +18,14 @@ Problems (anything that breaks the AWS CLI, or that the CLI and the JS SDK read 
 Exits 0 even when there are problems.
 
 Options:
-  --json   Machine-readable output: {"files", "profiles", "problems"}`,
+  --json   Machine-readable output: {"files", "profiles", "problems"}; each profile carries keyAgeDays (the
+           access key's age in days as \`hatrack keys\` last learnt it, or null)`,
   run: async (args, ctx) => {
     checkOptions(args, ['json']);
-    const view = createAwsFiles(ctx.env).view();
+    const files = createAwsFiles(ctx.env);
+    const view = files.view();
     if (flag(args, 'json')) {
-      ctx.io.out(jsonText(listJson(view), ctx) + '\n');
+      ctx.io.out(jsonText(listJson(view, keyAges(files.dataDir, ctx.env.now())), ctx) + '\n');
       return 0;
     }
     const rows = view.model.profiles.map((p) => {

@@ -592,18 +592,6 @@ function ownerForWrite(disk: DiskState, target: string): Owner | undefined {
   return ownerOf(path.dirname(target));
 }
 
-/**
- * An in-place writer truncates before it writes, so a file modified a moment ago may be half-written (even empty)
- * and an edit based on it would drop most of the file. Give such a writer a moment; the hash check that follows
- * then sees its real content.
- */
-function waitOutFreshWrite(fd: number): void {
-  const stat = fs.fstatSync(fd, { bigint: true });
-  const settleMs = stat.size === 0n ? EMPTY_SETTLE_MS : FRESH_WRITE_MS;
-  const ageMs = Date.now() - Number(stat.mtimeNs / 1_000_000n);
-  if (ageMs < settleMs) sleepSync(Math.min(settleMs - ageMs, settleMs));
-}
-
 /** The disk still holds exactly what the edit was based on: same symlink target, same inode, same bytes. */
 function assertUnchanged(plan: WritePlan): fs.BigIntStats | undefined {
   const disk = plan.disk;
@@ -617,8 +605,10 @@ function assertUnchanged(plan: WritePlan): fs.BigIntStats | undefined {
   }
   if (!disk.exists || disk.fd === undefined || disk.stat === undefined) throw new ChangedOnDisk();
   if (current.ino !== disk.stat.ino || current.dev !== disk.stat.dev) throw new ChangedOnDisk();
-  waitOutFreshWrite(disk.fd);
   const viaFd = fs.fstatSync(disk.fd, { bigint: true });
+  // Same bytes but a new mtime means writes happened in between (truncated, then rewritten): the bytes we read may
+  // have been a half-written state that merely looks the same now.
+  if (viaFd.mtimeNs !== disk.stat.mtimeNs || viaFd.size !== disk.stat.size) throw new ChangedOnDisk();
   if (sha256Hex(readAllAt(disk.fd)) !== disk.hash) throw new ChangedOnDisk();
   return viaFd;
 }
@@ -732,13 +722,34 @@ interface Attempt {
   readonly contents: Readonly<Record<AwsFileKind, { readonly bytes: Uint8Array; readonly exists: boolean }>>;
 }
 
+function msSince(stat: fs.BigIntStats): number {
+  return Date.now() - Number(stat.mtimeNs / 1_000_000n);
+}
+
+/**
+ * Reads a file for an edit. An in-place writer truncates before it writes, so a file modified a moment ago may be
+ * half-written (even empty), and an edit based on it would drop most of the file: such a file is read again once
+ * the writer had time to finish.
+ */
+function readSettledDisk(kind: AwsFileKind, filePath: string | null): DiskState {
+  const read = (): DiskState => readDisk(kind, filePath, filePath === null ? null : resolveWriteTarget(filePath), true);
+  const first = read();
+  if (!first.exists || first.stat === undefined) return first;
+  const settleMs = first.bytes.length === 0 ? EMPTY_SETTLE_MS : FRESH_WRITE_MS;
+  const waitMs = settleMs - msSince(first.stat);
+  if (waitMs <= 0) return first;
+  closeDisk(first);
+  sleepSync(Math.min(waitMs, settleMs));
+  return read();
+}
+
 function readForUpdate(paths: AwsFilePaths, written: ReadonlyMap<AwsFileKind, Written>): Attempt {
   const disks = {} as Record<AwsFileKind, DiskState>;
   const contents = {} as Record<AwsFileKind, { bytes: Uint8Array; exists: boolean }>;
   try {
     for (const kind of KINDS) {
       const filePath = paths[kind];
-      const disk = readDisk(kind, filePath, filePath === null ? null : resolveWriteTarget(filePath), true);
+      const disk = readSettledDisk(kind, filePath);
       disks[kind] = disk;
       // While our own bytes are still on disk, the edit keeps seeing what it saw before, so it is not applied twice.
       const ours = written.get(kind);

@@ -1,0 +1,138 @@
+// The one IPC contract between renderer and main: every channel's request and response schema (zod), and events.
+
+import { z } from 'zod';
+import {
+  DoctorFindingSchema,
+  EditRequestSchema,
+  EditResultSchema,
+  FileChangeSchema,
+  KeyInfoSchema,
+  MfaCodeSchema,
+  ProfileDetailSchema,
+  ProfileNameSchema,
+  ProfilesListSchema,
+  RotationStepSchema,
+  SettingsViewSchema,
+  AppSettingsSchema,
+  ProfileSettingsSchema,
+} from './schemas.js';
+
+const Empty = z.object({}).strict();
+const Ok = z.object({ done: z.literal(true) });
+
+/** Every channel: one request object in, one value out. Requests are strict: an unknown field is an error. */
+export const CONTRACT = {
+  'app.info': {
+    request: Empty,
+    response: z.object({ version: z.string(), platform: z.string(), dataDir: z.string(), electron: z.string().nullable() }),
+  },
+  'profiles.list': { request: Empty, response: ProfilesListSchema },
+  'profiles.get': { request: z.object({ name: ProfileNameSchema }).strict(), response: ProfileDetailSchema },
+  /** Exactly the lines an edit would change in each file; writes nothing. */
+  'profiles.preview': { request: z.object({ edit: EditRequestSchema }).strict(), response: z.object({ files: z.array(FileChangeSchema) }) },
+  'profiles.apply': { request: z.object({ edit: EditRequestSchema }).strict(), response: EditResultSchema },
+  /** The explicit, audited reveal of one secret value (the only channel that returns a secret). */
+  'profiles.reveal': {
+    request: z.object({ name: ProfileNameSchema, key: z.enum(['aws_secret_access_key', 'aws_session_token']) }).strict(),
+    response: z.object({ value: z.string() }),
+  },
+  'credentials.use': {
+    request: z.object({ profile: ProfileNameSchema, confirmProduction: z.boolean().optional(), keepDefaultAs: ProfileNameSchema.optional(), mfaCode: MfaCodeSchema.optional() }).strict(),
+    response: z.object({ profile: z.string(), expiresAt: z.string().nullable(), keptDefaultAs: z.string().nullable() }),
+  },
+  'credentials.assume': {
+    request: z.object({ profile: ProfileNameSchema, mfaCode: MfaCodeSchema.optional() }).strict(),
+    response: z.object({ profile: z.string(), accessKeyId: z.string(), expiresAt: z.string().nullable(), roleArn: z.string().nullable(), chained: z.boolean() }),
+  },
+  /** Shell text for `export AWS_PROFILE=…` — never the keys themselves. */
+  'credentials.envSnippet': {
+    request: z.object({ profile: ProfileNameSchema, shell: z.enum(['posix', 'fish', 'powershell']).optional() }).strict(),
+    response: z.object({ text: z.string() }),
+  },
+  /** Opens the federated console in the browser from main; the sign-in URL never crosses to the renderer. */
+  'console.open': {
+    request: z.object({ profile: ProfileNameSchema, region: z.string().optional(), service: z.string().optional(), mfaCode: MfaCodeSchema.optional() }).strict(),
+    response: z.object({ opened: z.boolean(), partition: z.string(), expiresAt: z.string().nullable() }),
+  },
+  'keys.info': { request: z.object({ profile: ProfileNameSchema }).strict(), response: KeyInfoSchema },
+  'keys.rotate': {
+    request: z.object({ profile: ProfileNameSchema, keepOld: z.boolean().optional(), deleteKeyId: z.string().optional() }).strict(),
+    response: z.object({ ok: z.boolean(), newAccessKeyId: z.string().nullable(), steps: z.array(RotationStepSchema), message: z.string().nullable() }),
+  },
+  'vault.list': { request: Empty, response: z.object({ available: z.boolean(), reason: z.string().nullable(), profiles: z.array(z.object({ profile: z.string(), accessKeyId: z.string() })) }) },
+  'vault.add': { request: z.object({ profile: ProfileNameSchema }).strict(), response: z.object({ profile: z.string(), files: z.array(FileChangeSchema) }) },
+  'vault.remove': { request: z.object({ profile: ProfileNameSchema }).strict(), response: z.object({ profile: z.string(), files: z.array(FileChangeSchema) }) },
+  'doctor.run': { request: z.object({ online: z.boolean().optional() }).strict(), response: z.object({ findings: z.array(DoctorFindingSchema) }) },
+  'doctor.fix': { request: z.object({ code: z.string(), profile: z.string().nullable() }).strict(), response: z.object({ findings: z.array(DoctorFindingSchema) }) },
+  'roleSetup.plan': {
+    request: z
+      .object({
+        source: ProfileNameSchema,
+        account: z.string().regex(/^\d{12}$/, 'an AWS account id is 12 digits'),
+        role: z.string().regex(/^[\w+=,.@-]{1,64}$/, 'a role name uses letters, digits and +=,.@_-'),
+        mfa: z.boolean(),
+        externalId: z.string().optional(),
+        profileName: ProfileNameSchema.optional(),
+        sourceAccount: z.string().regex(/^\d{12}$/).optional(),
+      })
+      .strict(),
+    response: z.object({ trustPolicy: z.string(), permissionsPolicy: z.string(), profileName: z.string(), values: z.record(z.string(), z.string()), files: z.array(FileChangeSchema) }),
+  },
+  'roleSetup.apply': {
+    request: z
+      .object({
+        source: ProfileNameSchema,
+        account: z.string().regex(/^\d{12}$/),
+        role: z.string().regex(/^[\w+=,.@-]{1,64}$/),
+        mfa: z.boolean(),
+        externalId: z.string().optional(),
+        profileName: ProfileNameSchema.optional(),
+        sourceAccount: z.string().regex(/^\d{12}$/).optional(),
+      })
+      .strict(),
+    response: EditResultSchema,
+  },
+  'settings.get': { request: Empty, response: SettingsViewSchema },
+  'settings.update': {
+    request: z.object({ app: AppSettingsSchema.partial().optional(), profiles: z.record(z.string(), ProfileSettingsSchema.partial()).optional() }).strict(),
+    response: SettingsViewSchema,
+  },
+} as const;
+
+export type Channel = keyof typeof CONTRACT;
+export const CHANNELS = Object.keys(CONTRACT) as Channel[];
+export type RequestOf<C extends Channel> = z.infer<(typeof CONTRACT)[C]['request']>;
+export type ResponseOf<C extends Channel> = z.infer<(typeof CONTRACT)[C]['response']>;
+
+/** Events main pushes to the renderer. */
+export const EVENTS = {
+  'files.changed': z.object({ kind: z.enum(['config', 'credentials']), path: z.string() }),
+  'session.expiring': z.object({ profile: z.string(), expiresAt: z.string() }),
+  'default.changed': z.object({ profile: z.string().nullable(), expiresAt: z.string().nullable() }),
+  'rotation.step': RotationStepSchema,
+} as const;
+
+export type EventName = keyof typeof EVENTS;
+export const EVENT_NAMES = Object.keys(EVENTS) as EventName[];
+export type EventPayload<E extends EventName> = z.infer<(typeof EVENTS)[E]>;
+
+export const IpcErrorSchema = z.object({ code: z.string(), message: z.string() });
+export type IpcError = z.infer<typeof IpcErrorSchema>;
+
+/** Electron drops custom fields of errors thrown across invoke (electron/electron#24427), so errors travel as values. */
+export type Envelope<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: IpcError };
+
+/** The API the preload exposes as `window.hatrack` (and the browser test host as the same shape). */
+export type HatrackApi = {
+  readonly [C in Channel]: (request: RequestOf<C>) => Promise<Envelope<ResponseOf<C>>>;
+} & {
+  readonly on: <E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) => () => void;
+};
+
+/** The Electron IPC channel a contract channel travels on (one ipcMain.handle per contract channel). */
+export function ipcChannelName(channel: Channel): string {
+  return `hatrack:${channel}`;
+}
+
+/** The one IPC channel main pushes events on; the preload fans them out by event name. */
+export const IPC_EVENT = 'hatrack:event';

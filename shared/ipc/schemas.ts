@@ -1,0 +1,151 @@
+// Domain schemas shared by main and renderer (zod): what profiles, problems, diffs and credentials look like on the wire.
+
+import { z } from 'zod';
+
+export const ProfileNameSchema = z.string().min(1).max(200);
+export const AwsFileKindSchema = z.enum(['config', 'credentials']);
+export const ProfileKindSchema = z.enum(['static', 'role', 'sso', 'process', 'web-identity', 'login', 'settings']);
+export const SettingValueSchema = z.union([z.string(), z.record(z.string(), z.string())]);
+
+export const ProblemSchema = z.object({
+  id: z.string(),
+  file: AwsFileKindSchema,
+  path: z.string().nullable(),
+  line: z.number().int().positive(),
+  code: z.string(),
+  severity: z.enum(['error', 'warning']),
+  breaksCli: z.boolean(),
+  message: z.string(),
+  profile: z.string().nullable(),
+  key: z.string().nullable(),
+  fix: z.string().nullable(),
+});
+export type Problem = z.infer<typeof ProblemSchema>;
+
+export const ProfileSummarySchema = z.object({
+  name: z.string(),
+  kind: ProfileKindSchema,
+  region: SettingValueSchema.nullable(),
+  sources: z.array(AwsFileKindSchema),
+  accountId: z.string().nullable(),
+  roleArn: z.string().nullable(),
+  sourceProfile: z.string().nullable(),
+  mfaSerial: z.string().nullable(),
+  accessKeyId: z.string().nullable(),
+  keyAgeDays: z.number().nullable(),
+  keyAgeSource: z.enum(['iam', 'first-seen']).nullable(),
+  production: z.boolean(),
+  favourite: z.boolean(),
+  isDefault: z.boolean(),
+  /** When the profile's temporary credentials (written by `use`, or an assumed session) expire. */
+  sessionExpiresAt: z.string().nullable(),
+  vaulted: z.boolean(),
+});
+export type ProfileSummary = z.infer<typeof ProfileSummarySchema>;
+
+export const DefaultIdentitySchema = z.object({
+  /** Profile Hatrack last put on as the default, when [default] is Hatrack-managed. */
+  profile: z.string().nullable(),
+  managed: z.boolean(),
+  expiresAt: z.string().nullable(),
+});
+
+export const ProfilesListSchema = z.object({
+  files: z.object({ config: z.string().nullable(), credentials: z.string().nullable() }),
+  profiles: z.array(ProfileSummarySchema),
+  problems: z.array(ProblemSchema),
+  defaultIdentity: DefaultIdentitySchema,
+});
+export type ProfilesList = z.infer<typeof ProfilesListSchema>;
+
+export const RawSectionSchema = z.object({
+  file: AwsFileKindSchema,
+  path: z.string().nullable(),
+  /** 1-based line of the header. */
+  line: z.number().int().positive(),
+  /** The section's lines as they stand in the file, with secret values masked. */
+  lines: z.array(z.string()),
+});
+
+export const ProfileDetailSchema = ProfileSummarySchema.extend({
+  /** botocore's merged settings, secrets masked. */
+  settings: z.record(z.string(), SettingValueSchema),
+  sections: z.array(RawSectionSchema),
+  referencedBy: z.array(z.string()),
+  problems: z.array(ProblemSchema),
+});
+export type ProfileDetail = z.infer<typeof ProfileDetailSchema>;
+
+export const DiffLineSchema = z.object({ op: z.enum(['keep', 'add', 'remove']), text: z.string(), line: z.number().int() });
+export const FileChangeSchema = z.object({
+  kind: AwsFileKindSchema,
+  path: z.string().nullable(),
+  hunks: z.array(z.object({ oldStart: z.number().int(), newStart: z.number().int(), lines: z.array(DiffLineSchema) })),
+  backupPath: z.string().nullable(),
+});
+export type FileChange = z.infer<typeof FileChangeSchema>;
+
+export const EditResultSchema = z.object({ changed: z.boolean(), files: z.array(FileChangeSchema) });
+export type EditResult = z.infer<typeof EditResultSchema>;
+
+/** One edit of the AWS files; the same object is previewed (diff) and then applied. */
+export const EditRequestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('set'), profile: ProfileNameSchema, values: z.record(z.string(), z.string().nullable()) }).strict(),
+  z.object({ type: z.literal('add'), profile: ProfileNameSchema, values: z.record(z.string(), z.string()) }).strict(),
+  z.object({ type: z.literal('remove'), profile: ProfileNameSchema, force: z.boolean() }).strict(),
+  z.object({ type: z.literal('rename'), from: ProfileNameSchema, to: ProfileNameSchema }).strict(),
+  z.object({ type: z.literal('fix'), problemId: z.string().min(1) }).strict(),
+  z.object({ type: z.literal('fixAll') }).strict(),
+]);
+export type EditRequest = z.infer<typeof EditRequestSchema>;
+
+export const MfaCodeSchema = z.string().regex(/^\d{6}$/, 'an MFA code is 6 digits');
+
+export const KeyInfoSchema = z.object({
+  accessKeyId: z.string(),
+  userName: z.string().nullable(),
+  status: z.string(),
+  createDate: z.string(),
+  ageDays: z.number(),
+  lastUsed: z.object({ date: z.string().nullable(), service: z.string().nullable(), region: z.string().nullable() }).nullable(),
+  source: z.enum(['iam', 'first-seen']),
+});
+export type KeyInfo = z.infer<typeof KeyInfoSchema>;
+
+export const RotationStepSchema = z.object({
+  profile: z.string(),
+  step: z.string(),
+  status: z.enum(['started', 'done', 'failed', 'skipped']),
+  detail: z.string().nullable(),
+});
+export type RotationStep = z.infer<typeof RotationStepSchema>;
+
+export const DoctorFindingSchema = z.object({
+  code: z.string(),
+  severity: z.enum(['error', 'warning', 'info']),
+  profile: z.string().nullable(),
+  message: z.string(),
+  fix: z.string().nullable(),
+});
+export type DoctorFinding = z.infer<typeof DoctorFindingSchema>;
+
+export const ThemeSchema = z.enum(['system', 'light', 'dark']);
+
+export const AppSettingsSchema = z.object({
+  productionPatterns: z.array(z.string()),
+  theme: ThemeSchema,
+  refreshLeadMinutes: z.number().int().min(1).max(60),
+  notifications: z.object({ sessionExpiring: z.boolean(), keyAge: z.boolean() }),
+  launchAtLogin: z.boolean(),
+});
+export const ProfileSettingsSchema = z.object({
+  production: z.boolean().nullable(),
+  colour: z.string().nullable(),
+  favourite: z.boolean(),
+  notes: z.string().max(2000),
+});
+export const SettingsViewSchema = z.object({
+  app: AppSettingsSchema,
+  profiles: z.record(z.string(), ProfileSettingsSchema),
+});
+export type SettingsView = z.infer<typeof SettingsViewSchema>;

@@ -1,0 +1,259 @@
+// createAppCore(deps): the one composition root (Electron main, tests, the browser e2e host); plain Node, no electron.
+
+import { HatrackError } from '../shared/domain/errors.js';
+import { isSecretKey, maskSecret } from '../shared/domain/secrets.js';
+import type { EventName, EventPayload, RequestOf, ResponseOf } from '../shared/ipc/contract.js';
+import type { EditRequest, FileChange as WireFileChange, ProfileSummary } from '../shared/ipc/schemas.js';
+import type { AwsDocs } from './core/awsfiles/aws-docs.js';
+import type { AwsFilesService, AwsFilesView, FileChange } from './core/awsfiles/aws-files.js';
+import { createAwsFiles } from './core/awsfiles/aws-files.js';
+import { addProfile, removeProfile, renameProfile, setProfileValues } from './core/awsfiles/edits.js';
+import { applyAllFixes, applyFix } from './core/awsfiles/fixes.js';
+import type { Profile } from './core/awsfiles/profiles.js';
+import { stringSetting } from './core/awsfiles/profiles.js';
+import type { Environment } from './core/environment.js';
+import type { CredentialsEngine } from './core/sts/index.js';
+import type { FetchLike } from './core/sts/console-url.js';
+import type { StsGateway } from './core/sts/sts-gateway.js';
+import type { Dispatch, Handlers } from './ipc/dispatch.js';
+import { createDispatch } from './ipc/dispatch.js';
+import { problemJson, profileSummary } from './cli/views.js';
+
+export interface AppCoreLog {
+  readonly info: (message: string) => void;
+  readonly error: (channel: string, detail: string) => void;
+}
+
+export interface AppCoreDeps {
+  readonly env: Environment;
+  readonly dataDir?: string | undefined;
+  /** Opens a sign-in URL in the user's browser (Electron: shell.openExternal behind the allow-list). */
+  readonly openExternal: (url: string) => Promise<void>;
+  readonly log?: AppCoreLog | undefined;
+  /** Test seams: a fake or moto-backed STS/IAM gateway, and the HTTP fetch used for the sign-in endpoint. */
+  readonly gateway?: StsGateway | undefined;
+  readonly fetch?: FetchLike | undefined;
+  /** Watch the AWS files and push `files.changed` (default true). */
+  readonly watchFiles?: boolean | undefined;
+  readonly version?: string | undefined;
+}
+
+export interface AppCore {
+  readonly dispatch: Dispatch;
+  readonly handlers: Handlers;
+  readonly files: AwsFilesService;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  dispose(): void;
+}
+
+const silentLog: AppCoreLog = { info: () => undefined, error: () => undefined };
+
+/** The pure edit an EditRequest stands for, shared by preview and apply so both see exactly the same change. */
+export function editFor(request: EditRequest): (docs: AwsDocs) => AwsDocs {
+  switch (request.type) {
+    case 'set':
+      return (docs) => setProfileValues(docs, request.profile, Object.entries(request.values));
+    case 'add':
+      return (docs) => addProfile(docs, request.profile, Object.entries(request.values));
+    case 'remove':
+      return (docs) => removeProfile(docs, request.profile, request.force);
+    case 'rename':
+      return (docs) => renameProfile(docs, request.from, request.to);
+    case 'fix':
+      return (docs) => applyFix(docs, request.problemId);
+    case 'fixAll':
+      return (docs) => applyAllFixes(docs).docs;
+  }
+}
+
+export function wireFileChanges(files: readonly FileChange[]): WireFileChange[] {
+  return files.map((f) => ({ kind: f.kind, path: f.path, hunks: f.diff.map((h) => ({ oldStart: h.oldStart, newStart: h.newStart, lines: [...h.lines] })), backupPath: f.backupPath ?? null }));
+}
+
+function requireProfile(view: AwsFilesView, name: string): Profile {
+  const profile = view.model.byName.get(name);
+  if (profile === undefined) throw new HatrackError('PROFILE_NOT_FOUND', `There is no profile named "${name}".`);
+  return profile;
+}
+
+/** A section's lines as they stand in the file, with secret values masked. */
+function maskedSectionLines(view: AwsFilesView, profile: Profile, file: 'config' | 'credentials') {
+  const reading = file === 'config' ? view.model.config : view.model.credentials;
+  const occs = file === 'config' ? profile.configSections : profile.credentialsSections;
+  return occs.map((occ) => {
+    const secretLines = new Map(occ.entries.filter((e) => isSecretKey(e.key)).map((e) => [e.line, e] as const));
+    const lines: string[] = [];
+    let end = occ.endLine;
+    while (end > occ.headerLine + 1 && reading.lineKinds[end - 1] === 'blank') end--;
+    for (let i = occ.headerLine; i < end; i++) {
+      const text = reading.doc.lines[i]!.text;
+      const secret = secretLines.get(i);
+      lines.push(secret === undefined ? text : text.slice(0, text.length - secret.value.length) + maskSecret(secret.value));
+    }
+    return { file, path: view.paths[file], line: occ.headerLine + 1, lines };
+  });
+}
+
+function summaryOf(profile: Profile): ProfileSummary {
+  const base = profileSummary(profile);
+  const process = stringSetting(profile.settings, 'credential_process') ?? '';
+  return {
+    ...base,
+    sources: [...base.sources],
+    kind: profile.kind,
+    keyAgeDays: null,
+    keyAgeSource: null,
+    production: false,
+    favourite: false,
+    isDefault: profile.name === 'default',
+    sessionExpiresAt: null,
+    vaulted: / credential-process --profile /.test(process),
+  };
+}
+
+export function createAppCore(deps: AppCoreDeps): AppCore {
+  const log = deps.log ?? silentLog;
+  const env = deps.env;
+  const files = createAwsFiles(env, deps.dataDir === undefined ? {} : { dataDir: deps.dataDir });
+  const listeners = new Map<EventName, Set<(payload: never) => void>>();
+  let engine: Promise<CredentialsEngine> | undefined;
+
+  // The AWS SDK is loaded on first use only: listing and editing profiles never pays for it.
+  const credentialsEngine = (): Promise<CredentialsEngine> =>
+    (engine ??= import('./core/sts/index.js').then(({ createCredentialsEngine }) =>
+      createCredentialsEngine({ env, dataDir: files.dataDir, gateway: deps.gateway, fetch: deps.fetch }),
+    ));
+
+  function emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
+    for (const listener of listeners.get(event) ?? []) (listener as (p: EventPayload<E>) => void)(payload);
+  }
+
+  const unwatch = deps.watchFiles === false ? () => undefined : files.watch((change) => emit('files.changed', { kind: change.kind, path: change.path }));
+
+  function applyEdit(edit: (docs: AwsDocs) => AwsDocs) {
+    const report = files.edit((docs) => ({ docs: edit(docs), result: undefined }));
+    return { changed: report.changed, files: wireFileChanges(report.files) };
+  }
+
+  const notYet = (what: string) => async (): Promise<never> => {
+    throw new HatrackError('NOT_SUPPORTED', `${what} is not available in this build yet.`);
+  };
+
+  const handlers: Handlers = {
+    'app.info': async () => ({ version: deps.version ?? '0.1.0', platform: env.platform, dataDir: files.dataDir, electron: null }),
+    'profiles.list': async () => {
+      const view = files.view();
+      return {
+        files: { config: view.paths.config, credentials: view.paths.credentials },
+        profiles: view.model.profiles.map(summaryOf),
+        problems: view.problems.map((p) => problemJson(p, view)),
+        defaultIdentity: { profile: view.model.byName.has('default') ? 'default' : null, managed: false, expiresAt: null },
+      };
+    },
+    'profiles.get': async ({ name }) => {
+      const view = files.view();
+      const profile = requireProfile(view, name);
+      const settings: Record<string, string | Record<string, string>> = {};
+      for (const [k, v] of profile.settings) settings[k] = typeof v === 'string' && isSecretKey(k) ? maskSecret(v) : v;
+      return {
+        ...summaryOf(profile),
+        settings,
+        sections: [...maskedSectionLines(view, profile, 'config'), ...maskedSectionLines(view, profile, 'credentials')],
+        referencedBy: view.model.profiles.filter((p) => p.name !== name && stringSetting(p.settings, 'source_profile') === name).map((p) => p.name),
+        problems: view.problems.filter((p) => p.profile === name).map((p) => problemJson(p, view)),
+      };
+    },
+    'profiles.preview': async ({ edit }) => {
+      const edited = editFor(edit);
+      const report = files.edit((docs) => ({ docs: edited(docs), result: undefined }), { dryRun: true });
+      return { files: wireFileChanges(report.files) };
+    },
+    'profiles.apply': async ({ edit }) => applyEdit(editFor(edit)),
+    'profiles.reveal': async ({ name, key }) => {
+      const profile = requireProfile(files.view(), name);
+      const value = stringSetting(profile.settings, key);
+      if (value === undefined) throw new HatrackError('BAD_REQUEST', `Profile "${name}" has no ${key}.`);
+      // Audited: the fact is logged in main, never the value.
+      log.info(`revealed ${key} of profile "${name}" to the window`);
+      return { value };
+    },
+    'credentials.envSnippet': async ({ profile, shell }) => {
+      requireProfile(files.view(), profile);
+      const text = shell === 'fish' ? `set -gx AWS_PROFILE ${profile}` : shell === 'powershell' ? `$Env:AWS_PROFILE = "${profile}"` : `export AWS_PROFILE=${profile}`;
+      return { text };
+    },
+    'credentials.assume': async ({ profile, mfaCode }) => {
+      const view = files.view();
+      requireProfile(view, profile);
+      const creds = await (await credentialsEngine()).resolve(view.model, profile, { mfaCode });
+      return { profile, accessKeyId: creds.accessKeyId, expiresAt: creds.expiration?.toISOString() ?? null, roleArn: creds.roleArn ?? null, chained: creds.chained };
+    },
+    'credentials.use': notYet('Switching the default profile'),
+    'console.open': async ({ profile, region, service, mfaCode }) => {
+      const view = files.view();
+      requireProfile(view, profile);
+      const login = await (await credentialsEngine()).consoleUrl(view.model, profile, { region, service, mfaCode });
+      await deps.openExternal(login.url);
+      return { opened: true, partition: login.partition, expiresAt: login.expiresAt.toISOString() };
+    },
+    'keys.info': async ({ profile }) => {
+      const view = files.view();
+      requireProfile(view, profile);
+      const info = await (await credentialsEngine()).accessKeyInfo(view.model, profile);
+      return { ...info, userName: info.userName ?? null };
+    },
+    'keys.rotate': async ({ profile, keepOld, deleteKeyId }) => {
+      const view = files.view();
+      requireProfile(view, profile);
+      const steps: ResponseOf<'keys.rotate'>['steps'] = [];
+      const outcome = await (await credentialsEngine()).rotate(view.model, profile, {
+        keepOld,
+        deleteKeyId,
+        saveNewKey: async (key) => {
+          applyEdit((docs) => setProfileValues(docs, profile, [['aws_access_key_id', key.accessKeyId], ['aws_secret_access_key', key.secretAccessKey], ['aws_session_token', null], ['aws_security_token', null]]));
+        },
+        onStep: (e) => {
+          const step = { profile, step: e.step, status: e.status, detail: e.detail ?? null };
+          steps.push(step);
+          emit('rotation.step', step);
+        },
+      });
+      if (outcome.ok) return { ok: true, newAccessKeyId: outcome.newAccessKeyId, steps, message: null };
+      return { ok: false, newAccessKeyId: outcome.newAccessKeyId ?? null, steps, message: outcome.error.message };
+    },
+    'vault.list': notYet('The keychain vault'),
+    'vault.add': notYet('The keychain vault'),
+    'vault.remove': notYet('The keychain vault'),
+    'doctor.run': notYet('Doctor'),
+    'doctor.fix': notYet('Doctor'),
+    'roleSetup.plan': notYet('Role setup'),
+    'roleSetup.apply': notYet('Role setup'),
+    'settings.get': notYet('Settings'),
+    'settings.update': notYet('Settings'),
+  };
+
+  const dispatch = createDispatch(handlers, log, { checkResponses: env.vars['HATRACK_CHECK_RESPONSES'] === '1' });
+
+  return {
+    dispatch,
+    handlers,
+    files,
+    on(event, listener) {
+      let set = listeners.get(event);
+      if (set === undefined) {
+        set = new Set();
+        listeners.set(event, set);
+      }
+      set.add(listener as (payload: never) => void);
+      return () => set.delete(listener as (payload: never) => void);
+    },
+    emit,
+    dispose() {
+      unwatch();
+      listeners.clear();
+    },
+  };
+}
+
+export type { RequestOf };

@@ -1,0 +1,49 @@
+// Access-key ages from the engine's first-seen cache in the data dir, read without the AWS SDK (for `hatrack list`).
+
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { ageInDays, FIRST_SEEN_FILE } from '../core/sts/access-keys.js';
+
+interface CacheFile {
+  readonly version: 1;
+  readonly keys: Record<string, { readonly firstSeen: string }>;
+}
+
+function readCache(dataDir: string): CacheFile | undefined {
+  try {
+    const json = JSON.parse(readFileSync(path.join(dataDir, FIRST_SEEN_FILE), 'utf8')) as Partial<CacheFile>;
+    if (json.version === 1 && typeof json.keys === 'object' && json.keys !== null) return { version: 1, keys: { ...json.keys } };
+  } catch {
+    // Missing or damaged: no ages to show; `hatrack keys` rebuilds it.
+  }
+  return undefined;
+}
+
+/** Age in whole days of each access key id the cache knows. */
+export function keyAges(dataDir: string, now: Date): ReadonlyMap<string, number> {
+  const out = new Map<string, number>();
+  const cache = readCache(dataDir);
+  if (cache === undefined) return out;
+  for (const [id, entry] of Object.entries(cache.keys)) {
+    const d = new Date(entry.firstSeen);
+    if (!Number.isNaN(d.getTime())) out.set(id, ageInDays(d, now));
+  }
+  return out;
+}
+
+/**
+ * Records IAM's CreateDate as the key's first-seen date when it is earlier: the key existed since then, and a
+ * later `hatrack list` (which cannot ask IAM) then shows its true age.
+ */
+export function recordCreateDate(dataDir: string, accessKeyId: string, createDate: Date): void {
+  const file = path.join(dataDir, FIRST_SEEN_FILE);
+  const cache = readCache(dataDir) ?? { version: 1, keys: {} };
+  const known = cache.keys[accessKeyId];
+  if (known !== undefined && new Date(known.firstSeen).getTime() <= createDate.getTime()) return;
+  cache.keys[accessKeyId] = { firstSeen: createDate.toISOString() };
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, `${JSON.stringify(cache, null, 2)}\n`, { mode: 0o600 });
+  renameSync(tmp, file);
+}

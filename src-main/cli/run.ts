@@ -1,0 +1,76 @@
+// The `hatrack` CLI as a function (plain Node, no side effects): the npm entry and the packaged app's CLI mode call it.
+
+import { isHatrackError } from '../../shared/domain/errors.js';
+import type { Environment } from '../core/environment.js';
+import { resolveAwsPaths } from '../core/awsfiles/paths.js';
+import { parseArgs } from './args.js';
+import type { CliCommand, CliIo } from './command.js';
+import { UsageError } from './command.js';
+import { COMMANDS } from './commands/index.js';
+
+const VERSION = '0.1.0';
+
+function mainHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  const lines = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  return `hatrack ${VERSION} — your AWS profiles, edited without losing a byte
+
+Usage: hatrack <command> [arguments] [--json] [--help]
+
+Commands:
+${lines.join('\n')}
+
+Files: AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE are honoured as the AWS CLI does (default ~/.aws/config
+and ~/.aws/credentials). Backups of every replaced version go to HATRACK_DATA_DIR (default: the per-user app folder).
+Run \`hatrack <command> --help\` for details.
+`;
+}
+
+export async function runCli(argv: readonly string[], env: Environment, io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    const topic = name === 'help' ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
+    io.out(topic === undefined ? mainHelp() : topic.usage + '\n');
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-v') {
+    io.out(`${VERSION}\n`);
+    return 0;
+  }
+  const command: CliCommand | undefined = COMMANDS.find((c) => c.name === name);
+  if (command === undefined) {
+    io.err(`hatrack: unknown command "${name}". Run \`hatrack --help\` for the list.\n`);
+    return 2;
+  }
+  try {
+    const args = parseArgs(rest, command.valueOptions ?? []);
+    if (args.options['help'] === true) {
+      io.out(command.usage + '\n');
+      return 0;
+    }
+    return await command.run(args, { env, io });
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`hatrack ${command.name}: ${e.message}\n${command.usage.split('\n')[0]}\n`);
+      return 2;
+    }
+    if (isHatrackError(e)) {
+      const paths = safePaths(env);
+      io.err(`hatrack: ${e.describe((file) => paths?.[file] ?? null)} [${e.code}]\n`);
+      return 1;
+    }
+    // Unexpected: one line, no stack (a stack can quote file contents); HATRACK_DEBUG shows it.
+    const message = e instanceof Error ? e.message : String(e);
+    io.err(`hatrack: internal error: ${message}\n`);
+    if (env.vars['HATRACK_DEBUG'] && e instanceof Error) io.err(`${e.stack ?? ''}\n`);
+    return 1;
+  }
+}
+
+function safePaths(env: Environment): ReturnType<typeof resolveAwsPaths> | undefined {
+  try {
+    return resolveAwsPaths(env);
+  } catch {
+    return undefined;
+  }
+}

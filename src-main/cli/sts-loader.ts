@@ -1,0 +1,135 @@
+// How CLI commands reach the credentials engine (plain Node): loaded lazily, the AWS SDK only when a call needs it.
+//
+// `hatrack list` must never load the SDK, and `hatrack export` of long-term keys (a credential_process helper run
+// before every AWS call) must not either: static keys need no STS call. So `resolveFor` drives the engine's
+// resolver with a gateway that imports the SDK adapter on its first call, and `loadEngine` imports the whole engine
+// only for commands that always talk to AWS.
+
+import { HatrackError } from '../../shared/domain/errors.js';
+import type { ProfileModel } from '../core/awsfiles/profiles.js';
+import { stringSetting } from '../core/awsfiles/profiles.js';
+import type { Environment } from '../core/environment.js';
+import type { CredentialsEngine } from '../core/sts/index.js';
+import type { MfaCodeProvider } from '../core/sts/mfa-session.js';
+import type { StsGateway } from '../core/sts/sts-gateway.js';
+import type { ResolvedCredentials } from '../core/sts/types.js';
+import type { CliContext } from './command.js';
+
+let warningFilterInstalled = false;
+
+/**
+ * The SDK warns once per process that future releases need a newer Node; on stderr that would pollute the output a
+ * credential_process consumer reads as an error message. Everything else still reaches stderr.
+ */
+export function silenceSdkNodeWarning(): void {
+  if (warningFilterInstalled) return;
+  warningFilterInstalled = true;
+  const original = process.emitWarning.bind(process);
+  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+    const text = typeof warning === 'string' ? warning : warning.message;
+    if (text.startsWith('NodeVersionSupportWarning')) return;
+    (original as (w: string | Error, ...r: unknown[]) => void)(warning, ...rest);
+  }) as typeof process.emitWarning;
+}
+
+/** A gateway whose every method first imports the SDK adapter (once). */
+export function lazyGateway(): StsGateway {
+  let real: Promise<StsGateway> | undefined;
+  const load = (): Promise<StsGateway> => {
+    silenceSdkNodeWarning();
+    real ??= import('../core/sts/sts-gateway.js').then((m) => m.createSdkGateway());
+    return real;
+  };
+  const forward =
+    <K extends keyof StsGateway>(name: K) =>
+    async (...args: Parameters<StsGateway[K]>): Promise<Awaited<ReturnType<StsGateway[K]>>> => {
+      const g = await load();
+      const fn = g[name] as (...a: Parameters<StsGateway[K]>) => Promise<Awaited<ReturnType<StsGateway[K]>>>;
+      return fn.apply(g, args);
+    };
+  return {
+    assumeRole: forward('assumeRole'),
+    assumeRoleWithWebIdentity: forward('assumeRoleWithWebIdentity'),
+    getSessionToken: forward('getSessionToken'),
+    getFederationToken: forward('getFederationToken'),
+    getCallerIdentity: forward('getCallerIdentity'),
+    listAccessKeys: forward('listAccessKeys'),
+    getAccessKeyLastUsed: forward('getAccessKeyLastUsed'),
+    createAccessKey: forward('createAccessKey'),
+    updateAccessKey: forward('updateAccessKey'),
+    deleteAccessKey: forward('deleteAccessKey'),
+    getUser: forward('getUser'),
+    listMfaDevices: forward('listMfaDevices'),
+    getRoleCredentials: forward('getRoleCredentials'),
+  };
+}
+
+/** `--mfa-code` wins; else a hidden prompt on a terminal; else none, and resolution fails with a hint. */
+export function mfaProvider(ctx: CliContext, mfaCode: string | undefined): MfaCodeProvider | undefined {
+  if (mfaCode !== undefined) return () => Promise.resolve(mfaCode);
+  if (!ctx.io.stdinIsTty) return undefined;
+  return (serial) => ctx.io.prompt(`MFA code for ${serial}: `, true);
+}
+
+/** Adds the way out to errors a command line user can fix with an option. */
+export function withCliHint(e: unknown): unknown {
+  if (e instanceof HatrackError && e.code === 'MFA_REQUIRED') {
+    return new HatrackError('MFA_REQUIRED', `${e.message.replace(/\.$/, '')}, and standard input is not a terminal to ask for it; pass --mfa-code CODE.`);
+  }
+  return e;
+}
+
+/**
+ * Long-term (or static session) keys read straight from the profile, exactly as the engine's resolver takes them
+ * for a profile of kind `static`; undefined for any other kind. The resolver's module graph loads zod (~0.2 s),
+ * which a credential_process helper must not pay before every AWS call.
+ */
+export function staticCredentials(model: ProfileModel, profile: string): ResolvedCredentials | undefined {
+  const p = model.byName.get(profile);
+  if (p === undefined || p.kind !== 'static') return undefined;
+  const fromCredentialsFile = p.credentialsSettings !== undefined && stringSetting(p.credentialsSettings, 'aws_access_key_id') !== undefined;
+  const s = fromCredentialsFile ? p.credentialsSettings! : (p.configSettings ?? p.settings);
+  const id = stringSetting(s, 'aws_access_key_id');
+  if (id === undefined) return undefined;
+  const secret = stringSetting(s, 'aws_secret_access_key');
+  if (secret === undefined || secret === '') {
+    throw new HatrackError('INVALID_CONFIG', `Profile "${p.name}" has aws_access_key_id but no aws_secret_access_key.`);
+  }
+  // botocore checks aws_security_token first (a leftover from old tools silently wins).
+  const token = stringSetting(s, 'aws_security_token') ?? stringSetting(s, 'aws_session_token');
+  return {
+    accessKeyId: id,
+    secretAccessKey: secret,
+    sessionToken: token === '' ? undefined : token,
+    accountId: stringSetting(s, 'aws_account_id'),
+    profile: p.name,
+    source: 'static',
+    chained: false,
+    hops: [{ profile: p.name, source: 'static' }],
+  };
+}
+
+/** Resolves a profile as the engine does, loading the SDK only if an AWS call is needed. */
+export async function resolveFor(ctx: CliContext, env: Environment, model: ProfileModel, profile: string, mfaCode: string | undefined): Promise<ResolvedCredentials> {
+  const direct = staticCredentials(model, profile);
+  if (direct !== undefined) return direct;
+  const [{ resolveCredentials }, { createMemoryMfaSessionCache, createMfaSessionBroker }] = await Promise.all([
+    import('../core/sts/resolve.js'),
+    import('../core/sts/mfa-session.js'),
+  ]);
+  const gateway = lazyGateway();
+  const codeProvider = mfaProvider(ctx, mfaCode);
+  const mfa = createMfaSessionBroker({ gateway, cache: createMemoryMfaSessionCache(), codeProvider, now: env.now });
+  try {
+    return await resolveCredentials(model, profile, { env, gateway, mfa, codeProvider });
+  } catch (e) {
+    throw withCliHint(e);
+  }
+}
+
+/** The whole engine (loads the AWS SDK), for commands that always call AWS. */
+export async function loadEngine(ctx: CliContext, dataDir: string, mfaCode?: string): Promise<CredentialsEngine> {
+  silenceSdkNodeWarning();
+  const { createCredentialsEngine } = await import('../core/sts/index.js');
+  return createCredentialsEngine({ env: ctx.env, dataDir, mfaCodeProvider: mfaProvider(ctx, mfaCode) });
+}

@@ -1,0 +1,50 @@
+// The SecretStore port (the OS keychain behind one small interface) and a per-process read cache; plain Node.
+
+import { HatrackError } from '../../../shared/domain/errors.js';
+
+/**
+ * Secrets by service + account. Implementations must never fall back to a plain file: when the keychain cannot be
+ * reached they throw KEYCHAIN_UNAVAILABLE (see `keychainUnavailable`).
+ */
+export interface SecretStore {
+  get(service: string, account: string): Promise<string | undefined>;
+  set(service: string, account: string, value: string): Promise<void>;
+  /** True when something was deleted. */
+  delete(service: string, account: string): Promise<boolean>;
+  /** The accounts stored under `service` (never their values). */
+  list(service: string): Promise<readonly string[]>;
+}
+
+export function keychainUnavailable(reason: string): HatrackError {
+  return new HatrackError('KEYCHAIN_UNAVAILABLE', `No system keychain is reachable (${reason}); Hatrack will not store keys in plaintext.`);
+}
+
+/**
+ * Wraps a store so each secret is read from the keychain at most once per process (a Secret Service round trip
+ * costs milliseconds and may prompt); writes and deletes go through and update the cache.
+ */
+export function cachingSecretStore(inner: SecretStore): SecretStore {
+  const values = new Map<string, string | undefined>();
+  const id = (service: string, account: string): string => `${service}\u0000${account}`;
+  return {
+    async get(service, account) {
+      const key = id(service, account);
+      if (values.has(key)) return values.get(key);
+      const value = await inner.get(service, account);
+      values.set(key, value);
+      return value;
+    },
+    async set(service, account, value) {
+      values.delete(id(service, account));
+      await inner.set(service, account, value);
+      values.set(id(service, account), value);
+    },
+    async delete(service, account) {
+      values.delete(id(service, account));
+      const deleted = await inner.delete(service, account);
+      values.set(id(service, account), undefined);
+      return deleted;
+    },
+    list: (service) => inner.list(service),
+  };
+}

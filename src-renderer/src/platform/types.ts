@@ -1,0 +1,15 @@
+// Wire types the features use, re-exported from the shared contract (types only: no zod in the renderer bundle).
+export type {
+  ProfileSummary,
+  ProfileDetail,
+  ProfilesList,
+  Problem,
+  FileChange,
+  EditRequest,
+  EditResult,
+  KeyInfo,
+  RotationStep,
+  DoctorFinding,
+  SettingsView,
+} from '../../../shared/ipc/schemas.js';
+export type { Channel, RequestOf, ResponseOf, EventName, EventPayload } from '../../../shared/ipc/contract.js';
