@@ -1,7 +1,7 @@
 // createAppCore(deps): the one composition root (Electron main, tests, the browser e2e host); plain Node, no electron.
 
 import { HatrackError } from '../shared/domain/errors.js';
-import { isSecretKey, maskSecret } from '../shared/domain/secrets.js';
+import { isSecretKey, maskSecret, maskSecretLine } from '../shared/domain/secrets.js';
 import type { EventName, EventPayload, RequestOf, ResponseOf } from '../shared/ipc/contract.js';
 import type { EditRequest, FileChange as WireFileChange, ProfileSummary } from '../shared/ipc/schemas.js';
 import type { AwsDocs } from './core/awsfiles/aws-docs.js';
@@ -82,14 +82,11 @@ function maskedSectionLines(view: AwsFilesView, profile: Profile, file: 'config'
   const reading = file === 'config' ? view.model.config : view.model.credentials;
   const occs = file === 'config' ? profile.configSections : profile.credentialsSections;
   return occs.map((occ) => {
-    const secretLines = new Map(occ.entries.filter((e) => isSecretKey(e.key)).map((e) => [e.line, e] as const));
     const lines: string[] = [];
     let end = occ.endLine;
     while (end > occ.headerLine + 1 && reading.lineKinds[end - 1] === 'blank') end--;
     for (let i = occ.headerLine; i < end; i++) {
-      const text = reading.doc.lines[i]!.text;
-      const secret = secretLines.get(i);
-      lines.push(secret === undefined ? text : text.slice(0, text.length - secret.value.length) + maskSecret(secret.value));
+      lines.push(maskSecretLine(reading.doc.lines[i]!.text));
     }
     return { file, path: view.paths[file], line: occ.headerLine + 1, lines };
   });

@@ -10,3 +10,11 @@ export function isSecretKey(key: string): boolean {
 export function maskSecret(value: string): string {
   return value.length <= 4 ? '****' : '*'.repeat(16) + value.slice(-4);
 }
+
+/** A raw `key = value` line with the value masked when the key holds a secret; other lines unchanged. */
+export function maskSecretLine(text: string): string {
+  const m = /^(\s*)([^=:\s][^=:]*?)(\s*[=:]\s*)(.*)$/.exec(text);
+  // A commented-out secret is still a secret (often an old key that still works).
+  if (m === null || !isSecretKey(m[2]!.replace(/^[#;]+/, '').trim()) || m[4] === '') return text;
+  return `${m[1]}${m[2]}${m[3]}${maskSecret(m[4]!.trimEnd())}`;
+}

@@ -1,5 +1,6 @@
 // The AWS files service: read both files as botocore does, apply an edit transactionally, preview its diff.
 
+import { maskSecretLine } from '../../../shared/domain/secrets.js';
 import type { AwsDocs } from './aws-docs.js';
 import { modelOf } from './aws-docs.js';
 import { serializeDocument } from './ini-document.js';
@@ -64,7 +65,8 @@ function changesBetween(before: AwsDocs, after: AwsDocs, paths: AwsFilePaths): F
   const out: FileChange[] = [];
   for (const kind of ['config', 'credentials'] as const) {
     if (before[kind] === after[kind]) continue;
-    const diff = diffDocuments(before[kind], after[kind]);
+    // Secret values never leave core in a diff, not even as context lines.
+    const diff = diffDocuments(before[kind], after[kind]).map((h) => ({ ...h, lines: h.lines.map((l) => ({ ...l, text: maskSecretLine(l.text) })) }));
     if (diff.length > 0) out.push({ kind, path: paths[kind], diff, backupPath: undefined });
   }
   return out;

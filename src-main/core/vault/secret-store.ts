@@ -21,7 +21,7 @@ export function keychainUnavailable(reason: string): HatrackError {
 
 /**
  * Wraps a store so each secret is read from the keychain at most once per process (a Secret Service round trip
- * costs milliseconds and may prompt); writes and deletes go through and update the cache.
+ * costs milliseconds and may prompt); writes and deletes go through and drop the cached value.
  */
 export function cachingSecretStore(inner: SecretStore): SecretStore {
   const values = new Map<string, string | undefined>();
@@ -35,9 +35,9 @@ export function cachingSecretStore(inner: SecretStore): SecretStore {
       return value;
     },
     async set(service, account, value) {
+      // Not cached on write: the next get reads the keychain, which is how a caller verifies what was stored.
       values.delete(id(service, account));
       await inner.set(service, account, value);
-      values.set(id(service, account), value);
     },
     async delete(service, account) {
       values.delete(id(service, account));

@@ -1,0 +1,170 @@
+// The tray menu as pure data (any runtime): profiles, recents and the default session in, item specs out.
+
+/** What the tray needs to know about one profile (a projection of the contract's ProfileSummary). */
+export interface TrayProfile {
+  readonly name: string;
+  readonly kind: string;
+  readonly accountId: string | null;
+  /** botocore's region setting; only a plain string is shown. */
+  readonly region: unknown;
+  readonly production: boolean;
+  readonly favourite: boolean;
+  readonly isDefault: boolean;
+  /** ISO time the profile's temporary credentials expire, when it has any. */
+  readonly sessionExpiresAt: string | null;
+}
+
+export interface TrayModelInput {
+  readonly profiles: readonly TrayProfile[];
+  /** Most recent first. */
+  readonly recent: readonly string[];
+  readonly doctorFindingCount: number;
+  readonly now: Date | number | string;
+  readonly platform: NodeJS.Platform | string;
+}
+
+/** A click on the tray, routed back to a core action by the shell. */
+export type TrayAction =
+  | { readonly type: 'use'; readonly profile: string; readonly confirm: boolean }
+  | { readonly type: 'assume'; readonly profile: string }
+  | { readonly type: 'console'; readonly profile: string }
+  | { readonly type: 'copyExport'; readonly profile: string }
+  | { readonly type: 'edit'; readonly profile: string }
+  | { readonly type: 'refresh'; readonly profile: string }
+  | { readonly type: 'doctor' }
+  | { readonly type: 'open' }
+  | { readonly type: 'quit' };
+
+export type TrayItem =
+  | { readonly kind: 'separator' }
+  /** A line that only informs (a header, the countdown). */
+  | { readonly kind: 'label'; readonly label: string }
+  | { readonly kind: 'action'; readonly label: string; readonly action: TrayAction; readonly enabled: boolean }
+  | { readonly kind: 'submenu'; readonly label: string; readonly checked: boolean; readonly items: readonly TrayItem[] };
+
+export interface TrayModel {
+  /** Text beside the icon (macOS only; null elsewhere). */
+  readonly title: string | null;
+  readonly tooltip: string;
+  readonly items: readonly TrayItem[];
+}
+
+/** At most this many recent profiles: the tray is for the next switch, the window for browsing. */
+export const RECENT_LIMIT = 5;
+export const NO_ACCOUNT = 'Other profiles';
+
+function toMillis(now: Date | number | string): number {
+  return now instanceof Date ? now.getTime() : typeof now === 'number' ? now : Date.parse(now);
+}
+
+/** "1h 05m", "42m", "45s", or "expired": minutes while there is time, seconds in the last minute. */
+export function formatCountdown(remainingMs: number): string {
+  if (!Number.isFinite(remainingMs) || remainingMs <= 0) return 'expired';
+  const totalSeconds = Math.floor(remainingMs / 1000);
+  if (totalSeconds < 60) return `${totalSeconds}s`;
+  const totalMinutes = Math.floor(totalSeconds / 60);
+  if (totalMinutes < 60) return `${totalMinutes}m`;
+  const hours = Math.floor(totalMinutes / 60);
+  return `${hours}h ${String(totalMinutes % 60).padStart(2, '0')}m`;
+}
+
+/** The default profile's session, when it is a temporary one. */
+export function defaultSession(input: Pick<TrayModelInput, 'profiles' | 'now'>): { profile: string; remaining: string; expired: boolean } | null {
+  const current = input.profiles.find((p) => p.isDefault);
+  if (current === undefined || current.sessionExpiresAt === null) return null;
+  const expires = Date.parse(current.sessionExpiresAt);
+  if (Number.isNaN(expires)) return null;
+  const remainingMs = expires - toMillis(input.now);
+  return { profile: current.name, remaining: formatCountdown(remainingMs), expired: remainingMs <= 0 };
+}
+
+function profileLabel(p: TrayProfile): string {
+  return `${p.isDefault ? '✓ ' : ''}${p.name}${p.production ? '  ⚠ prod' : ''}`;
+}
+
+function profileMenu(p: TrayProfile): TrayItem {
+  // A settings-only profile has no credentials of its own: it can be edited, not used.
+  const usable = p.kind !== 'settings';
+  const items: TrayItem[] = [
+    { kind: 'action', label: p.production ? 'Use as default… (production)' : 'Use as default', action: { type: 'use', profile: p.name, confirm: p.production }, enabled: usable },
+    { kind: 'action', label: 'Assume (temporary keys)', action: { type: 'assume', profile: p.name }, enabled: usable },
+    { kind: 'action', label: 'Open console', action: { type: 'console', profile: p.name }, enabled: usable },
+    { kind: 'action', label: `Copy export AWS_PROFILE=${p.name}`, action: { type: 'copyExport', profile: p.name }, enabled: true },
+    { kind: 'action', label: 'Edit…', action: { type: 'edit', profile: p.name }, enabled: true },
+  ];
+  const facts = [p.accountId, typeof p.region === 'string' && p.region !== '' ? p.region : null].filter((x): x is string => x !== null);
+  if (facts.length > 0) items.unshift({ kind: 'label', label: facts.join(' · ') }, { kind: 'separator' });
+  return { kind: 'submenu', label: profileLabel(p), checked: p.isDefault, items };
+}
+
+function byName(a: TrayProfile, b: TrayProfile): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+/** All profiles, one submenu per account (sorted by account id), profiles without an account last. */
+function groupedByAccount(profiles: readonly TrayProfile[]): TrayItem[] {
+  const groups = new Map<string, TrayProfile[]>();
+  for (const p of profiles) {
+    const key = p.accountId ?? NO_ACCOUNT;
+    const list = groups.get(key) ?? [];
+    list.push(p);
+    groups.set(key, list);
+  }
+  const keys = [...groups.keys()].sort((a, b) => (a === NO_ACCOUNT ? 1 : b === NO_ACCOUNT ? -1 : a < b ? -1 : a > b ? 1 : 0));
+  return keys.map((key) => {
+    const list = [...(groups.get(key) ?? [])].sort(byName);
+    const label = key === NO_ACCOUNT ? NO_ACCOUNT : `Account ${key}`;
+    return { kind: 'submenu', label, checked: list.some((p) => p.isDefault), items: list.map(profileMenu) };
+  });
+}
+
+export function buildTrayModel(input: TrayModelInput): TrayModel {
+  const isMac = input.platform === 'darwin';
+  const items: TrayItem[] = [];
+  const session = defaultSession(input);
+  const current = input.profiles.find((p) => p.isDefault);
+
+  const sessionLine = session === null ? null : session.expired ? `${session.profile}: session expired` : `${session.profile}: session ends in ${session.remaining}`;
+  if (!isMac && sessionLine !== null) items.push({ kind: 'label', label: sessionLine }, { kind: 'separator' });
+
+  const favourites = input.profiles.filter((p) => p.favourite).sort(byName);
+  if (favourites.length > 0) {
+    items.push({ kind: 'label', label: 'Favourites' }, ...favourites.map(profileMenu), { kind: 'separator' });
+  }
+
+  const byNameMap = new Map(input.profiles.map((p) => [p.name, p] as const));
+  const seen = new Set<string>();
+  const recent: TrayProfile[] = [];
+  for (const name of input.recent) {
+    const p = byNameMap.get(name);
+    if (p === undefined || p.favourite || seen.has(name)) continue;
+    seen.add(name);
+    recent.push(p);
+    if (recent.length === RECENT_LIMIT) break;
+  }
+  if (recent.length > 0) items.push({ kind: 'label', label: 'Recent' }, ...recent.map(profileMenu), { kind: 'separator' });
+
+  if (input.profiles.length > 0) {
+    items.push({ kind: 'submenu', label: `All profiles (${input.profiles.length})`, checked: false, items: groupedByAccount(input.profiles) }, { kind: 'separator' });
+  } else {
+    items.push({ kind: 'label', label: 'No profiles yet' }, { kind: 'separator' });
+  }
+
+  const n = input.doctorFindingCount;
+  items.push(
+    { kind: 'action', label: `Doctor: ${n} ${n === 1 ? 'finding' : 'findings'}`, action: { type: 'doctor' }, enabled: true },
+    { kind: 'action', label: 'Open Hatrack', action: { type: 'open' }, enabled: true },
+    { kind: 'separator' },
+    { kind: 'action', label: 'Quit Hatrack', action: { type: 'quit' }, enabled: true },
+  );
+
+  const who = current === undefined ? 'no default profile' : `default: ${current.name}${current.production ? ' (production)' : ''}`;
+  const tooltip = !isMac && session !== null ? `Hatrack — ${who}, ${session.expired ? 'session expired' : `${session.remaining} left`}` : `Hatrack — ${who}`;
+  const title = isMac ? (session === null ? null : session.expired ? 'expired' : session.remaining) : null;
+  return { title, tooltip, items };
+}
+
+/** Every action in a model, depth first (for tests and for routing by id). */
+export function trayActions(items: readonly TrayItem[]): TrayAction[] {
+  return items.flatMap((item) => (item.kind === 'action' ? [item.action] : item.kind === 'submenu' ? trayActions(item.items) : []));
+}

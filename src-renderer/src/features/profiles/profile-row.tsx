@@ -1,0 +1,74 @@
+// One row of the profile list: identity, badges and the one-click actions.
+import { memo } from 'react';
+import type { KeyboardEvent } from 'react';
+import { Countdown, KeyAgeBadge, KindIcon } from '../../components/badges.js';
+import type { ProfileSummary } from '../../platform/types.js';
+import type { ProfileActions } from './actions.js';
+import { canAssume, hasCredentials } from './actions.js';
+import { regionText, roleName } from './search.js';
+
+export interface ProfileRowProps {
+  readonly p: ProfileSummary;
+  readonly index: number;
+  readonly selected: boolean;
+  readonly actions: ProfileActions;
+  readonly onOpen: (name: string) => void;
+  readonly onKeyNav: (index: number, e: KeyboardEvent) => void;
+}
+
+export const ProfileRow = memo(function ProfileRow({ p, index, selected, actions, onOpen, onKeyNav }: ProfileRowProps) {
+  const region = regionText(p);
+  const role = roleName(p);
+  const sub = [p.accountId, role !== '' ? role : null, p.sourceProfile !== null ? `via ${p.sourceProfile}` : null].filter((x) => x !== null && x !== '').join(' · ');
+  return (
+    <div className={`prow${selected ? ' selected' : ''}${p.production ? ' prod' : ''}`} data-testid="profile-row" data-profile={p.name}>
+      <button
+        type="button"
+        className={`star${p.favourite ? ' on' : ''}`}
+        aria-pressed={p.favourite}
+        aria-label={`Favourite ${p.name}`}
+        title={p.favourite ? 'Remove from favourites' : 'Add to favourites'}
+        onClick={() => void actions.toggleFavourite(p)}
+      >
+        {p.favourite ? '★' : '☆'}
+      </button>
+      <KindIcon kind={p.kind} />
+      <button
+        type="button"
+        className="prow-main"
+        data-row-index={index}
+        aria-current={selected ? 'true' : undefined}
+        aria-label={`${p.name}${p.isDefault ? ', current default' : ''}${p.production ? ', production' : ''}`}
+        onClick={() => onOpen(p.name)}
+        onKeyDown={(e) => onKeyNav(index, e)}
+      >
+        <span className="prow-name">{p.name}</span>
+        <span className="prow-sub">{sub !== '' ? sub : '\u00a0'}</span>
+      </button>
+      <span className="prow-region" title="Region">
+        {region}
+      </span>
+      <span className="prow-badges">
+        {p.isDefault ? <span className="badge default" data-testid="default-badge">default</span> : null}
+        {p.production ? <span className="badge prod">prod</span> : null}
+        {p.vaulted ? <span className="badge neutral" title="Keys are in the OS keychain">keychain</span> : null}
+        {p.accessKeyId !== null || p.kind === 'static' ? <KeyAgeBadge days={p.keyAgeDays} source={p.keyAgeSource} /> : null}
+        {p.sessionExpiresAt !== null ? <Countdown expiresAt={p.sessionExpiresAt} /> : null}
+      </span>
+      <span className="prow-actions">
+        <button type="button" className="button small" disabled={!hasCredentials(p)} aria-label={`Use ${p.name} as default`} onClick={() => void actions.use(p.name)}>
+          Use
+        </button>
+        <button type="button" className="button small" disabled={!canAssume(p)} aria-label={`Assume ${p.name}`} onClick={() => void actions.assume(p.name)}>
+          Assume
+        </button>
+        <button type="button" className="button small" disabled={!hasCredentials(p)} aria-label={`Open console for ${p.name}`} onClick={() => void actions.console(p.name)}>
+          Console
+        </button>
+        <button type="button" className="button small" aria-label={`Copy env for ${p.name}`} onClick={() => void actions.copyEnv(p.name)}>
+          Copy env
+        </button>
+      </span>
+    </div>
+  );
+});

@@ -1,0 +1,152 @@
+// The profile rack: search, favourites, grouping by account, the virtualized list and the editor beside it.
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { KeyboardEvent } from 'react';
+import { useAppState } from '../../app/app-state.js';
+import { VirtualList } from '../../components/virtual-list.js';
+import type { VirtualListHandle } from '../../components/virtual-list.js';
+import { Editor } from '../editor/editor.js';
+import { useProfileActions } from './actions.js';
+import { ProfileRow } from './profile-row.js';
+import { filterProfiles, indexProfiles, toRows } from './search.js';
+
+const ROW_HEIGHT = 52;
+
+export function ProfilesScreen() {
+  const app = useAppState();
+  const actions = useProfileActions();
+  const [query, setQuery] = useState('');
+  const [favouritesOnly, setFavouritesOnly] = useState(false);
+  const [grouped, setGrouped] = useState(false);
+  const listRef = useRef<VirtualListHandle>(null);
+  const pendingFocus = useRef<number | null>(null);
+
+  const profiles = app.list?.profiles;
+  const indexed = useMemo(() => indexProfiles(profiles ?? []), [profiles]);
+  const filtered = useMemo(() => filterProfiles(indexed, query, favouritesOnly), [indexed, query, favouritesOnly]);
+  const rows = useMemo(() => toRows(filtered, grouped), [filtered, grouped]);
+
+  useLayoutEffect(() => {
+    if (app.list !== null) performance.mark('hatrack:list-painted');
+  }, [app.list]);
+
+  const focusRow = useCallback(() => {
+    const i = pendingFocus.current;
+    if (i === null) return;
+    const el = document.querySelector<HTMLElement>(`[data-row-index="${i}"]`);
+    if (el !== null) {
+      el.focus();
+      pendingFocus.current = null;
+    }
+  }, []);
+  useEffect(focusRow);
+
+  const onKeyNav = useCallback(
+    (index: number, e: KeyboardEvent) => {
+      let next: number | null = null;
+      const step = (from: number, dir: number) => {
+        let i = from + dir;
+        while (i >= 0 && i < rows.length && rows[i]?.type !== 'profile') i += dir;
+        return i >= 0 && i < rows.length ? i : null;
+      };
+      if (e.key === 'ArrowDown') next = step(index, 1);
+      else if (e.key === 'ArrowUp') next = step(index, -1);
+      else if (e.key === 'Home') next = step(-1, 1);
+      else if (e.key === 'End') next = step(rows.length, -1);
+      else if (e.key === 'PageDown') next = step(Math.min(rows.length - 1, index + 9), 1) ?? step(rows.length, -1);
+      else if (e.key === 'PageUp') next = step(Math.max(0, index - 9), -1) ?? step(-1, 1);
+      else return;
+      e.preventDefault();
+      if (next === null) return;
+      pendingFocus.current = next;
+      listRef.current?.scrollToIndex(next);
+      requestAnimationFrame(focusRow);
+    },
+    [rows, focusRow],
+  );
+
+  const renderRow = useCallback(
+    (i: number) => {
+      const r = rows[i]!;
+      if (r.type === 'group')
+        return (
+          <div className="group-row" role="heading" aria-level={3}>
+            {r.label} <span className="muted">({r.count})</span>
+          </div>
+        );
+      return <ProfileRow p={r.item.p} index={i} selected={r.item.p.name === app.selected} actions={actions} onOpen={app.select} onKeyNav={onKeyNav} />;
+    },
+    [rows, app.selected, app.select, actions, onKeyNav],
+  );
+
+  const total = profiles?.length ?? 0;
+  const shown = filtered.length;
+  return (
+    <div className={`profiles-screen${app.selected !== null ? ' with-editor' : ''}`}>
+      <section className="list-pane" aria-label="Profiles">
+        <div className="toolbar">
+          <input
+            id="profile-search"
+            className="input search"
+            type="search"
+            placeholder="Search name, account, role, kind, region…"
+            aria-label="Search profiles"
+            value={query}
+            onChange={(e) => {
+              performance.mark('hatrack:filter-input');
+              setQuery(e.target.value);
+            }}
+            onKeyDown={(e) => {
+              if (e.key === 'ArrowDown') {
+                e.preventDefault();
+                const first = rows.findIndex((r) => r.type === 'profile');
+                if (first >= 0) {
+                  pendingFocus.current = first;
+                  listRef.current?.scrollToIndex(first);
+                  requestAnimationFrame(focusRow);
+                }
+              }
+            }}
+          />
+          <label className="toggle">
+            <input type="checkbox" checked={favouritesOnly} onChange={(e) => setFavouritesOnly(e.target.checked)} />
+            Favourites
+          </label>
+          <label className="toggle">
+            <input type="checkbox" checked={grouped} onChange={(e) => setGrouped(e.target.checked)} />
+            Group by account
+          </label>
+          <span className="count muted" aria-live="polite" data-testid="profile-count">
+            {shown === total ? `${total} profiles` : `${shown} of ${total}`}
+          </span>
+        </div>
+        {app.list === null ? (
+          <p className="empty">{app.loadError ?? 'Loading profiles…'}</p>
+        ) : (
+          <VirtualList
+            ref={listRef}
+            itemCount={rows.length}
+            rowHeight={ROW_HEIGHT}
+            renderRow={renderRow}
+            itemKey={(i) => rows[i]!.key}
+            label="Profile list"
+            empty={
+              <div className="empty">
+                {total === 0 ? (
+                  <>
+                    <p>No profiles yet.</p>
+                    <button type="button" className="button primary" onClick={() => app.setWizardOpen(true)}>
+                      Add your first profile
+                    </button>
+                  </>
+                ) : (
+                  <p>No profile matches “{query}”.</p>
+                )}
+              </div>
+            }
+          />
+        )}
+      </section>
+      {app.selected !== null ? <Editor key={app.selected} name={app.selected} onClose={() => app.select(null)} /> : null}
+    </div>
+  );
+}
