@@ -80,7 +80,7 @@ function requireProfile(view: AwsFilesView, name: string): Profile {
 /** A section's lines as they stand in the file, with secret values masked. */
 function maskedSectionLines(view: AwsFilesView, profile: Profile, file: 'config' | 'credentials') {
   const reading = file === 'config' ? view.model.config : view.model.credentials;
-  const occs = file === 'config' ? profile.configSections : profile.credentialsSections;
+  const occs = file === 'config' ? profile.allConfigSections : profile.credentialsSections;
   return occs.map((occ) => {
     const lines: string[] = [];
     let end = occ.endLine;

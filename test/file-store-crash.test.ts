@@ -83,7 +83,7 @@ describe('file store under SIGKILL', () => {
       expect(text).toBe(versionText(counterOf(text)));
     }
 
-    expect(last, 'the writers made progress').toBeGreaterThan(KILLS);
+    expect(last, 'every writer finished at least one write').toBeGreaterThanOrEqual(KILLS);
     expect(killsMidWrite, 'some kills landed while a temp file existed').toBeGreaterThan(0);
     console.log(`crash: ${KILLS} kills, ${last} versions written, ${killsMidWrite} kills mid-write, ${Date.now() - started} ms`);
   });

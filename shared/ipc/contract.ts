@@ -18,7 +18,6 @@ import {
 } from './schemas.js';
 
 const Empty = z.object({}).strict();
-const Ok = z.object({ done: z.literal(true) });
 
 /** Every channel: one request object in, one value out. Requests are strict: an unknown field is an error. */
 export const CONTRACT = {

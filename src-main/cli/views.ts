@@ -94,7 +94,7 @@ export function listJson(view: AwsFilesView, keyAges?: ReadonlyMap<string, numbe
 
 export function showJson(view: AwsFilesView, profile: Profile): object {
   const sections = [
-    ...profile.configSections.map((o) => ({ file: 'config', path: view.paths.config, line: o.headerLine + 1, header: `[${o.name}]` })),
+    ...profile.allConfigSections.map((o) => ({ file: 'config', path: view.paths.config, line: o.headerLine + 1, header: `[${o.name}]` })),
     ...profile.credentialsSections.map((o) => ({ file: 'credentials', path: view.paths.credentials, line: o.headerLine + 1, header: `[${o.name}]` })),
   ];
   const referencedBy = view.model.profiles.filter((p) => p.name !== profile.name && stringSetting(p.settings, 'source_profile') === profile.name).map((p) => p.name);

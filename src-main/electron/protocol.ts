@@ -69,15 +69,21 @@ function notFound(status = 404): Response {
  */
 export function createAppProtocolHandler(root: string): (request: Request) => Promise<Response> {
   const absoluteRoot = resolve(root);
+  const inAsar = /\.asar([\\/]|$)/.test(absoluteRoot);
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return notFound(405);
     const file = resolveAppPath(absoluteRoot, request.url);
     if (file === null) return notFound(404);
     try {
-      const [realRoot, realFile] = await Promise.all([realpath(absoluteRoot), realpath(file)]);
-      const rel = relative(realRoot, realFile);
-      if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return notFound(404);
-      const body = await readFile(realFile);
+      let target = file;
+      // Inside the (integrity-checked) asar there are no links to follow; elsewhere, a link must not leave the root.
+      if (!inAsar) {
+        const [realRoot, realFile] = await Promise.all([realpath(absoluteRoot), realpath(file)]);
+        const rel = relative(realRoot, realFile);
+        if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return notFound(404);
+        target = realFile;
+      }
+      const body = await readFile(target);
       return new Response(request.method === 'HEAD' ? null : body, {
         status: 200,
         headers: {

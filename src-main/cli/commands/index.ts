@@ -10,6 +10,11 @@ import { useCommand } from './use.js';
 import { consoleCommand } from './console.js';
 import { keysCommand } from './keys.js';
 import { rotateCommand } from './rotate.js';
+import { vaultCommand } from './vault.js';
+import { credentialProcessCommand } from './credential-process.js';
+import { doctorCommand } from './doctor.js';
+import { roleSetupCommand } from './role-setup.js';
+import { settingsCommand } from './settings.js';
 
 export const COMMANDS: readonly CliCommand[] = [
   listCommand,
@@ -25,4 +30,9 @@ export const COMMANDS: readonly CliCommand[] = [
   consoleCommand,
   keysCommand,
   rotateCommand,
+  vaultCommand,
+  credentialProcessCommand,
+  doctorCommand,
+  roleSetupCommand,
+  settingsCommand,
 ];

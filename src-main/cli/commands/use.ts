@@ -4,7 +4,6 @@ import { HatrackError } from '../../../shared/domain/errors.js';
 import { createAwsFiles } from '../../core/awsfiles/aws-files.js';
 import { validateProfileName } from '../../core/awsfiles/edits.js';
 import { stringSetting } from '../../core/awsfiles/profiles.js';
-import { isProductionProfile } from '../../core/settings/production.js';
 import { DEFAULT_KEEP_NAME, defaultState, planSwitch } from '../../core/switch/managed-default.js';
 import type { SwitchPlan } from '../../core/switch/managed-default.js';
 import type { CliCommand } from '../command.js';
@@ -34,7 +33,8 @@ Switch back with \`hatrack use default-original\`.
 Credentials are resolved before any file is touched: if that fails, nothing is written.
 
 Options:
-  --yes                   Switch to a production profile (its name contains prod/prd) without asking
+  --yes                   Switch to a production profile without asking (production: its name matches a
+                          production pattern, default prod|production|prd, unless \`hatrack settings\` says otherwise)
   --keep-default-as NAME  Name for your own [default] when it is kept (default: ${DEFAULT_KEEP_NAME})
   --mfa-code CODE         The current 6-digit code when the role needs MFA
   --json                  Print {"profile", "expiresAt", "movedDefaultTo", "rewrittenSources", "files"}`,
@@ -58,7 +58,8 @@ Options:
     if (state.holdsUserContent && view.model.byName.has(keepAs)) {
       throw new HatrackError('PROFILE_EXISTS', `Your own [default] must be kept as "${keepAs}", but that profile already exists; choose another name with --keep-default-as NAME.`);
     }
-    if (isProductionProfile(name) && !flag(args, 'yes')) {
+    const { isProduction, loadSettings } = await import('../../core/settings/settings.js');
+    if (!flag(args, 'yes') && isProduction(loadSettings(files.dataDir), name)) {
       throw new HatrackError('NEEDS_CONFIRMATION', `Profile "${name}" is a production profile; pass --yes to make it the default (the app asks you to confirm).`);
     }
 

@@ -48,7 +48,6 @@ export function validateValue(label: string, value: string): void {
   if (value === '') throw new HatrackError('INVALID_VALUE', `The value for ${label} is empty: the AWS CLI and the JS SDK read an empty value differently; unset the key instead.`);
   if (value !== value.trim()) throw new HatrackError('INVALID_VALUE', `The value for ${label} starts or ends with spaces, which both AWS tools strip.`);
   if (SDK_COMMENT_CUT.test(value)) throw new HatrackError('INVALID_VALUE', `The value for ${label} contains "#" or ";" after a space (or at the start), where the JS SDK would cut it off as a comment.`);
-  // eslint-disable-next-line no-control-regex
   if (/[^\x20-\x7e\t]/.test(value)) throw new HatrackError('INVALID_VALUE', `The value for ${label} has non-ASCII or control characters; the AWS files are ASCII only.`);
 }
 
@@ -56,9 +55,15 @@ function notFound(name: string): HatrackError {
   return new HatrackError('PROFILE_NOT_FOUND', `There is no profile named "${name}".`);
 }
 
+/** The sections botocore reads for the profile in one file (edits of values go there). */
 function sectionsOf(profile: Profile | undefined, file: AwsFileKind): readonly SectionOccurrence[] {
   if (profile === undefined) return [];
   return file === 'config' ? profile.configSections : profile.credentialsSections;
+}
+
+/** Every section that names the profile, shadowed ones included (removal and renaming take them all). */
+function allSectionsOf(profile: Profile, file: AwsFileKind): readonly SectionOccurrence[] {
+  return file === 'config' ? profile.allConfigSections : profile.credentialsSections;
 }
 
 function entriesWithKey(occs: readonly SectionOccurrence[], key: string): IniEntry[] {
@@ -67,11 +72,24 @@ function entriesWithKey(occs: readonly SectionOccurrence[], key: string): IniEnt
   return out;
 }
 
-/** Where a key is written: where it already lives (credentials first, as botocore lets it win), else as the CLI routes it. */
+/**
+ * Where a key is written: where it already lives (credentials first, as botocore lets it win), else as the CLI
+ * routes it — unless the profile exists only in the other file under a name no header there could spell safely
+ * (e.g. "profile production" from a [profile production] in the credentials file): botocore reads every key from
+ * either file, so the existing section is the one place the key can go.
+ */
 function targetFile(profile: Profile | undefined, key: string): AwsFileKind {
   if (entriesWithKey(sectionsOf(profile, 'credentials'), key).length > 0) return 'credentials';
   if (entriesWithKey(sectionsOf(profile, 'config'), key).length > 0) return 'config';
-  return CREDENTIAL_KEYS.includes(key) ? 'credentials' : 'config';
+  const routed: AwsFileKind = CREDENTIAL_KEYS.includes(key) ? 'credentials' : 'config';
+  if (profile !== undefined && sectionsOf(profile, routed).length === 0 && !isWritableName(profile.name)) {
+    return routed === 'config' ? 'credentials' : 'config';
+  }
+  return routed;
+}
+
+function isWritableName(name: string): boolean {
+  return SDK_SAFE_NAME.test(name) && name !== '__proto__' && name !== 'DEFAULT';
 }
 
 export function headerFor(file: AwsFileKind, name: string): string {
@@ -273,7 +291,7 @@ export function removeProfile(docs: AwsDocs, name: string, force: boolean): AwsD
   let next = docs;
   for (const file of ['config', 'credentials'] as const) {
     const reading = file === 'config' ? model.config : model.credentials;
-    const spans = sectionsOf(profile, file)
+    const spans = allSectionsOf(profile, file)
       .map((occ) => sectionSpan(reading, occ))
       .sort((a, b) => b.start - a.start);
     let doc = next[file];
@@ -300,7 +318,7 @@ export function renameProfile(docs: AwsDocs, from: string, to: string): AwsDocs 
   let next = docs;
   for (const file of ['config', 'credentials'] as const) {
     let doc = next[file];
-    for (const occ of sectionsOf(profile, file)) {
+    for (const occ of allSectionsOf(profile, file)) {
       doc = replaceLineText(doc, occ.headerLine, rewriteHeaderLine(doc.lines[occ.headerLine]!.text, headerFor(file, to)));
     }
     // Every profile that assumed a role from the old name must keep working under the new one.
@@ -311,18 +329,25 @@ export function renameProfile(docs: AwsDocs, from: string, to: string): AwsDocs 
     }
     next = withDoc(next, file, doc);
   }
-  return guardNoNewProblems(docs, next);
+  return guardNoNewProblems(docs, next, { from, to });
 }
 
-function problemSignature(p: Problem): string {
-  return `${p.code}|${p.file}|${p.profile ?? ''}|${p.key ?? ''}`;
+function problemSignature(p: Problem, renamed?: { readonly from: string; readonly to: string }): string {
+  const profile = renamed !== undefined && p.profile === renamed.from ? renamed.to : (p.profile ?? '');
+  return `${p.code}|${p.file}|${profile}|${p.key ?? ''}`;
 }
 
-/** Refuses an edit that would add a problem the files did not have before (an edit must never make things worse). */
-export function guardNoNewProblems(before: AwsDocs, after: AwsDocs): AwsDocs {
+/**
+ * Refuses an edit that would add a problem the files did not have before (an edit must never make things worse).
+ * A rename carries the profile's existing problems over to its new name rather than counting them as new.
+ */
+export function guardNoNewProblems(before: AwsDocs, after: AwsDocs, renamed?: { readonly from: string; readonly to: string }): AwsDocs {
   if (before === after || (before.config === after.config && before.credentials === after.credentials)) return before;
   const counts = new Map<string, number>();
-  for (const p of findProblems(modelOf(before))) counts.set(problemSignature(p), (counts.get(problemSignature(p)) ?? 0) + 1);
+  for (const p of findProblems(modelOf(before))) {
+    const sig = problemSignature(p, renamed);
+    counts.set(sig, (counts.get(sig) ?? 0) + 1);
+  }
   for (const p of findProblems(modelOf(after))) {
     const sig = problemSignature(p);
     const left = counts.get(sig) ?? 0;

@@ -609,6 +609,7 @@ function assertUnchanged(plan: WritePlan): fs.BigIntStats | undefined {
   // Same bytes but a new mtime means writes happened in between (truncated, then rewritten): the bytes we read may
   // have been a half-written state that merely looks the same now.
   if (viaFd.mtimeNs !== disk.stat.mtimeNs || viaFd.size !== disk.stat.size) throw new ChangedOnDisk();
+  if (looksMidRewrite(viaFd)) throw new ChangedOnDisk();
   if (sha256Hex(readAllAt(disk.fd)) !== disk.hash) throw new ChangedOnDisk();
   return viaFd;
 }
@@ -733,14 +734,21 @@ function msSince(stat: fs.BigIntStats): number {
  */
 function readSettledDisk(kind: AwsFileKind, filePath: string | null): DiskState {
   const read = (): DiskState => readDisk(kind, filePath, filePath === null ? null : resolveWriteTarget(filePath), true);
-  const first = read();
-  if (!first.exists || first.stat === undefined) return first;
-  const settleMs = first.bytes.length === 0 ? EMPTY_SETTLE_MS : FRESH_WRITE_MS;
-  const waitMs = settleMs - msSince(first.stat);
-  if (waitMs <= 0) return first;
-  closeDisk(first);
-  sleepSync(Math.min(waitMs, settleMs));
-  return read();
+  const deadline = Date.now() + SETTLE_MAX_MS;
+  for (;;) {
+    const disk = read();
+    if (!disk.exists || disk.stat === undefined || Date.now() > deadline) return disk;
+    const settleMs = disk.bytes.length === 0 ? EMPTY_SETTLE_MS : FRESH_WRITE_MS;
+    const waitMs = settleMs - msSince(disk.stat);
+    if (waitMs <= 0) return disk;
+    closeDisk(disk);
+    sleepSync(Math.min(waitMs, settleMs));
+  }
+}
+
+/** An empty file this young may be mid-rewrite; committing on it could drop the writer's whole file. */
+function looksMidRewrite(stat: fs.BigIntStats): boolean {
+  return stat.size === 0n && msSince(stat) < EMPTY_SETTLE_MS;
 }
 
 function readForUpdate(paths: AwsFilePaths, written: ReadonlyMap<AwsFileKind, Written>): Attempt {
@@ -1035,8 +1043,10 @@ export function createFileStore(options: FileStoreOptions): FileStore {
       }
       const kind = plan.disk.kind;
       const slipped = outcome.slipped;
+      // The outside version now lives only in memory (its inode is unlinked): keep a copy before anything else.
+      const slippedBackup = slipped === undefined ? undefined : backUp({ ...plan, content: slipped }, dataDir, options.env);
       written.set(kind, {
-        file: { kind, path: plan.path, backupPath: outcome.backupPath ?? written.get(kind)?.file.backupPath },
+        file: { kind, path: plan.path, backupPath: slippedBackup ?? outcome.backupPath ?? written.get(kind)?.file.backupPath },
         target: plan.target,
         content: slipped ?? plan.content,
         contentExisted: slipped !== undefined || plan.contentExisted,

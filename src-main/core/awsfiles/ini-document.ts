@@ -41,12 +41,21 @@ function latin1Decode(bytes: Uint8Array): string {
 /** Splits on CRLF, LF and lone CR — the breaks Python's universal newlines (and so botocore) honour. */
 export function splitLines(text: string): DocLine[] {
   const lines: DocLine[] = [];
-  const re = /\r\n|\n|\r/g;
   let start = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    lines.push({ text: text.slice(start, m.index), eol: m[0] as Eol });
-    start = m.index + m[0].length;
+  if (text.indexOf('\r') < 0) {
+    // LF-only files (most of them) split with indexOf, several times faster than a regex walk.
+    let at: number;
+    while ((at = text.indexOf('\n', start)) >= 0) {
+      lines.push({ text: text.slice(start, at), eol: '\n' });
+      start = at + 1;
+    }
+  } else {
+    const re = /\r\n|\n|\r/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      lines.push({ text: text.slice(start, m.index), eol: m[0] as Eol });
+      start = m.index + m[0].length;
+    }
   }
   if (start < text.length) lines.push({ text: text.slice(start), eol: '' });
   return lines;

@@ -31,6 +31,7 @@ export type ProblemCode =
   | 'SECTION_IGNORED'
   | 'NOT_A_PROFILE'
   | 'LONE_CR'
+  | 'ODD_WHITESPACE'
   // references and profile semantics
   | 'SOURCE_PROFILE_MISSING'
   | 'SOURCE_PROFILE_CYCLE'
@@ -68,6 +69,8 @@ export interface Problem {
 const CREDENTIAL_SOURCES = ['Environment', 'Ec2InstanceMetadata', 'EcsContainer'];
 /** The JS SDK's section-name grammar; names outside it are invisible to the SDK. */
 export const SDK_SAFE_NAME = /^[\w\-@+.%:/]+$/;
+/** Whitespace Python's strip() removes and JS's trim() keeps, or the other way round. */
+const ODD_WHITESPACE = /[\u001c-\u001f\u0085\ufeff]/;
 /** The JS SDK cuts a line at the first `#` or `;` at its start or after whitespace. */
 export const SDK_COMMENT_CUT = /(^|\s)[;#]/;
 
@@ -224,6 +227,9 @@ function fileProblems(file: AwsFileKind, reading: IniReading, model: ProfileMode
     const kind = reading.lineKinds[i];
     const text = lines[i]!.text;
     const line = i + 1;
+    if (ODD_WHITESPACE.test(i === 0 ? text.replace(/^\uFEFF/, '') : text)) {
+      out.push({ code: 'ODD_WHITESPACE', file, line, profile: undefined, key: undefined, message: `Line ${line} holds an unusual whitespace character (such as U+0085 or U+FEFF) that the AWS CLI and the JS SDK trim differently.` });
+    }
     if (!sawLoneCr && lines[i]!.eol === '\r') {
       sawLoneCr = true;
       out.push({ code: 'LONE_CR', file, line, profile: undefined, key: undefined, message: `Line ${line} ends with a bare carriage return: the AWS CLI treats it as a line break, the JS SDK does not.` });
@@ -309,7 +315,7 @@ function headerProblems(file: AwsFileKind, occ: SectionOccurrence, line: number,
   }
   const canonical = type.type === 'profile' && type.name === 'default' ? 'default' : `${type.type} ${type.name}`;
   // [profile default] is read the same by both tools; the clash with [default] is DEFAULT_TWICE's business.
-  if (name !== canonical && name !== 'profile default') {
+  if ((name !== canonical && name !== 'profile default') || !SDK_SAFE_NAME.test(type.name)) {
     const quotedOrSpaced = !SDK_SAFE_NAME.test(type.name);
     out.push({
       code: 'NAME_NOT_SDK_SAFE',

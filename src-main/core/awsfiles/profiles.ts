@@ -44,8 +44,10 @@ export interface Profile {
   readonly settings: ReadonlyMap<string, SettingValue>;
   readonly configSettings: ReadonlyMap<string, SettingValue> | undefined;
   readonly credentialsSettings: ReadonlyMap<string, SettingValue> | undefined;
-  /** Every config section that maps to this name (more than one only in broken or ambiguous files). */
+  /** The config sections botocore reads for this profile: every occurrence of the winning section name. */
   readonly configSections: readonly SectionOccurrence[];
+  /** Every config section that maps to this name, shadowed ones included ([default] beside [profile default]). */
+  readonly allConfigSections: readonly SectionOccurrence[];
   readonly credentialsSections: readonly SectionOccurrence[];
 }
 
@@ -69,6 +71,7 @@ interface Building {
   configSettings: ReadonlyMap<string, SettingValue> | undefined;
   credentialsSettings: ReadonlyMap<string, SettingValue> | undefined;
   configSections: SectionOccurrence[];
+  allConfigSections: SectionOccurrence[];
   credentialsSections: SectionOccurrence[];
 }
 
@@ -89,7 +92,8 @@ export function buildProfileModel(config: IniReading, credentials: IniReading): 
         settings: values,
         configSettings: values,
         credentialsSettings: undefined,
-        configSections: [...(prior?.configSections ?? []), ...occs],
+        configSections: occs,
+        allConfigSections: [...(prior?.allConfigSections ?? []), ...occs],
         credentialsSections: [],
       });
     } else if (type.type === 'sso-session' || type.type === 'services') {
@@ -108,6 +112,7 @@ export function buildProfileModel(config: IniReading, credentials: IniReading): 
         configSettings: undefined,
         credentialsSettings: values,
         configSections: [],
+        allConfigSections: [],
         credentialsSections: occs,
       });
     } else {
@@ -134,6 +139,7 @@ export function buildProfileModel(config: IniReading, credentials: IniReading): 
       configSettings: b.configSettings,
       credentialsSettings: b.credentialsSettings,
       configSections: b.configSections,
+      allConfigSections: b.allConfigSections,
       credentialsSections: b.credentialsSections,
     };
     profiles.push(profile);

@@ -8,6 +8,7 @@ const PY_SPACE = new Set<number>([
 ]);
 
 export function isPySpace(code: number): boolean {
+  if (code > 0x20 && code < 0x7f) return false; // printable ASCII: the overwhelmingly common case
   return code === 0x20 || (code <= 0x0d && code >= 0x09) || (code > 0x0d && PY_SPACE.has(code));
 }
 

@@ -7,7 +7,6 @@ import { docsOf, textOf } from '../../../test/support/docs.js';
 import { modelOf } from '../awsfiles/aws-docs.js';
 import type { AwsDocs } from '../awsfiles/aws-docs.js';
 import { findProblems } from '../awsfiles/problems.js';
-import { isProductionProfile } from '../settings/production.js';
 import { defaultState, MANAGED_PREFIX, managedComment, planSwitch } from './managed-default.js';
 
 const SEED_CONFIG = `[default]
@@ -124,14 +123,5 @@ describe('planSwitch', () => {
     const text = textOf(planSwitch(docs, { profile: 'production', credentials: ROLE_CREDS, region: 'us-east-2' }).docs);
     expect(text.config.replace(/\r\n/g, '')).not.toMatch(/\n/);
     expect(text.credentials.replace(/\r\n/g, '')).not.toMatch(/\n/);
-  });
-});
-
-describe('isProductionProfile', () => {
-  it('matches prod/production/prd names unless the settings say otherwise', () => {
-    expect(['production', 'prod-admin', 'PRD', 'acme-prod'].every((n) => isProductionProfile(n))).toBe(true);
-    expect(['dev', 'staging', 'default-original'].some((n) => isProductionProfile(n))).toBe(false);
-    expect(isProductionProfile('prod-sandbox', { notProduction: ['prod-sandbox'] })).toBe(false);
-    expect(isProductionProfile('bank', { production: ['bank'] })).toBe(true);
   });
 });

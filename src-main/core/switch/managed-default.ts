@@ -78,8 +78,10 @@ export function defaultState(docs: AwsDocs): DefaultState {
   let managedProfile: string | undefined;
   for (const file of ['config', 'credentials'] as const) {
     const occs = sectionsIn(def, file);
-    if (occs.length > 1) {
-      throw new HatrackError('AMBIGUOUS_EDIT', `The ${file} file has more than one [default] section; repair it first (hatrack list shows the fix).`, { file, line: occs[1]!.headerLine + 1 });
+    // [default] beside [profile default] is shadowed, not merged: which one a tool reads differs, so refuse.
+    const all = file === 'config' ? def.allConfigSections : occs;
+    if (all.length > 1) {
+      throw new HatrackError('AMBIGUOUS_EDIT', `The ${file} file has more than one [default] section; repair it first (hatrack list shows the fix).`, { file, line: all[1]!.headerLine + 1 });
     }
     for (const occ of occs) {
       if (isManagedSection(docs[file], occ)) {

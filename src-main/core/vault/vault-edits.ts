@@ -4,7 +4,8 @@ import { HatrackError } from '../../../shared/domain/errors.js';
 import type { AwsDocs } from '../awsfiles/aws-docs.js';
 import { modelOf, readingOf, withDoc } from '../awsfiles/aws-docs.js';
 import { guardNoNewProblems, sectionSpan, setProfileValues } from '../awsfiles/edits.js';
-import { spliceLines } from '../awsfiles/ini-document.js';
+import { dominantEol, spliceLines } from '../awsfiles/ini-document.js';
+import type { DocLine } from '../awsfiles/ini-document.js';
 import type { SectionOccurrence } from '../awsfiles/ini-reading.js';
 import type { AwsFileKind, Profile } from '../awsfiles/profiles.js';
 import { stringSetting } from '../awsfiles/profiles.js';
@@ -84,7 +85,7 @@ export function planVaultAdd(docs: AwsDocs, name: string, command: string): Vaul
     docs: guardNoNewProblems(docs, done),
     accessKeyId: id.value,
     secretAccessKey: secret.value,
-    origin: { file, lines: removed, createdConfigSection },
+    origin: { file, lines: removed, createdConfigSection, eol: dominantEol(doc) },
   };
 }
 
@@ -112,7 +113,7 @@ export function planVaultRemove(docs: AwsDocs, name: string, entry: VaultEntry):
   }
   const occs = after === undefined ? [] : sectionsIn(after, file);
   if (occs.length > 1) throw new HatrackError('AMBIGUOUS_EDIT', `Profile "${name}" has ${occs.length} sections in the ${file} file; repair that first (hatrack fix).`);
-  const exact = occs.length === 1 && entry.origin.lines.length > 0 ? reinsert(next, file, occs[0]!, entry.origin.lines) : undefined;
+  const exact = occs.length === 1 && entry.origin.lines.length > 0 ? reinsert(next, file, occs[0]!, entry.origin) : undefined;
   // The exact lines only count if they still read as these keys; else (the section changed shape, or the entry
   // predates line records) the keys are written the plain way.
   const restored = exact !== undefined && holdsKeys(exact, name, entry) ? exact : setProfileValues(next, name, [
@@ -125,16 +126,26 @@ export function planVaultRemove(docs: AwsDocs, name: string, entry: VaultEntry):
   return guardNoNewProblems(docs, restored);
 }
 
-function reinsert(docs: AwsDocs, file: AwsFileKind, occ: SectionOccurrence, lines: readonly RemovedLine[]): AwsDocs {
-  let doc = docs[file];
+function reinsert(docs: AwsDocs, file: AwsFileKind, occ: SectionOccurrence, origin: VaultOrigin): AwsDocs {
+  const doc = docs[file];
+  // The file's own line ending: a file reduced to one unterminated header line no longer shows which it used.
+  const hasEnding = doc.lines.some((l) => l.eol !== '');
+  const eol = hasEnding ? dominantEol(doc) : (origin.eol ?? dominantEol(doc));
+  const lines: DocLine[] = doc.lines.slice();
+  const noFinalEol = lines.length > 0 && lines[lines.length - 1]!.eol === '';
   let end = occ.endLine;
   // Ascending offsets: each line lands where it was, because the lines between them are the ones that stayed.
-  for (const line of [...lines].sort((a, b) => a.offset - b.offset)) {
+  for (const line of [...origin.lines].sort((a, b) => a.offset - b.offset)) {
     const at = Math.min(occ.headerLine + line.offset, end);
-    doc = spliceLines(doc, at, at, [line.text]);
+    lines.splice(at, 0, { text: line.text, eol });
     end++;
   }
-  return withDoc(docs, file, doc);
+  if (noFinalEol) {
+    // Keep "no newline at the end of the file": only the last line goes unterminated.
+    for (let i = 0; i < lines.length - 1; i++) if (lines[i]!.eol === '') lines[i] = { text: lines[i]!.text, eol };
+    lines[lines.length - 1] = { text: lines[lines.length - 1]!.text, eol: '' };
+  }
+  return withDoc(docs, file, { encoding: doc.encoding, lines });
 }
 
 function holdsKeys(docs: AwsDocs, name: string, entry: VaultEntry): boolean {

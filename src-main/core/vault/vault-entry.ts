@@ -30,6 +30,8 @@ export interface VaultOrigin {
   readonly lines: readonly RemovedLine[];
   /** `vault add` had to create the config `[profile x]` section for credential_process; `remove` drops it again. */
   readonly createdConfigSection: boolean;
+  /** The file's line ending, for a file left with none (one header, no final newline) when the keys went out. */
+  readonly eol?: '\r\n' | '\n' | '\r' | undefined;
 }
 
 export interface VaultEntry {
@@ -44,6 +46,8 @@ export interface VaultEntry {
 function fail(profile: string, why: string): HatrackError {
   return new HatrackError('INVALID_CONFIG', `The keychain entry for profile "${profile}" is damaged (${why}); run \`hatrack vault remove ${profile}\` or re-add the keys.`);
 }
+
+const eolOf = (v: unknown): VaultOrigin['eol'] => (v === '\r\n' || v === '\n' || v === '\r' ? v : undefined);
 
 const isString = (v: unknown): v is string => typeof v === 'string' && v !== '';
 
@@ -74,6 +78,7 @@ export function parseVaultEntry(profile: string, text: string): VaultEntry {
               })
             : [],
           createdConfigSection: (o as Record<string, unknown>)['createdConfigSection'] === true,
+          eol: eolOf((o as Record<string, unknown>)['eol']),
         }
       : { file: 'credentials', lines: [], createdConfigSection: false };
   return {

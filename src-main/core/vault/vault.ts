@@ -5,11 +5,13 @@
 // keys always live in exactly one place. `remove`: files first (the keys are back on disk), then the keychain entry.
 
 import { HatrackError } from '../../../shared/domain/errors.js';
+import { maskSecret } from '../../../shared/domain/secrets.js';
 import type { AwsFilesService, FileChange } from '../awsfiles/aws-files.js';
 import { stringSetting } from '../awsfiles/profiles.js';
 import type { HatrackRuntime } from './process-command.js';
 import { credentialProcessCommand } from './process-command.js';
 import type { SecretStore } from './secret-store.js';
+import { scrubSecretFromBackups } from './scrub-backups.js';
 import { isVaultCommand, planVaultAdd, planVaultRemove } from './vault-edits.js';
 import type { VaultEntry } from './vault-entry.js';
 import { parseVaultEntry, PROFILE_ACCOUNT_PREFIX, profileAccount, serializeVaultEntry } from './vault-entry.js';
@@ -29,6 +31,8 @@ export interface VaultAddResult {
   readonly command: string;
   readonly dryRun: boolean;
   readonly files: readonly FileChange[];
+  /** Backups of the AWS files (in the data dir) from which the secret was scrubbed. */
+  readonly scrubbedBackups: number;
 }
 
 export interface VaultRemoveResult {
@@ -47,6 +51,12 @@ export interface VaultListItem {
   readonly wired: boolean;
 }
 
+/** The diffs the files core reports quote removed lines; a secret in them is masked before anyone can print it. */
+function masked(files: readonly FileChange[], secret: string): FileChange[] {
+  const hide = (text: string): string => (text.includes(secret) ? text.split(secret).join(maskSecret(secret)) : text);
+  return files.map((f) => ({ ...f, diff: f.diff.map((h) => ({ ...h, lines: h.lines.map((l) => ({ ...l, text: hide(l.text) })) })) }));
+}
+
 export async function readVaultEntry(store: SecretStore, service: string, profile: string): Promise<VaultEntry | undefined> {
   const text = await store.get(service, profileAccount(profile));
   return text === undefined ? undefined : parseVaultEntry(profile, text);
@@ -60,7 +70,7 @@ export async function vaultAdd(deps: VaultDeps, profile: string, opts: { readonl
     return { docs: plan.docs, result: plan };
   }, { dryRun: true });
   if (opts.dryRun === true) {
-    return { profile, accessKeyId: preview.result.accessKeyId, command, dryRun: true, files: preview.files };
+    return { profile, accessKeyId: preview.result.accessKeyId, command, dryRun: true, files: masked(preview.files, preview.result.secretAccessKey), scrubbedBackups: 0 };
   }
   const entry: VaultEntry = {
     version: 1,
@@ -77,6 +87,7 @@ export async function vaultAdd(deps: VaultDeps, profile: string, opts: { readonl
     await deps.store.delete(deps.service, account).catch(() => false);
     throw new HatrackError('KEYCHAIN_UNAVAILABLE', `The keychain did not give back what was stored for profile "${profile}"; the files were not changed.`);
   }
+  let files: readonly FileChange[];
   try {
     const report = deps.files.edit((docs) => {
       const plan = planVaultAdd(docs, profile, command);
@@ -86,25 +97,30 @@ export async function vaultAdd(deps: VaultDeps, profile: string, opts: { readonl
       }
       return { docs: plan.docs, result: undefined };
     });
-    return { profile, accessKeyId: entry.accessKeyId, command, dryRun: false, files: report.files };
+    files = masked(report.files, entry.secretAccessKey);
   } catch (e) {
     await deps.store.delete(deps.service, account).catch(() => false);
     throw e;
   }
+  // The file store backed up the old file, secret included; the point of the vault is that no plain copy stays.
+  // (After the try: the keys are out of the files now, so a failure here must never delete the keychain entry.)
+  const scrubbedBackups = scrubSecretFromBackups(deps.files.dataDir, entry.secretAccessKey);
+  return { profile, accessKeyId: entry.accessKeyId, command, dryRun: false, files, scrubbedBackups };
 }
 
 export async function vaultRemove(deps: VaultDeps, profile: string, opts: { readonly dryRun?: boolean } = {}): Promise<VaultRemoveResult> {
   const entry = await readVaultEntry(deps.store, deps.service, profile);
   if (entry === undefined) throw new HatrackError('PROFILE_NOT_FOUND', `Profile "${profile}" has no keys in the vault.`);
   const report = deps.files.edit((docs) => ({ docs: planVaultRemove(docs, profile, entry), result: undefined }), { dryRun: opts.dryRun === true });
-  if (opts.dryRun === true) return { profile, accessKeyId: entry.accessKeyId, files: report.files };
+  const files = masked(report.files, entry.secretAccessKey);
+  if (opts.dryRun === true) return { profile, accessKeyId: entry.accessKeyId, files };
   try {
     await deps.store.delete(deps.service, profileAccount(profile));
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    return { profile, accessKeyId: entry.accessKeyId, files: report.files, warning: `The keys are back in the file, but the keychain entry could not be deleted: ${why}` };
+    return { profile, accessKeyId: entry.accessKeyId, files, warning: `The keys are back in the file, but the keychain entry could not be deleted: ${why}` };
   }
-  return { profile, accessKeyId: entry.accessKeyId, files: report.files };
+  return { profile, accessKeyId: entry.accessKeyId, files };
 }
 
 /** Profile names with a vault entry (no secrets read). */

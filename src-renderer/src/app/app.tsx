@@ -1,9 +1,150 @@
-// The application shell. The profile rack and editor land here with the UI issue.
-export function App() {
+// The application shell: title bar, section navigation, the files-changed banner, global shortcuts and dialogs.
+import { useEffect, useMemo, useState } from 'react';
+import { StatusProvider } from '../components/status.js';
+import { DoctorScreen } from '../features/doctor/doctor-screen.js';
+import { KeysScreen } from '../features/keys/keys-screen.js';
+import { PromptsProvider } from '../features/mfa/prompts.js';
+import { ProfilesScreen } from '../features/profiles/profiles-screen.js';
+import { SettingsScreen } from '../features/settings/settings-screen.js';
+import { QuickSwitcher } from '../features/switcher/quick-switcher.js';
+import { VaultScreen } from '../features/vault/vault-screen.js';
+import { NewProfileWizard } from '../features/wizard/new-profile.js';
+import { ClientContext } from '../platform/client-context.js';
+import type { DesktopClient } from '../platform/desktop-client.js';
+import { createDesktopClient } from '../platform/desktop-client.js';
+import type { Screen } from './app-state.js';
+import { AppStateProvider, useAppState } from './app-state.js';
+
+const SCREENS: readonly { id: Screen; label: string }[] = [
+  { id: 'profiles', label: 'Profiles' },
+  { id: 'keys', label: 'Access keys' },
+  { id: 'vault', label: 'Keychain' },
+  { id: 'doctor', label: 'Doctor' },
+  { id: 'settings', label: 'Settings' },
+];
+
+const isMac = /Mac/.test(navigator.platform);
+export const MOD_LABEL = isMac ? '⌘' : 'Ctrl+';
+
+export function App({ client }: { readonly client?: DesktopClient }) {
+  const c = useMemo(() => client ?? createDesktopClient(), [client]);
   return (
-    <main>
-      <h1>Hatrack</h1>
-      <p>Your AWS profiles, one click away.</p>
-    </main>
+    <ClientContext.Provider value={c}>
+      <StatusProvider>
+        <AppStateProvider>
+          <PromptsProvider>
+            <Shell />
+          </PromptsProvider>
+        </AppStateProvider>
+      </StatusProvider>
+    </ClientContext.Provider>
+  );
+}
+
+function Shell() {
+  const app = useAppState();
+  const [switcher, setSwitcher] = useState(false);
+  const theme = app.settings?.app.theme ?? 'system';
+
+  useEffect(() => {
+    const root = document.documentElement;
+    if (theme === 'system') delete root.dataset['theme'];
+    else root.dataset['theme'] = theme;
+  }, [theme]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const mod = e.metaKey || e.ctrlKey;
+      if (mod && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'k') {
+        e.preventDefault();
+        setSwitcher((s) => !s);
+      } else if (mod && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'n') {
+        e.preventDefault();
+        app.setWizardOpen(true);
+      } else if (mod && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'f') {
+        e.preventDefault();
+        app.setScreen('profiles');
+        requestAnimationFrame(() => document.getElementById('profile-search')?.focus());
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [app]);
+
+  const current = app.list?.profiles.find((p) => p.isDefault);
+  const managed = app.list?.defaultIdentity;
+  const defaultLabel = managed?.managed === true && managed.profile !== null ? managed.profile : current !== undefined ? current.name : null;
+  const problems = app.list?.problems.length ?? 0;
+
+  return (
+    <div className="app">
+      <header className="titlebar">
+        <div className="brand">
+          <span className="logo" aria-hidden="true">
+            ⌂
+          </span>
+          Hatrack
+        </div>
+        <div className="current" data-testid="current-default">
+          {defaultLabel !== null ? (
+            <>
+              <span className="muted">Default:</span> <strong>{defaultLabel}</strong>
+            </>
+          ) : (
+            <span className="muted">No default profile</span>
+          )}
+        </div>
+        <div className="title-actions">
+          <button type="button" className="button" onClick={() => setSwitcher(true)} aria-keyshortcuts={isMac ? 'Meta+K' : 'Control+K'}>
+            Switch… <kbd>{MOD_LABEL}K</kbd>
+          </button>
+          <button type="button" className="button primary" onClick={() => app.setWizardOpen(true)} aria-keyshortcuts={isMac ? 'Meta+N' : 'Control+N'}>
+            New profile
+          </button>
+        </div>
+      </header>
+      <nav className="sidebar" aria-label="Sections">
+        <ul>
+          {SCREENS.map((s) => (
+            <li key={s.id}>
+              <button type="button" className={app.screen === s.id ? 'nav-item active' : 'nav-item'} aria-current={app.screen === s.id ? 'page' : undefined} onClick={() => app.setScreen(s.id)}>
+                {s.label}
+                {s.id === 'profiles' && problems > 0 ? (
+                  <span className="count-pill" aria-label={`${problems} problems`}>
+                    {problems}
+                  </span>
+                ) : null}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <p className="sidebar-foot muted small">
+          <kbd>{MOD_LABEL}K</kbd> switch profile
+          <br />
+          <kbd>{MOD_LABEL}F</kbd> search
+          <br />
+          <kbd>{MOD_LABEL}N</kbd> new profile
+        </p>
+      </nav>
+      <main className="content">
+        {app.banner !== null ? (
+          <div className="banner" role="status" data-testid="files-changed-banner">
+            <span>
+              Your {app.banner.kinds.join(' and ')} {app.banner.kinds.length === 1 ? 'file' : 'files'} changed on disk; the list is up to date.
+            </span>
+            <button type="button" className="link-button" onClick={app.dismissBanner}>
+              Dismiss
+            </button>
+          </div>
+        ) : null}
+        {app.screen === 'profiles' ? <ProfilesScreen /> : null}
+        {app.screen === 'keys' ? <KeysScreen /> : null}
+        {app.screen === 'vault' ? <VaultScreen /> : null}
+        {app.screen === 'doctor' ? <DoctorScreen /> : null}
+        {app.screen === 'settings' ? <SettingsScreen /> : null}
+      </main>
+      {switcher ? <QuickSwitcher onClose={() => setSwitcher(false)} /> : null}
+      {app.wizardOpen ? <NewProfileWizard onClose={() => app.setWizardOpen(false)} /> : null}
+    </div>
   );
 }

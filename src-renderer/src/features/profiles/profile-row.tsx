@@ -11,15 +11,20 @@ export interface ProfileRowProps {
   readonly p: ProfileSummary;
   readonly index: number;
   readonly selected: boolean;
+  /** This profile is what [default] stands for right now. */
+  readonly current: boolean;
   readonly actions: ProfileActions;
   readonly onOpen: (name: string) => void;
   readonly onKeyNav: (index: number, e: KeyboardEvent) => void;
 }
 
-export const ProfileRow = memo(function ProfileRow({ p, index, selected, actions, onOpen, onKeyNav }: ProfileRowProps) {
+export const ProfileRow = memo(function ProfileRow({ p, index, selected, current, actions, onOpen, onKeyNav }: ProfileRowProps) {
   const region = regionText(p);
   const role = roleName(p);
-  const sub = [p.accountId, role !== '' ? role : null, p.sourceProfile !== null ? `via ${p.sourceProfile}` : null].filter((x) => x !== null && x !== '').join(' · ');
+  const keyHint = p.accessKeyId !== null && p.accessKeyId.length > 8 ? `${p.accessKeyId.slice(0, 4)}…${p.accessKeyId.slice(-4)}` : p.accessKeyId;
+  const sub = [p.accountId, role !== '' ? role : null, p.sourceProfile !== null ? `via ${p.sourceProfile}` : null, p.kind === 'static' ? keyHint : null]
+    .filter((x) => x !== null && x !== '')
+    .join(' · ');
   return (
     <div className={`prow${selected ? ' selected' : ''}${p.production ? ' prod' : ''}`} data-testid="profile-row" data-profile={p.name}>
       <button
@@ -38,7 +43,7 @@ export const ProfileRow = memo(function ProfileRow({ p, index, selected, actions
         className="prow-main"
         data-row-index={index}
         aria-current={selected ? 'true' : undefined}
-        aria-label={`${p.name}${p.isDefault ? ', current default' : ''}${p.production ? ', production' : ''}`}
+        aria-label={`${p.name}${current ? ', current default' : ''}${p.production ? ', production' : ''}`}
         onClick={() => onOpen(p.name)}
         onKeyDown={(e) => onKeyNav(index, e)}
       >
@@ -49,7 +54,11 @@ export const ProfileRow = memo(function ProfileRow({ p, index, selected, actions
         {region}
       </span>
       <span className="prow-badges">
-        {p.isDefault ? <span className="badge default" data-testid="default-badge">default</span> : null}
+        {current ? (
+          <span className="badge default" data-testid="default-badge">
+            default
+          </span>
+        ) : null}
         {p.production ? <span className="badge prod">prod</span> : null}
         {p.vaulted ? <span className="badge neutral" title="Keys are in the OS keychain">keychain</span> : null}
         {p.accessKeyId !== null || p.kind === 'static' ? <KeyAgeBadge days={p.keyAgeDays} source={p.keyAgeSource} /> : null}

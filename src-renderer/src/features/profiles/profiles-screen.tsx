@@ -5,6 +5,7 @@ import { useAppState } from '../../app/app-state.js';
 import { VirtualList } from '../../components/virtual-list.js';
 import type { VirtualListHandle } from '../../components/virtual-list.js';
 import { Editor } from '../editor/editor.js';
+import { ProblemList } from '../editor/problem-list.js';
 import { useProfileActions } from './actions.js';
 import { ProfileRow } from './profile-row.js';
 import { filterProfiles, indexProfiles, toRows } from './search.js';
@@ -21,6 +22,8 @@ export function ProfilesScreen() {
   const pendingFocus = useRef<number | null>(null);
 
   const profiles = app.list?.profiles;
+  const identity = app.list?.defaultIdentity;
+  const currentName = identity?.managed === true && identity.profile !== null ? identity.profile : 'default';
   const indexed = useMemo(() => indexProfiles(profiles ?? []), [profiles]);
   const filtered = useMemo(() => filterProfiles(indexed, query, favouritesOnly), [indexed, query, favouritesOnly]);
   const rows = useMemo(() => toRows(filtered, grouped), [filtered, grouped]);
@@ -73,16 +76,19 @@ export function ProfilesScreen() {
             {r.label} <span className="muted">({r.count})</span>
           </div>
         );
-      return <ProfileRow p={r.item.p} index={i} selected={r.item.p.name === app.selected} actions={actions} onOpen={app.select} onKeyNav={onKeyNav} />;
+      return <ProfileRow p={r.item.p} index={i} selected={r.item.p.name === app.selected} current={r.item.p.name === currentName} actions={actions} onOpen={app.select} onKeyNav={onKeyNav} />;
     },
-    [rows, app.selected, app.select, actions, onKeyNav],
+    [rows, app.selected, app.select, actions, onKeyNav, currentName],
   );
 
   const total = profiles?.length ?? 0;
   const shown = filtered.length;
   return (
     <div className={`profiles-screen${app.selected !== null ? ' with-editor' : ''}`}>
-      <section className="list-pane" aria-label="Profiles">
+      <section className="list-pane" aria-labelledby="profiles-title">
+        <h1 id="profiles-title" className="sr-only">
+          Profiles
+        </h1>
         <div className="toolbar">
           <input
             id="profile-search"
@@ -119,6 +125,14 @@ export function ProfilesScreen() {
             {shown === total ? `${total} profiles` : `${shown} of ${total}`}
           </span>
         </div>
+        {app.list !== null && app.list.problems.length > 0 ? (
+          <details className="file-problems" open={app.list.problems.length <= 3}>
+            <summary>
+              {app.list.problems.length} {app.list.problems.length === 1 ? 'problem' : 'problems'} in your AWS files
+            </summary>
+            <ProblemList problems={app.list.problems} />
+          </details>
+        ) : null}
         {app.list === null ? (
           <p className="empty">{app.loadError ?? 'Loading profiles…'}</p>
         ) : (

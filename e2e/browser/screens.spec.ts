@@ -1,0 +1,30 @@
+// Every main screen: a screenshot to e2e/artifacts, zero axe-core violations, in light and dark.
+import { expect, test } from '../fixtures/browser-host.js';
+
+const CONFIG = `[default]\nregion = us-east-1\n\n[profile dev]\nregion = eu-west-1\n\n[profile prod-admin]\nrole_arn = arn:aws:iam::111122223333:role/Admin\nsource_profile = dev\nmfa_serial = arn:aws:iam::111122223333:mfa/me\nregion = eu-central-1\n\n[profile sso-dev]\nsso_start_url = https://example.awsapps.com/start\nsso_region = us-east-1\nsso_account_id = 777788889999\nsso_role_name = Developer\n\n[profile tool]\ncredential_process = /usr/local/bin/creds\n`;
+const CREDENTIALS = `[dev]\naws_access_key_id = AKIAI44QH8DHBEXAMPLE\naws_secret_access_key = je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY\n`;
+const SCREENS = ['Profiles', 'Access keys', 'Keychain', 'Doctor', 'Settings'] as const;
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`every main screen passes axe (${scheme})`, async ({ start, page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    const host = await start({ config: CONFIG, credentials: CREDENTIALS });
+    for (const name of SCREENS) {
+      await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name }).click();
+      await expect(page.getByRole('heading', { level: 1, name: name === 'Keychain' ? 'Keychain' : name })).toBeAttached();
+      await page.waitForTimeout(150);
+      await host.screenshot(`screen-${name.toLowerCase().replace(/\s+/g, '-')}-${scheme}`);
+      const violations = await host.axe();
+      expect(violations, `${name} (${scheme})`).toEqual([]);
+    }
+    // The editor beside the list, for a role profile.
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Profiles' }).click();
+    await page.locator('[data-profile="prod-admin"] .prow-main').click();
+    await expect(page.getByTestId('editor')).toBeVisible();
+    await host.screenshot(`screen-editor-${scheme}`);
+    expect(await host.axe()).toEqual([]);
+    await page.getByRole('tab', { name: 'In the files' }).click();
+    await expect(page.getByTestId('raw-config')).toContainText('[profile prod-admin]');
+    expect(await host.axe()).toEqual([]);
+  });
+}

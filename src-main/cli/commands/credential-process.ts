@@ -1,0 +1,103 @@
+// `hatrack credential-process --profile P`: the credential_process helper for vaulted profiles; prints Version 1
+// JSON from the keychain. Runs before every AWS call, so it loads as little as it can.
+
+import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+
+import { HatrackError } from '../../../shared/domain/errors.js';
+import { createAwsFiles } from '../../core/awsfiles/aws-files.js';
+import { stringSetting } from '../../core/awsfiles/profiles.js';
+import type { MfaCodeProvider } from '../../core/sts/mfa-session.js';
+import type { CliCommand } from '../command.js';
+import { UsageError } from '../command.js';
+import { checkOptions, stringOption } from '../args.js';
+import { lazyGateway } from '../sts-loader.js';
+
+/**
+ * botocore and the JS SDK capture our stdout and stderr, so a prompt there would be invisible. The controlling
+ * terminal, when there is one, still reaches the person who ran the AWS command.
+ */
+function ttyCodeProvider(): MfaCodeProvider | undefined {
+  let fd: number;
+  try {
+    fd = openSync('/dev/tty', 'r+');
+  } catch {
+    return undefined;
+  }
+  closeSync(fd);
+  return (serial) => {
+    const tty = openSync('/dev/tty', 'r+');
+    try {
+      writeSync(tty, `Hatrack: MFA code for ${serial}: `);
+      const buf = Buffer.alloc(64);
+      let answer = '';
+      while (!answer.includes('\n')) {
+        const n = readSync(tty, buf, 0, buf.length, null);
+        if (n <= 0) break;
+        answer += buf.subarray(0, n).toString('utf8');
+      }
+      return Promise.resolve(answer.trim());
+    } finally {
+      closeSync(tty);
+    }
+  };
+}
+
+export const credentialProcessCommand: CliCommand = {
+  name: 'credential-process',
+  summary: 'Print a vaulted profile\'s credentials as credential_process JSON (what `vault add` wires up)',
+  usage: `Usage: hatrack credential-process --profile <profile> [--mfa-code CODE]
+
+Prints {"Version": 1, "AccessKeyId", "SecretAccessKey"} from the system keychain for a profile moved there with
+\`hatrack vault add\` (static keys: no Expiration, so the AWS tools never re-run it).
+
+When the profile has mfa_serial and its settings ask for it (hatrack settings set profiles.<profile>.mfaSession=true),
+prints a GetSessionToken session made with an MFA code instead, with its SessionToken and Expiration (UTC, "Z").
+The session is kept in the keychain until it expires, so the code is asked for once per session: on the terminal
+the AWS command runs in, or given with --mfa-code.
+
+Options:
+  --profile NAME    The vaulted profile
+  --mfa-code CODE   The current 6-digit code, when a new MFA session is needed`,
+  valueOptions: ['profile', 'mfa-code'],
+  run: async (args, ctx) => {
+    checkOptions(args, ['profile', 'mfa-code']);
+    const profile = stringOption(args, 'profile');
+    if (profile === undefined || args.positionals.length > 0) throw new UsageError('Give --profile NAME.');
+    const [{ createKeyringSecretStore }, { vaultCredentials }, { vaultService }, { formatCredentials }] = await Promise.all([
+      import('../../core/vault/keyring-secret-store.js'),
+      import('../../core/vault/vault-credentials.js'),
+      import('../../core/vault/vault-entry.js'),
+      import('../../core/sts/export-format.js'),
+    ]);
+    const model = createAwsFiles(ctx.env).view().model;
+    const p = model.byName.get(profile);
+    let mfaSession = false;
+    if (p !== undefined && stringSetting(p.settings, 'mfa_serial') !== undefined) {
+      // Settings (and zod) load only for profiles that could want an MFA session.
+      const { loadSettings } = await import('../../core/settings/settings.js');
+      const { resolveDataDir } = await import('../../core/awsfiles/paths.js');
+      mfaSession = loadSettings(resolveDataDir(ctx.env)).profiles[profile]?.mfaSession === true;
+    }
+    const code = stringOption(args, 'mfa-code');
+    const store = await createKeyringSecretStore({ platform: ctx.env.platform, vars: ctx.env.vars });
+    const creds = await vaultCredentials(
+      {
+        store,
+        service: vaultService(ctx.env.vars),
+        env: ctx.env,
+        model,
+        mfaSession,
+        gateway: lazyGateway,
+        codeProvider: code !== undefined ? () => Promise.resolve(code) : mfaSession ? ttyCodeProvider() : undefined,
+      },
+      profile,
+    ).catch((e: unknown) => {
+      if (e instanceof HatrackError && e.code === 'MFA_REQUIRED') {
+        throw new HatrackError('MFA_REQUIRED', `${e.message.replace(/\.$/, '')}; no terminal to ask on, so start a session once with \`hatrack credential-process --profile ${profile} --mfa-code CODE\`.`);
+      }
+      throw e;
+    });
+    ctx.io.out(formatCredentials(creds, 'process'));
+    return 0;
+  },
+};

@@ -1,0 +1,144 @@
+// Collects what doctor's pure checks look at (files, modes, settings, keychain, key ages) and applies its safe
+// fixes; plain Node.
+
+import { chmodSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+import { HatrackError } from '../../../shared/domain/errors.js';
+import type { AwsFilesService } from '../awsfiles/aws-files.js';
+import { applyFix } from '../awsfiles/fixes.js';
+import { resolveHomeDir } from '../awsfiles/paths.js';
+import type { ProfileModel } from '../awsfiles/profiles.js';
+import { stringSetting } from '../awsfiles/profiles.js';
+import type { Environment } from '../environment.js';
+import { defaultSettings, loadSettings } from '../settings/settings.js';
+import { stsRegion } from '../sts/assume.js';
+import { FIRST_SEEN_FILE } from '../sts/access-keys.js';
+import { resolveEndpoint } from '../sts/endpoints.js';
+import type { StsGateway } from '../sts/sts-gateway.js';
+import type { SecretStore } from '../vault/secret-store.js';
+import { readVaultEntry, vaultProfiles } from '../vault/vault.js';
+import type { DoctorContext, FileMode, FixAction, VaultedKey } from './checks.js';
+
+export interface GatherDeps {
+  readonly env: Environment;
+  readonly files: AwsFilesService;
+  /** Opens the keychain; a KEYCHAIN_UNAVAILABLE failure skips the vault checks with a note. */
+  readonly openStore: () => Promise<SecretStore>;
+  readonly service: string;
+}
+
+export interface Gathered {
+  readonly context: DoctorContext;
+  /** Why some checks could not run (keychain unreachable, settings unreadable), for the user. */
+  readonly notes: readonly string[];
+}
+
+function modeOf(file: string | null): FileMode | undefined {
+  if (file === null) return undefined;
+  try {
+    return { path: file, mode: statSync(file).mode & 0o777 };
+  } catch {
+    return undefined;
+  }
+}
+
+/** First-seen dates the credentials engine recorded (see sts/access-keys.ts); damaged or missing means none. */
+export function readKeyFirstSeen(dataDir: string): Map<string, Date> {
+  const out = new Map<string, Date>();
+  try {
+    const json = JSON.parse(readFileSync(path.join(dataDir, FIRST_SEEN_FILE), 'utf8')) as { version?: unknown; keys?: Record<string, { firstSeen?: unknown }> };
+    if (json.version !== 1 || typeof json.keys !== 'object' || json.keys === null) return out;
+    for (const [id, v] of Object.entries(json.keys)) {
+      const d = typeof v?.firstSeen === 'string' ? new Date(v.firstSeen) : undefined;
+      if (d !== undefined && !Number.isNaN(d.getTime())) out.set(id, d);
+    }
+  } catch {
+    // No cache yet.
+  }
+  return out;
+}
+
+export async function readVaultedKeys(store: SecretStore, service: string): Promise<VaultedKey[]> {
+  const out: VaultedKey[] = [];
+  for (const profile of await vaultProfiles(store, service)) {
+    const entry = await readVaultEntry(store, service, profile);
+    if (entry !== undefined) out.push({ profile, accessKeyId: entry.accessKeyId });
+  }
+  return out;
+}
+
+export async function gatherDoctorContext(deps: GatherDeps, callerArns?: ReadonlyMap<string, string>): Promise<Gathered> {
+  const notes: string[] = [];
+  const view = deps.files.view();
+  let settings = defaultSettings();
+  try {
+    settings = loadSettings(deps.files.dataDir);
+  } catch (e) {
+    notes.push(`Settings not used: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  let vault: VaultedKey[] | undefined;
+  try {
+    vault = await readVaultedKeys(await deps.openStore(), deps.service);
+  } catch (e) {
+    if (!(e instanceof HatrackError && e.code === 'KEYCHAIN_UNAVAILABLE')) throw e;
+    notes.push(`Vault checks skipped: ${e.message}`);
+  }
+  const awsDir = path.join(resolveHomeDir(deps.env), '.aws');
+  const credsDir = deps.files.paths.credentials === null ? undefined : path.dirname(deps.files.paths.credentials);
+  const context: DoctorContext = {
+    docs: view.docs,
+    model: view.model,
+    problems: view.problems,
+    settings,
+    platform: deps.env.platform,
+    modes: {
+      config: modeOf(deps.files.paths.config),
+      credentials: modeOf(deps.files.paths.credentials),
+      // Only ~/.aws itself: a file moved elsewhere with AWS_SHARED_CREDENTIALS_FILE may sit in a shared folder
+      // whose mode is not the user's to change.
+      awsDir: credsDir === awsDir ? modeOf(awsDir) : undefined,
+    },
+    vault,
+    keyFirstSeen: readKeyFirstSeen(deps.files.dataDir),
+    now: deps.env.now(),
+    callerArns,
+  };
+  return { context, notes };
+}
+
+/** GetCallerIdentity for every profile with long-term keys of its own (plain or vaulted); failures are skipped. */
+export async function callerArnsOf(
+  env: Environment,
+  model: ProfileModel,
+  vaultKeys: ReadonlyMap<string, { accessKeyId: string; secretAccessKey: string }>,
+  gateway: StsGateway,
+): Promise<{ arns: Map<string, string>; failures: string[] }> {
+  const arns = new Map<string, string>();
+  const failures: string[] = [];
+  for (const p of model.profiles) {
+    const plain = stringSetting(p.settings, 'aws_access_key_id');
+    const secret = stringSetting(p.settings, 'aws_secret_access_key');
+    const creds = plain !== undefined && secret !== undefined && !p.settings.has('aws_session_token') ? { accessKeyId: plain, secretAccessKey: secret } : vaultKeys.get(p.name);
+    if (creds === undefined) continue;
+    try {
+      const who = await gateway.getCallerIdentity({ credentials: creds, region: stsRegion(p, p), endpoint: resolveEndpoint('sts', env, p, model) });
+      arns.set(p.name, who.arn);
+    } catch (e) {
+      failures.push(`${p.name}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  return { arns, failures };
+}
+
+/** Applies one safe fix. */
+export function applyFixAction(files: AwsFilesService, action: FixAction): void {
+  switch (action.kind) {
+    case 'chmod':
+      chmodSync(action.path, action.mode);
+      return;
+    case 'file-fix':
+      files.edit((docs) => ({ docs: applyFix(docs, action.problemId), result: undefined }));
+      return;
+  }
+}

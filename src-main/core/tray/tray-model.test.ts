@@ -1,0 +1,132 @@
+// Unit tests of the pure tray model: order of sections, default mark, production confirmation, countdown, grouping.
+import { describe, expect, it } from 'vitest';
+import { buildTrayModel, formatCountdown, trayActions } from './tray-model.js';
+import type { TrayItem, TrayModelInput, TrayProfile } from './tray-model.js';
+
+const NOW = Date.parse('2026-03-01T12:00:00Z');
+
+function profile(name: string, extra: Partial<TrayProfile> = {}): TrayProfile {
+  return { name, kind: 'role', accountId: '111111111111', region: 'eu-west-1', production: false, favourite: false, isDefault: false, sessionExpiresAt: null, ...extra };
+}
+
+function input(extra: Partial<TrayModelInput> = {}): TrayModelInput {
+  return {
+    profiles: [
+      profile('dev', { favourite: true }),
+      profile('prod-admin', { accountId: '222222222222', production: true, isDefault: true, sessionExpiresAt: new Date(NOW + 42 * 60_000 + 5_000).toISOString() }),
+      profile('staging', { accountId: '333333333333' }),
+      profile('sso-only', { accountId: null, kind: 'sso' }),
+      profile('base', { kind: 'settings', accountId: null }),
+    ],
+    recent: ['staging', 'dev', 'ghost', 'staging'],
+    doctorFindingCount: 3,
+    now: NOW,
+    platform: 'linux',
+    ...extra,
+  };
+}
+
+const labels = (items: readonly TrayItem[]) => items.map((i) => (i.kind === 'separator' ? '---' : i.label));
+const submenu = (items: readonly TrayItem[], label: string) => {
+  const found = items.find((i) => i.kind === 'submenu' && i.label === label);
+  if (found?.kind !== 'submenu') throw new Error(`no submenu ${label} in ${labels(items).join(', ')}`);
+  return found.items;
+};
+
+describe('buildTrayModel', () => {
+  it('lists the countdown, favourites, recent, all profiles by account, doctor, open and quit, in that order', () => {
+    const model = buildTrayModel(input());
+    expect(labels(model.items)).toEqual([
+      'prod-admin: session ends in 42m',
+      '---',
+      'Favourites',
+      'dev',
+      '---',
+      'Recent',
+      'staging',
+      '---',
+      'All profiles (5)',
+      '---',
+      'Doctor: 3 findings',
+      'Open Hatrack',
+      '---',
+      'Quit Hatrack',
+    ]);
+    // Recent drops unknown names, duplicates and favourites (already listed above it).
+    const all = submenu(model.items, 'All profiles (5)');
+    expect(labels(all)).toEqual(['Account 111111111111', 'Account 222222222222', 'Account 333333333333', 'Other profiles']);
+    expect(labels(submenu(all, 'Other profiles'))).toEqual(['base', 'sso-only']);
+  });
+
+  it('marks the default with ✓ and production with ⚠ prod; Use on production asks for confirmation', () => {
+    const model = buildTrayModel(input());
+    const account = submenu(submenu(model.items, 'All profiles (5)'), 'Account 222222222222');
+    expect(labels(account)).toEqual(['✓ prod-admin  ⚠ prod']);
+    const actions = trayActions(account);
+    expect(actions).toEqual([
+      { type: 'use', profile: 'prod-admin', confirm: true },
+      { type: 'assume', profile: 'prod-admin' },
+      { type: 'console', profile: 'prod-admin' },
+      { type: 'copyExport', profile: 'prod-admin' },
+      { type: 'edit', profile: 'prod-admin' },
+    ]);
+    const dev = trayActions(submenu(model.items, 'dev'));
+    expect(dev[0]).toEqual({ type: 'use', profile: 'dev', confirm: false });
+  });
+
+  it('gives every profile submenu Use, Assume, Open console, Copy export and Edit, with account and region on top', () => {
+    const items = submenu(buildTrayModel(input()).items, 'dev');
+    expect(labels(items)).toEqual(['111111111111 · eu-west-1', '---', 'Use as default', 'Assume (temporary keys)', 'Open console', 'Copy export AWS_PROFILE=dev', 'Edit…']);
+  });
+
+  it('disables credential actions of a settings-only profile', () => {
+    const all = submenu(buildTrayModel(input()).items, 'All profiles (5)');
+    const base = submenu(submenu(all, 'Other profiles'), 'base');
+    const enabled = base.filter((i) => i.kind === 'action').map((i) => (i.kind === 'action' ? [i.action.type, i.enabled] : []));
+    expect(enabled).toEqual([['use', false], ['assume', false], ['console', false], ['copyExport', true], ['edit', true]]);
+  });
+
+  it('puts the countdown in the title on macOS, and in the tooltip and a menu line elsewhere', () => {
+    const mac = buildTrayModel(input({ platform: 'darwin' }));
+    expect(mac.title).toBe('42m');
+    expect(mac.tooltip).toBe('Hatrack — default: prod-admin (production)');
+    expect(labels(mac.items)[0]).toBe('Favourites');
+    const win = buildTrayModel(input({ platform: 'win32' }));
+    expect(win.title).toBeNull();
+    expect(win.tooltip).toBe('Hatrack — default: prod-admin (production), 42m left');
+    expect(labels(win.items)[0]).toBe('prod-admin: session ends in 42m');
+  });
+
+  it('counts down live and says when the session has expired', () => {
+    const later = buildTrayModel(input({ now: NOW + 42 * 60_000, platform: 'darwin' }));
+    expect(later.title).toBe('5s');
+    const expired = buildTrayModel(input({ now: NOW + 60 * 60_000 }));
+    expect(labels(expired.items)[0]).toBe('prod-admin: session expired');
+  });
+
+  it('works with no profiles and no default', () => {
+    const model = buildTrayModel({ profiles: [], recent: ['x'], doctorFindingCount: 1, now: new Date(NOW), platform: 'linux' });
+    expect(labels(model.items)).toEqual(['No profiles yet', '---', 'Doctor: 1 finding', 'Open Hatrack', '---', 'Quit Hatrack']);
+    expect(model.tooltip).toBe('Hatrack — no default profile');
+  });
+
+  it('is plain data: it survives JSON and contains no functions', () => {
+    const model = buildTrayModel(input());
+    expect(JSON.parse(JSON.stringify(model))).toEqual(model);
+  });
+});
+
+describe('formatCountdown', () => {
+  it.each([
+    [0, 'expired'],
+    [-5, 'expired'],
+    [999, '0s'],
+    [59_999, '59s'],
+    [60_000, '1m'],
+    [59 * 60_000 + 59_999, '59m'],
+    [3_600_000, '1h 00m'],
+    [3_600_000 + 5 * 60_000, '1h 05m'],
+    [12 * 3_600_000, '12h 00m'],
+    [Number.NaN, 'expired'],
+  ])('%d ms → %s', (ms, text) => expect(formatCountdown(ms)).toBe(text));
+});

@@ -1,0 +1,82 @@
+// Ctrl/Cmd+K quick switcher: type to find a profile; Enter makes it the default, Alt+Enter opens it in the editor.
+import { useMemo, useState } from 'react';
+import { useAppState } from '../../app/app-state.js';
+import { KindIcon } from '../../components/badges.js';
+import { Dialog } from '../../components/dialog.js';
+import { useProfileActions } from '../profiles/actions.js';
+import { filterProfiles, indexProfiles, regionText } from '../profiles/search.js';
+
+const MAX = 12;
+
+export function QuickSwitcher({ onClose }: { readonly onClose: () => void }) {
+  const app = useAppState();
+  const actions = useProfileActions();
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const indexed = useMemo(() => indexProfiles(app.list?.profiles ?? []), [app.list]);
+  const matches = useMemo(() => filterProfiles(indexed, query, false).slice(0, MAX), [indexed, query]);
+  const current = Math.min(active, Math.max(0, matches.length - 1));
+  const pick = (i: number, open: boolean) => {
+    const m = matches[i];
+    if (m === undefined) return;
+    onClose();
+    if (open) {
+      app.setScreen('profiles');
+      app.select(m.p.name);
+    } else void actions.use(m.p.name);
+  };
+  return (
+    <Dialog title="Switch profile" onClose={onClose} testId="quick-switcher">
+      <input
+        className="input search"
+        autoFocus
+        role="combobox"
+        aria-expanded="true"
+        aria-controls="qs-list"
+        aria-activedescendant={matches.length > 0 ? `qs-${current}` : undefined}
+        aria-label="Profile to switch to"
+        placeholder="Type a profile, account or role…"
+        value={query}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setActive(0);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown') {
+            e.preventDefault();
+            setActive(Math.min(current + 1, matches.length - 1));
+          } else if (e.key === 'ArrowUp') {
+            e.preventDefault();
+            setActive(Math.max(current - 1, 0));
+          } else if (e.key === 'Enter') {
+            e.preventDefault();
+            pick(current, e.altKey);
+          }
+        }}
+      />
+      <ul id="qs-list" role="listbox" aria-label="Matching profiles" className="qs-list">
+        {matches.map((m, i) => (
+          <li
+            key={m.p.name}
+            id={`qs-${i}`}
+            role="option"
+            aria-selected={i === current}
+            className={i === current ? 'qs-item active' : 'qs-item'}
+            onMouseMove={() => setActive(i)}
+            onClick={(e) => pick(i, e.altKey)}
+          >
+            <KindIcon kind={m.p.kind} />
+            <span className="qs-name">{m.p.name}</span>
+            <span className="muted small">{[m.p.accountId, regionText(m.p)].filter((x) => x !== null && x !== '').join(' · ')}</span>
+            {m.p.isDefault ? <span className="badge default">default</span> : null}
+            {m.p.production ? <span className="badge prod">prod</span> : null}
+          </li>
+        ))}
+        {matches.length === 0 ? <li className="muted qs-empty">No profile matches.</li> : null}
+      </ul>
+      <p className="muted small">
+        <kbd>Enter</kbd> use as default · <kbd>Alt</kbd>+<kbd>Enter</kbd> open in editor · <kbd>Esc</kbd> close
+      </p>
+    </Dialog>
+  );
+}

@@ -1,0 +1,209 @@
+// The vault end to end against a real Secret Service (gnome-keyring in a D-Bus session): `vault add` leaves the secret
+// in no plain file, botocore, AWS CLI v2 and the JS SDK resolve the profile through credential_process to the same
+// keys, `vault remove` restores the files byte for byte; with no keychain nothing is written.
+
+import { spawn, spawnSync } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { AWS_V2_BIN, HATRACK_BIN, hatrackBuilt } from './support/cli-runner.js';
+import { REPO_ROOT } from './support/oracle.js';
+
+const ID = 'AKIAIOSFODNN7EXAMPLE';
+const SECRET = `wJalrXUtnFEMI/K7MDENG/${randomBytes(9).toString('base64').replace(/[+/=]/g, 'x')}EXAMPLEKEY`.slice(0, 40);
+const CONFIG = '# team settings\n[default]\nregion = us-east-1\n\n[profile dev]\nregion = eu-west-1\noutput = json\n';
+const CREDS = `# personal keys\r\n[dev]\r\naws_access_key_id = ${ID}\r\n# rotated in spring\r\naws_secret_access_key=${SECRET}\r\n\r\n[other]\r\naws_access_key_id = AKIAOTHEROTHEROTHER1\r\naws_secret_access_key = other-secret-value\r\n`;
+
+interface Run {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function run(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv, input?: string): Run {
+  const r = spawnSync(cmd, args, { env, cwd: REPO_ROOT, encoding: 'utf8', input, timeout: 60_000 });
+  return { code: r.status ?? -1, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
+}
+
+interface Home {
+  readonly home: string;
+  readonly config: string;
+  readonly credentials: string;
+  readonly env: NodeJS.ProcessEnv;
+}
+
+/** A temp HOME with ~/.aws, the data dir inside it (so one grep covers both) and a keychain service of its own. */
+function makeHome(bus: string | undefined): Home {
+  const home = mkdtempSync(join(tmpdir(), 'hatrack-vault-'));
+  mkdirSync(join(home, '.aws'), { mode: 0o700 });
+  const config = join(home, '.aws', 'config');
+  const credentials = join(home, '.aws', 'credentials');
+  writeFileSync(config, CONFIG);
+  writeFileSync(credentials, CREDS, { mode: 0o600 });
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('AWS_') && !k.startsWith('HATRACK_') && k !== 'DBUS_SESSION_BUS_ADDRESS' && v !== undefined) env[k] = v;
+  Object.assign(env, {
+    HOME: home,
+    LC_ALL: 'C.UTF-8',
+    HATRACK_DATA_DIR: join(home, 'hatrack-data'),
+    HATRACK_KEYCHAIN_SERVICE: `Hatrack-test-${randomBytes(4).toString('hex')}`,
+    AWS_PAGER: '',
+    AWS_EC2_METADATA_DISABLED: 'true',
+  });
+  if (bus !== undefined) env['DBUS_SESSION_BUS_ADDRESS'] = bus;
+  return { home, config, credentials, env };
+}
+
+const hatrack = (h: Home, ...args: string[]): Run => run(process.execPath, [HATRACK_BIN, ...args], h.env);
+
+/** Every regular file under `dir` that contains `needle` (the keyring's own files are encrypted, so they count too). */
+function filesContaining(dir: string, needle: string): string[] {
+  const hits: string[] = [];
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    const full = join(entry.parentPath, entry.name);
+    if (!entry.isFile()) continue;
+    if (readFileSync(full).includes(needle)) hits.push(full);
+  }
+  return hits;
+}
+
+const BOTOCORE = `
+import json, botocore.session
+c = botocore.session.Session(profile='dev').get_credentials()
+f = c.get_frozen_credentials()
+print(json.dumps({"method": c.method, "id": f.access_key, "secret": f.secret_key}))
+`;
+
+const JS_SDK = `
+let fromIni;
+try { ({ fromIni } = await import('@aws-sdk/credential-provider-ini')); } catch { console.log(JSON.stringify({ skip: 'no @aws-sdk/credential-provider-ini' })); process.exit(0); }
+const c = await fromIni({ profile: 'dev', ignoreCache: true })();
+console.log(JSON.stringify({ id: c.accessKeyId, secret: c.secretAccessKey, expiration: c.expiration ?? null }));
+`;
+
+/** The whole round trip in one keychain session. */
+function vaultRoundTrip(h: Home): void {
+  const add = hatrack(h, 'vault', 'add', 'dev', '--yes', '--json');
+  expect(add.code, add.stderr).toBe(0);
+  const report = JSON.parse(add.stdout) as { credentialProcess: string };
+  expect(report.credentialProcess).toBe(`${process.execPath} ${HATRACK_BIN} credential-process --profile dev`);
+  expect(add.stdout).not.toContain(SECRET);
+
+  // The secret is in no plain file: not the AWS files, not their backups, not settings — nowhere under HOME.
+  expect(filesContaining(h.home, SECRET)).toEqual([]);
+  expect(readFileSync(h.config, 'utf8')).toContain(`credential_process = ${report.credentialProcess}`);
+  expect(readFileSync(h.credentials, 'utf8')).not.toContain(ID);
+
+  const direct = hatrack(h, 'credential-process', '--profile', 'dev');
+  expect(direct.code, direct.stderr).toBe(0);
+  expect(JSON.parse(direct.stdout)).toEqual({ Version: 1, AccessKeyId: ID, SecretAccessKey: SECRET });
+
+  const list = hatrack(h, 'vault', 'list', '--json');
+  expect(JSON.parse(list.stdout)).toMatchObject({ profiles: [{ profile: 'dev', accessKeyId: ID, wired: true }] });
+
+  // botocore runs credential_process without a shell (shlex split).
+  const boto = run('python3', ['-c', BOTOCORE], h.env);
+  expect(boto.code, boto.stderr).toBe(0);
+  expect(JSON.parse(boto.stdout)).toEqual({ method: 'custom-process', id: ID, secret: SECRET });
+
+  if (existsSync(AWS_V2_BIN)) {
+    const v2 = run(AWS_V2_BIN, ['configure', 'export-credentials', '--profile', 'dev', '--format', 'process'], h.env);
+    expect(v2.code, v2.stderr).toBe(0);
+    expect(JSON.parse(v2.stdout)).toMatchObject({ Version: 1, AccessKeyId: ID, SecretAccessKey: SECRET });
+  } else {
+    console.log(`vault interop: AWS CLI v2 check skipped — ${AWS_V2_BIN} not found (apt-get install -y awscli)`);
+  }
+
+  // The JS SDK runs it through /bin/sh -c.
+  const js = run(process.execPath, ['--input-type=module', '-e', JS_SDK], h.env);
+  expect(js.code, js.stderr).toBe(0);
+  const jsOut = JSON.parse(js.stdout) as { skip?: string; id?: string; secret?: string };
+  if (jsOut.skip !== undefined) console.log(`vault interop: JS SDK check skipped — ${jsOut.skip}`);
+  else expect(jsOut).toMatchObject({ id: ID, secret: SECRET });
+
+  const remove = hatrack(h, 'vault', 'remove', 'dev', '--yes');
+  expect(remove.code, remove.stderr).toBe(0);
+  expect(readFileSync(h.credentials, 'utf8')).toBe(CREDS);
+  expect(readFileSync(h.config, 'utf8')).toBe(CONFIG);
+  expect(JSON.parse(hatrack(h, 'vault', 'list', '--json').stdout)).toEqual({ profiles: [] });
+}
+
+/** Why the ambient session has no usable keychain, or undefined when it has one. */
+function ambientKeychainProblem(): string | undefined {
+  if (!hatrackBuilt()) return `${HATRACK_BIN} is not built (node scripts/build.mjs cli)`;
+  if ((process.env['DBUS_SESSION_BUS_ADDRESS'] ?? '') === '') return 'DBUS_SESSION_BUS_ADDRESS is not set (run inside dbus-run-session with gnome-keyring, as .ci/run does)';
+  const h = makeHome(process.env['DBUS_SESSION_BUS_ADDRESS']);
+  const r = hatrack(h, 'vault', 'list', '--json');
+  return r.code === 0 ? undefined : r.stderr.trim();
+}
+
+const children: ChildProcess[] = [];
+
+/** Starts dbus-run-session with an unlocked gnome-keyring and returns its bus address; stopped in afterAll. */
+async function privateKeyring(home: string): Promise<string> {
+  const script = 'printf pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null && echo "BUS=$DBUS_SESSION_BUS_ADDRESS" && exec sleep 300';
+  const child = spawn('dbus-run-session', ['--', 'sh', '-c', script], { env: { ...process.env, HOME: home }, detached: true, stdio: ['ignore', 'pipe', 'ignore'] });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error('dbus-run-session did not start')), 20_000);
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /BUS=(\S+)/.exec(out);
+      if (m !== null) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`dbus-run-session exited ${code}`)));
+  });
+}
+
+afterAll(() => {
+  for (const c of children) if (c.pid !== undefined && c.exitCode === null) process.kill(-c.pid, 'SIGTERM');
+});
+
+const which = (bin: string): boolean => spawnSync('sh', ['-c', `command -v ${bin}`]).status === 0;
+const ambientProblem = ambientKeychainProblem();
+const privateProblem = !hatrackBuilt()
+  ? `${HATRACK_BIN} is not built`
+  : !which('dbus-run-session') || !which('gnome-keyring-daemon')
+    ? 'dbus-run-session or gnome-keyring-daemon is missing (apt-get install -y gnome-keyring libsecret-tools dbus)'
+    : undefined;
+if (ambientProblem !== undefined) console.log(`vault (ambient keychain): skipped — ${ambientProblem}`);
+if (privateProblem !== undefined) console.log(`vault (private keychain): skipped — ${privateProblem}`);
+
+describe('vault with the keychain of the session the tests run in', () => {
+  it.skipIf(ambientProblem !== undefined)('add → no plain copy, botocore/CLI v2/JS SDK agree, remove → byte-identical', () => {
+    vaultRoundTrip(makeHome(process.env['DBUS_SESSION_BUS_ADDRESS']));
+  });
+});
+
+describe('vault with a private dbus-run-session + gnome-keyring', () => {
+  it.skipIf(privateProblem !== undefined)('add → no plain copy (keyring files included), interop, remove → byte-identical', async () => {
+    const h0 = makeHome(undefined);
+    const bus = await privateKeyring(h0.home);
+    vaultRoundTrip({ ...h0, env: { ...h0.env, DBUS_SESSION_BUS_ADDRESS: bus } });
+  });
+});
+
+describe('vault without a keychain', () => {
+  it.skipIf(!hatrackBuilt())('refuses with KEYCHAIN_UNAVAILABLE (exit 1) and writes nothing', () => {
+    for (const bus of ['unix:path=/nonexistent', undefined]) {
+      const h = makeHome(bus);
+      const r = hatrack(h, 'vault', 'add', 'dev', '--yes');
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/No system keychain is reachable \(.+\); Hatrack will not store keys in plaintext\./);
+      expect(readFileSync(h.credentials, 'utf8')).toBe(CREDS);
+      expect(readFileSync(h.config, 'utf8')).toBe(CONFIG);
+      expect(existsSync(join(h.home, 'hatrack-data'))).toBe(false);
+      expect(statSync(h.credentials).mode & 0o777).toBe(0o600);
+      const cp = hatrack(h, 'credential-process', '--profile', 'dev');
+      expect(cp.code).toBe(1);
+      expect(cp.stdout).toBe('');
+    }
+  });
+});
