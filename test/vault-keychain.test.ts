@@ -135,9 +135,13 @@ function vaultRoundTrip(h: Home): void {
 function ambientKeychainProblem(): string | undefined {
   if (!hatrackBuilt()) return `${HATRACK_BIN} is not built (node scripts/build.mjs cli)`;
   if ((process.env['DBUS_SESSION_BUS_ADDRESS'] ?? '') === '') return 'DBUS_SESSION_BUS_ADDRESS is not set (run inside dbus-run-session with gnome-keyring, as .ci/run does)';
-  const h = makeHome(process.env['DBUS_SESSION_BUS_ADDRESS']);
-  const r = hatrack(h, 'vault', 'list', '--json');
-  return r.code === 0 ? undefined : r.stderr.trim();
+  // A real write: listing works on a locked keyring, storing does not.
+  const probe = `
+    const { Entry } = await import('@napi-rs/keyring');
+    const e = new Entry('Hatrack-probe', 'probe', { linux: { store: 'secret-service' } });
+    e.setPassword('x'); if (e.getPassword() !== 'x') throw new Error('read back failed'); e.deletePassword();`;
+  const r = run(process.execPath, ['--input-type=module', '-e', probe], process.env);
+  return r.code === 0 ? undefined : (r.stderr.trim().split('\n').find((l) => l.startsWith('Error')) ?? r.stderr.trim());
 }
 
 const children: ChildProcess[] = [];

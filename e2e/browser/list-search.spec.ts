@@ -47,8 +47,12 @@ test('lists every profile and searches by name, account, role, kind and region',
   await expect.poll(names).toEqual(['prod-admin']);
   await search.fill('444455556666');
   await expect.poll(names).toEqual(['data-reader']);
-  await search.fill('developer');
+  await search.fill('kind:sso');
   await expect.poll(names).toEqual(['sso-dev']);
+  await search.fill('777788889999');
+  await expect.poll(names).toEqual(['sso-dev']);
+  await search.fill('admin');
+  await expect.poll(names).toEqual(['prod-admin']);
   await search.fill('kind:role');
   await expect.poll(names).toEqual(['data-reader', 'prod-admin']);
   await search.fill('eu-');

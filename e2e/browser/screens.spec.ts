@@ -7,6 +7,7 @@ const SCREENS = ['Profiles', 'Access keys', 'Keychain', 'Doctor', 'Settings'] as
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`every main screen passes axe (${scheme})`, async ({ start, page }) => {
+    test.setTimeout(60_000);
     await page.emulateMedia({ colorScheme: scheme });
     const host = await start({ config: CONFIG, credentials: CREDENTIALS });
     for (const name of SCREENS) {

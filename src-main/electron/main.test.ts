@@ -28,10 +28,10 @@ function makeFakeElectron() {
     handlers = new Map<string, Fn>();
     sent: unknown[][] = [];
     url = '';
-    mainFrame = { get url() { return ''; }, parent: null } as { url: string; parent: null };
+    mainFrame: { readonly url: string; parent: null };
     constructor() {
-      const self = this;
-      this.mainFrame = { get url() { return self.url; }, parent: null };
+      const url = () => this.url;
+      this.mainFrame = { get url() { return url(); }, parent: null };
     }
     on(name: string, fn: Fn) {
       this.handlers.set(name, fn);

@@ -8,7 +8,7 @@ import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY } from './security.js';
 /** Registered before `app.ready`: a standard, secure scheme so module scripts, relative URLs and `'self'` work. */
 export const APP_SCHEME_PRIVILEGES: CustomScheme = {
   scheme: APP_SCHEME,
-  privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+  privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true },
 };
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {

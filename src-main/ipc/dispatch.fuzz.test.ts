@@ -74,7 +74,7 @@ function mutate(seed: unknown, m: Mutation): unknown {
   if (m.op === 'wrap') return m.how === 'array' ? [payload] : m.how === 'string' ? JSON.stringify(payload) : { request: payload };
   const target = targetOf(payload, m.deep);
   const keys = Object.keys(target);
-  const key = keys.length === 0 ? 'x' : keys[m.index % keys.length]!;
+  const key = keys.length === 0 ? 'x' : keys[('index' in m ? m.index : 0) % keys.length]!;
   switch (m.op) {
     case 'extra':
       setOwn(target, m.key, m.value);

@@ -5,7 +5,9 @@ import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 
 import { HatrackError } from '../../../shared/domain/errors.js';
 import { createAwsFiles } from '../../core/awsfiles/aws-files.js';
+import { resolveDataDir } from '../../core/awsfiles/paths.js';
 import { stringSetting } from '../../core/awsfiles/profiles.js';
+import { profileAccount, vaultService } from '../../core/vault/vault-entry.js';
 import type { MfaCodeProvider } from '../../core/sts/mfa-session.js';
 import type { CliCommand } from '../command.js';
 import { UsageError } from '../command.js';
@@ -63,27 +65,29 @@ Options:
     checkOptions(args, ['profile', 'mfa-code']);
     const profile = stringOption(args, 'profile');
     if (profile === undefined || args.positionals.length > 0) throw new UsageError('Give --profile NAME.');
-    const [{ createKeyringSecretStore }, { vaultCredentials }, { vaultService }, { formatCredentials }] = await Promise.all([
-      import('../../core/vault/keyring-secret-store.js'),
-      import('../../core/vault/vault-credentials.js'),
-      import('../../core/vault/vault-entry.js'),
-      import('../../core/sts/export-format.js'),
-    ]);
+    // The keychain read starts first and runs on the thread pool while the AWS files are parsed.
+    const service = vaultService(ctx.env.vars);
+    const storePromise = import('../../core/vault/keyring-secret-store.js').then(async (m) => {
+      const store = await m.createKeyringSecretStore({ platform: ctx.env.platform, vars: ctx.env.vars });
+      store.get(service, profileAccount(profile)).catch(() => undefined);
+      return store;
+    });
+    storePromise.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
+    const [{ vaultCredentials }, { formatCredentials }] = await Promise.all([import('../../core/vault/vault-credentials.js'), import('../../core/sts/export-format.js')]);
     const model = createAwsFiles(ctx.env).view().model;
     const p = model.byName.get(profile);
     let mfaSession = false;
     if (p !== undefined && stringSetting(p.settings, 'mfa_serial') !== undefined) {
       // Settings (and zod) load only for profiles that could want an MFA session.
       const { loadSettings } = await import('../../core/settings/settings.js');
-      const { resolveDataDir } = await import('../../core/awsfiles/paths.js');
       mfaSession = loadSettings(resolveDataDir(ctx.env)).profiles[profile]?.mfaSession === true;
     }
     const code = stringOption(args, 'mfa-code');
-    const store = await createKeyringSecretStore({ platform: ctx.env.platform, vars: ctx.env.vars });
+    const store = await storePromise;
     const creds = await vaultCredentials(
       {
         store,
-        service: vaultService(ctx.env.vars),
+        service,
         env: ctx.env,
         model,
         mfaSession,

@@ -24,14 +24,18 @@ export function keychainUnavailable(reason: string): HatrackError {
  * costs milliseconds and may prompt); writes and deletes go through and drop the cached value.
  */
 export function cachingSecretStore(inner: SecretStore): SecretStore {
-  const values = new Map<string, string | undefined>();
+  // Promises are cached, so a read started early (while the files are parsed) is shared by every later get.
+  const values = new Map<string, Promise<string | undefined>>();
   const id = (service: string, account: string): string => `${service}\u0000${account}`;
   return {
-    async get(service, account) {
+    get(service, account) {
       const key = id(service, account);
-      if (values.has(key)) return values.get(key);
-      const value = await inner.get(service, account);
-      values.set(key, value);
+      let value = values.get(key);
+      if (value === undefined) {
+        value = inner.get(service, account);
+        values.set(key, value);
+        value.catch(() => values.delete(key));
+      }
       return value;
     },
     async set(service, account, value) {
@@ -42,7 +46,7 @@ export function cachingSecretStore(inner: SecretStore): SecretStore {
     async delete(service, account) {
       values.delete(id(service, account));
       const deleted = await inner.delete(service, account);
-      values.set(id(service, account), undefined);
+      values.set(id(service, account), Promise.resolve(undefined));
       return deleted;
     },
     list: (service) => inner.list(service),

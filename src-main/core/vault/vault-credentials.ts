@@ -13,7 +13,7 @@ import { createMfaSessionBroker } from '../sts/mfa-session.js';
 import type { StsGateway } from '../sts/sts-gateway.js';
 import { createKeychainMfaSessionCache } from './keychain-mfa-cache.js';
 import type { SecretStore } from './secret-store.js';
-import { readVaultEntry } from './vault.js';
+import { readVaultEntry } from './vault-entry.js';
 
 export interface VaultCredentialsDeps {
   readonly store: SecretStore;

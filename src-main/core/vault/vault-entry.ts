@@ -2,6 +2,7 @@
 
 import { HatrackError } from '../../../shared/domain/errors.js';
 import type { AwsFileKind } from '../awsfiles/profiles.js';
+import type { SecretStore } from './secret-store.js';
 
 export const DEFAULT_SERVICE = 'Hatrack';
 export const PROFILE_ACCOUNT_PREFIX = 'profile:';
@@ -92,4 +93,9 @@ export function parseVaultEntry(profile: string, text: string): VaultEntry {
 
 export function serializeVaultEntry(entry: VaultEntry): string {
   return JSON.stringify(entry);
+}
+
+export async function readVaultEntry(store: SecretStore, service: string, profile: string): Promise<VaultEntry | undefined> {
+  const text = await store.get(service, profileAccount(profile));
+  return text === undefined ? undefined : parseVaultEntry(profile, text);
 }

@@ -14,7 +14,7 @@ import type { SecretStore } from './secret-store.js';
 import { scrubSecretFromBackups } from './scrub-backups.js';
 import { isVaultCommand, planVaultAdd, planVaultRemove } from './vault-edits.js';
 import type { VaultEntry } from './vault-entry.js';
-import { parseVaultEntry, PROFILE_ACCOUNT_PREFIX, profileAccount, serializeVaultEntry } from './vault-entry.js';
+import { PROFILE_ACCOUNT_PREFIX, profileAccount, readVaultEntry, serializeVaultEntry } from './vault-entry.js';
 
 export interface VaultDeps {
   readonly files: AwsFilesService;
@@ -57,10 +57,7 @@ function masked(files: readonly FileChange[], secret: string): FileChange[] {
   return files.map((f) => ({ ...f, diff: f.diff.map((h) => ({ ...h, lines: h.lines.map((l) => ({ ...l, text: hide(l.text) })) })) }));
 }
 
-export async function readVaultEntry(store: SecretStore, service: string, profile: string): Promise<VaultEntry | undefined> {
-  const text = await store.get(service, profileAccount(profile));
-  return text === undefined ? undefined : parseVaultEntry(profile, text);
-}
+export { readVaultEntry };
 
 export async function vaultAdd(deps: VaultDeps, profile: string, opts: { readonly dryRun?: boolean } = {}): Promise<VaultAddResult> {
   const command = credentialProcessCommand(deps.runtime, profile);

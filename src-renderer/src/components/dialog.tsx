@@ -20,6 +20,8 @@ export function Dialog({ title, onClose, children, wide, describedBy, testId }: 
     if (d === null) return;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (!d.open) d.showModal();
+    // showModal() moves focus to the first focusable element; honour the field the content asked for instead.
+    d.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     const onCancel = (ev: Event) => {
       ev.preventDefault();
       closeRef.current();
@@ -36,7 +38,7 @@ export function Dialog({ title, onClose, children, wide, describedBy, testId }: 
     <dialog ref={ref} className={wide === true ? 'dialog wide' : 'dialog'} aria-labelledby={titleId} aria-describedby={describedBy} data-testid={testId}>
       <header className="dialog-head">
         <h2 id={titleId}>{title}</h2>
-        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+        <button type="button" className="icon-button" aria-label="Close dialog" onClick={onClose}>
           ×
         </button>
       </header>

@@ -190,7 +190,7 @@ function RenameDialog({ name, refs, onClose, onNext }: { readonly name: string; 
       >
         <div className="field">
           <label htmlFor="rename-to">New name</label>
-          <input id="rename-to" className="input" autoFocus value={to} onChange={(e) => setTo(e.target.value)} spellCheck={false} />
+          <input id="rename-to" className="input" data-autofocus value={to} onChange={(e) => setTo(e.target.value)} spellCheck={false} />
           <span className="help">Letters, digits and _-@+.%:/ only.</span>
         </div>
         {refs.length > 0 ? (

@@ -66,7 +66,7 @@ export function RotationWizard({ profile, onClose }: { readonly profile: string;
             <button type="button" className="button" onClick={() => onClose(false)}>
               Cancel
             </button>
-            <button type="button" className="button primary" autoFocus onClick={start}>
+            <button type="button" className="button primary" data-autofocus onClick={start}>
               Rotate now
             </button>
           </div>

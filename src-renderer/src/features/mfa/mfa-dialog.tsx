@@ -30,7 +30,7 @@ export function MfaDialog({ profile, problem, onDone }: { readonly profile: stri
             autoComplete="one-time-code"
             pattern="\d{6}"
             maxLength={6}
-            autoFocus
+            data-autofocus
             value={code}
             aria-invalid={code.length > 0 && !valid}
             onChange={(e) => setCode(e.target.value.replace(/\D/g, '').slice(0, 6))}

@@ -107,7 +107,7 @@ export function PromptsProvider({ children }: { readonly children: ReactNode }) 
             <button
               type="button"
               className={pending.options.danger === true ? 'button danger' : 'button primary'}
-              autoFocus
+              data-autofocus
               onClick={() => {
                 setPending(null);
                 pending.resolve(true);

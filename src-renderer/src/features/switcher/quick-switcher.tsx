@@ -29,7 +29,7 @@ export function QuickSwitcher({ onClose }: { readonly onClose: () => void }) {
     <Dialog title="Switch profile" onClose={onClose} testId="quick-switcher">
       <input
         className="input search"
-        autoFocus
+        data-autofocus
         role="combobox"
         aria-expanded="true"
         aria-controls="qs-list"
