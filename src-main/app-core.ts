@@ -18,6 +18,11 @@ import type { StsGateway } from './core/sts/sts-gateway.js';
 import type { Dispatch, Handlers } from './ipc/dispatch.js';
 import { createDispatch } from './ipc/dispatch.js';
 import { problemJson, profileSummary } from './cli/views.js';
+import { keyAges } from './cli/key-ages.js';
+import { isProduction, loadSettings, updateSettings } from './core/settings/settings.js';
+import type { Settings } from './core/settings/settings.js';
+import { defaultState } from './core/switch/managed-default.js';
+import { useProfile } from './core/switch/use-profile.js';
 
 export interface AppCoreLog {
   readonly info: (message: string) => void;
@@ -92,21 +97,87 @@ function maskedSectionLines(view: AwsFilesView, profile: Profile, file: 'config'
   });
 }
 
-function summaryOf(profile: Profile): ProfileSummary {
+/** What the list needs besides the files: settings, key ages and who [default] stands for. */
+interface ListContext {
+  readonly settings: Settings;
+  readonly keyAges: ReadonlyMap<string, number>;
+  readonly managedDefault: string | undefined;
+  readonly defaultExpiresAt: string | null;
+}
+
+function summaryOf(profile: Profile, ctx: ListContext): ProfileSummary {
   const base = profileSummary(profile);
   const process = stringSetting(profile.settings, 'credential_process') ?? '';
+  const prefs = ctx.settings.profiles[profile.name];
+  const keyAge = base.accessKeyId === null ? undefined : ctx.keyAges.get(base.accessKeyId);
+  const isDefault = ctx.managedDefault === undefined ? profile.name === 'default' : profile.name === ctx.managedDefault;
   return {
     ...base,
     sources: [...base.sources],
     kind: profile.kind,
-    keyAgeDays: null,
-    keyAgeSource: null,
-    production: false,
-    favourite: false,
-    isDefault: profile.name === 'default',
-    sessionExpiresAt: null,
+    keyAgeDays: keyAge ?? null,
+    keyAgeSource: keyAge === undefined ? null : 'first-seen',
+    production: isProduction(ctx.settings, profile.name),
+    favourite: prefs?.favorite === true,
+    isDefault,
+    sessionExpiresAt: isDefault ? ctx.defaultExpiresAt : null,
     vaulted: / credential-process --profile /.test(process),
   };
+}
+
+/** The marker `use` writes: `# managed by hatrack: profile "X", expires 2026-…Z - …`. */
+function managedExpiry(view: AwsFilesView): string | null {
+  const def = view.model.byName.get('default');
+  const occ = def?.credentialsSections[0];
+  if (occ === undefined) return null;
+  const marker = view.docs.credentials.lines[occ.headerLine + 1]?.text ?? '';
+  return /expires (\S+Z)/.exec(marker)?.[1] ?? null;
+}
+
+function settingsView(settings: Settings): ResponseOf<'settings.get'> {
+  const profiles: ResponseOf<'settings.get'>['profiles'] = {};
+  for (const [name, p] of Object.entries(settings.profiles)) {
+    profiles[name] = { production: p.production ?? null, colour: p.color ?? null, favourite: p.favorite === true, notes: p.notes ?? '' };
+  }
+  const app = settings.app;
+  return {
+    app: {
+      productionPatterns: [...app.productionPatterns],
+      theme: app.theme,
+      refreshLeadMinutes: app.refreshLeadMinutes,
+      notifications: { sessionExpiring: app.notifications.sessionExpiry, keyAge: app.notifications.keyAge },
+      launchAtLogin: app.launchAtLogin === true,
+    },
+    profiles,
+  };
+}
+
+function applySettingsPatch(settings: Settings, patch: RequestOf<'settings.update'>): Settings {
+  const app = { ...settings.app };
+  if (patch.app !== undefined) {
+    const a = patch.app;
+    if (a.productionPatterns !== undefined) app.productionPatterns = [...a.productionPatterns];
+    if (a.theme !== undefined) app.theme = a.theme;
+    if (a.refreshLeadMinutes !== undefined) app.refreshLeadMinutes = a.refreshLeadMinutes;
+    if (a.launchAtLogin !== undefined) app.launchAtLogin = a.launchAtLogin;
+    if (a.notifications !== undefined) app.notifications = { ...app.notifications, sessionExpiry: a.notifications.sessionExpiring, keyAge: a.notifications.keyAge };
+  }
+  const profiles = { ...settings.profiles };
+  for (const [name, p] of Object.entries(patch.profiles ?? {})) {
+    const next = { ...(profiles[name] ?? {}) };
+    if (p.production !== undefined) {
+      if (p.production === null) delete next.production;
+      else next.production = p.production;
+    }
+    if (p.colour !== undefined) {
+      if (p.colour === null) delete next.color;
+      else next.color = p.colour;
+    }
+    if (p.favourite !== undefined) next.favorite = p.favourite;
+    if (p.notes !== undefined) next.notes = p.notes;
+    profiles[name] = next;
+  }
+  return { ...settings, app, profiles };
 }
 
 export function createAppCore(deps: AppCoreDeps): AppCore {
@@ -128,6 +199,16 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
 
   const unwatch = deps.watchFiles === false ? () => undefined : files.watch((change) => emit('files.changed', { kind: change.kind, path: change.path }));
 
+  function listContext(view: AwsFilesView): ListContext {
+    const state = defaultState(view.docs);
+    return {
+      settings: loadSettings(files.dataDir),
+      keyAges: keyAges(files.dataDir, env.now()),
+      managedDefault: state.managedProfile,
+      defaultExpiresAt: state.managedProfile === undefined ? null : managedExpiry(view),
+    };
+  }
+
   function applyEdit(edit: (docs: AwsDocs) => AwsDocs) {
     const report = files.edit((docs) => ({ docs: edit(docs), result: undefined }));
     return { changed: report.changed, files: wireFileChanges(report.files) };
@@ -141,11 +222,16 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     'app.info': async () => ({ version: deps.version ?? '0.1.0', platform: env.platform, dataDir: files.dataDir, electron: null }),
     'profiles.list': async () => {
       const view = files.view();
+      const ctx = listContext(view);
       return {
         files: { config: view.paths.config, credentials: view.paths.credentials },
-        profiles: view.model.profiles.map(summaryOf),
+        profiles: view.model.profiles.map((p) => summaryOf(p, ctx)),
         problems: view.problems.map((p) => problemJson(p, view)),
-        defaultIdentity: { profile: view.model.byName.has('default') ? 'default' : null, managed: false, expiresAt: null },
+        defaultIdentity: {
+          profile: ctx.managedDefault ?? (view.model.byName.has('default') ? 'default' : null),
+          managed: ctx.managedDefault !== undefined,
+          expiresAt: ctx.defaultExpiresAt,
+        },
       };
     },
     'profiles.get': async ({ name }) => {
@@ -154,7 +240,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
       const settings: Record<string, string | Record<string, string>> = {};
       for (const [k, v] of profile.settings) settings[k] = typeof v === 'string' && isSecretKey(k) ? maskSecret(v) : v;
       return {
-        ...summaryOf(profile),
+        ...summaryOf(profile, listContext(view)),
         settings,
         sections: [...maskedSectionLines(view, profile, 'config'), ...maskedSectionLines(view, profile, 'credentials')],
         referencedBy: view.model.profiles.filter((p) => p.name !== name && stringSetting(p.settings, 'source_profile') === name).map((p) => p.name),
@@ -186,7 +272,15 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
       const creds = await (await credentialsEngine()).resolve(view.model, profile, { mfaCode });
       return { profile, accessKeyId: creds.accessKeyId, expiresAt: creds.expiration?.toISOString() ?? null, roleArn: creds.roleArn ?? null, chained: creds.chained };
     },
-    'credentials.use': notYet('Switching the default profile'),
+    'credentials.use': async ({ profile, confirmProduction, keepDefaultAs, mfaCode }) => {
+      const engine = await credentialsEngine();
+      const result = await useProfile(
+        { files, isProduction: (name) => isProduction(loadSettings(files.dataDir), name), resolve: (model, name) => engine.resolve(model, name, { mfaCode }) },
+        { profile, keepDefaultAs, confirmProduction: confirmProduction === true },
+      );
+      emit('default.changed', { profile: result.profile, expiresAt: result.expiresAt });
+      return { profile: result.profile, expiresAt: result.expiresAt, keptDefaultAs: result.plan.movedDefaultTo ?? null };
+    },
     'console.open': async ({ profile, region, service, mfaCode }) => {
       const view = files.view();
       requireProfile(view, profile);
@@ -226,8 +320,8 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     'doctor.fix': notYet('Doctor'),
     'roleSetup.plan': notYet('Role setup'),
     'roleSetup.apply': notYet('Role setup'),
-    'settings.get': notYet('Settings'),
-    'settings.update': notYet('Settings'),
+    'settings.get': async () => settingsView(loadSettings(files.dataDir)),
+    'settings.update': async (patch) => settingsView(updateSettings(files.dataDir, (current) => applySettingsPatch(current, patch))),
   };
 
   const dispatch = createDispatch(handlers, log, { checkResponses: env.vars['HATRACK_CHECK_RESPONSES'] === '1' });

@@ -23,6 +23,6 @@ test('rotate a key through the wizard', async ({ start, moto, signin }) => {
   expect(creds.startsWith('# team keys\n[dev]\n')).toBe(true);
   expect(creds).not.toContain(user.accessKeyId);
   expect(creds).toMatch(/aws_access_key_id = AKIA[A-Z0-9]+/);
-  await wiz.getByRole('button', { name: 'Close' }).click();
+  await wiz.getByRole('button', { name: 'Close', exact: true }).click();
   await expect(wiz).toBeHidden();
 });

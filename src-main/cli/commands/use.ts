@@ -1,20 +1,13 @@
 // `hatrack use <profile>`: make a profile the default identity of every AWS tool by writing [default]; plain Node.
 
-import { HatrackError } from '../../../shared/domain/errors.js';
 import { createAwsFiles } from '../../core/awsfiles/aws-files.js';
-import { validateProfileName } from '../../core/awsfiles/edits.js';
-import { stringSetting } from '../../core/awsfiles/profiles.js';
-import { DEFAULT_KEEP_NAME, defaultState, planSwitch } from '../../core/switch/managed-default.js';
-import type { SwitchPlan } from '../../core/switch/managed-default.js';
+import { DEFAULT_KEEP_NAME } from '../../core/switch/managed-default.js';
+import { useProfile } from '../../core/switch/use-profile.js';
 import type { CliCommand } from '../command.js';
 import { UsageError } from '../command.js';
 import { checkOptions, flag, stringOption } from '../args.js';
 import { resolveFor } from '../sts-loader.js';
 import { jsonText } from '../views.js';
-
-function isoSeconds(d: Date): string {
-  return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
 
 export const useCommand: CliCommand = {
   name: 'use',
@@ -43,38 +36,20 @@ Options:
     checkOptions(args, ['yes', 'keep-default-as', 'mfa-code', 'json']);
     const [name, ...rest] = args.positionals;
     if (name === undefined || rest.length > 0) throw new UsageError('Give exactly one profile name.');
-    const keepAs = stringOption(args, 'keep-default-as') ?? DEFAULT_KEEP_NAME;
-    validateProfileName(keepAs);
     const files = createAwsFiles(ctx.env);
-    const view = files.view();
-    const profile = view.model.byName.get(name);
-    if (profile === undefined) throw new HatrackError('PROFILE_NOT_FOUND', `There is no profile named "${name}".`);
-
-    // Everything that can be refused is refused before an MFA code is asked for or a role assumed.
-    const state = defaultState(view.docs);
-    if (name === 'default' && state.managedProfile !== undefined) {
-      throw new HatrackError('INVALID_VALUE', `[default] is already managed by Hatrack (profile "${state.managedProfile}"); run \`hatrack use ${state.managedProfile}\` to refresh it.`);
-    }
-    if (state.holdsUserContent && view.model.byName.has(keepAs)) {
-      throw new HatrackError('PROFILE_EXISTS', `Your own [default] must be kept as "${keepAs}", but that profile already exists; choose another name with --keep-default-as NAME.`);
-    }
     const { isProduction, loadSettings } = await import('../../core/settings/settings.js');
-    if (!flag(args, 'yes') && isProduction(loadSettings(files.dataDir), name)) {
-      throw new HatrackError('NEEDS_CONFIRMATION', `Profile "${name}" is a production profile; pass --yes to make it the default (the app asks you to confirm).`);
-    }
-
-    const creds = await resolveFor(ctx, ctx.env, view.model, name, stringOption(args, 'mfa-code'));
-    const region = stringSetting(profile.settings, 'region');
-    const report = files.edit<SwitchPlan>((docs) => {
-      const plan = planSwitch(docs, { profile: name, credentials: creds, region, keepDefaultAs: keepAs });
-      return { docs: plan.docs, result: plan };
-    });
-    const plan = report.result;
-    const expiresAt = creds.expiration === undefined ? null : isoSeconds(creds.expiration);
+    const result = await useProfile(
+      {
+        files,
+        isProduction: (profile) => isProduction(loadSettings(files.dataDir), profile),
+        resolve: (model, profile) => resolveFor(ctx, ctx.env, model, profile, stringOption(args, 'mfa-code')),
+      },
+      { profile: name, keepDefaultAs: stringOption(args, 'keep-default-as'), confirmProduction: flag(args, 'yes') },
+    );
+    const { plan, report, expiresAt, region } = result;
     if (flag(args, 'json')) {
       const out = {
         profile: name,
-        source: creds.source,
         expiresAt,
         region: region ?? null,
         movedDefaultTo: plan.movedDefaultTo ?? null,

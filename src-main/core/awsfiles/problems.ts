@@ -70,6 +70,7 @@ const CREDENTIAL_SOURCES = ['Environment', 'Ec2InstanceMetadata', 'EcsContainer'
 /** The JS SDK's section-name grammar; names outside it are invisible to the SDK. */
 export const SDK_SAFE_NAME = /^[\w\-@+.%:/]+$/;
 /** Whitespace Python's strip() removes and JS's trim() keeps, or the other way round. */
+// eslint-disable-next-line no-control-regex -- U+001C–U+001F are exactly the characters in question
 const ODD_WHITESPACE = /[\u001c-\u001f\u0085\ufeff]/;
 /** The JS SDK cuts a line at the first `#` or `;` at its start or after whitespace. */
 export const SDK_COMMENT_CUT = /(^|\s)[;#]/;

@@ -18,6 +18,7 @@ import { resolveEndpoint } from '../sts/endpoints.js';
 import type { StsGateway } from '../sts/sts-gateway.js';
 import type { SecretStore } from '../vault/secret-store.js';
 import { readVaultEntry, vaultProfiles } from '../vault/vault.js';
+import { isVaultCommand } from '../vault/vault-edits.js';
 import type { DoctorContext, FileMode, FixAction, VaultedKey } from './checks.js';
 
 export interface GatherDeps {
@@ -59,9 +60,15 @@ export function readKeyFirstSeen(dataDir: string): Map<string, Date> {
   return out;
 }
 
-export async function readVaultedKeys(store: SecretStore, service: string): Promise<VaultedKey[]> {
+/**
+ * Keys in the vault: every listed entry, plus the profiles wired to it read one by one — a locked keyring lists
+ * nothing without complaint, while reading an entry fails with KEYCHAIN_UNAVAILABLE, which skips the vault checks
+ * instead of reporting every wired profile as missing.
+ */
+export async function readVaultedKeys(store: SecretStore, service: string, wired: readonly string[] = []): Promise<VaultedKey[]> {
   const out: VaultedKey[] = [];
-  for (const profile of await vaultProfiles(store, service)) {
+  const names = [...new Set([...(await vaultProfiles(store, service)), ...wired])].sort();
+  for (const profile of names) {
     const entry = await readVaultEntry(store, service, profile);
     if (entry !== undefined) out.push({ profile, accessKeyId: entry.accessKeyId });
   }
@@ -79,7 +86,8 @@ export async function gatherDoctorContext(deps: GatherDeps, callerArns?: Readonl
   }
   let vault: VaultedKey[] | undefined;
   try {
-    vault = await readVaultedKeys(await deps.openStore(), deps.service);
+    const wired = view.model.profiles.filter((p) => isVaultCommand(stringSetting(p.settings, 'credential_process'), p.name)).map((p) => p.name);
+    vault = await readVaultedKeys(await deps.openStore(), deps.service, wired);
   } catch (e) {
     if (!(e instanceof HatrackError && e.code === 'KEYCHAIN_UNAVAILABLE')) throw e;
     notes.push(`Vault checks skipped: ${e.message}`);

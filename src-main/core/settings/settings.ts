@@ -60,6 +60,8 @@ export const AppSettingsSchema = z.strictObject({
   refreshLeadMinutes: z.number().int().min(1).max(60).default(5),
   /** Access keys older than this are reported by doctor and the app. */
   keyMaxAgeDays: z.number().int().min(1).max(3650).default(90),
+  /** Start Hatrack (in the tray) when the user logs in. */
+  launchAtLogin: z.boolean().default(false),
 });
 
 export const SettingsSchema = z.strictObject({

@@ -1,11 +1,13 @@
 // The SecretStore adapter over the OS keychain via @napi-rs/keyring (macOS Keychain, Windows Credential Manager,
 // Secret Service on Linux); plain Node, loaded lazily so commands that never touch secrets never load the addon.
 
+import type * as Keyring from '@napi-rs/keyring';
+
 import type { SecretStore } from './secret-store.js';
 import { cachingSecretStore, keychainUnavailable } from './secret-store.js';
 import { HatrackError } from '../../../shared/domain/errors.js';
 
-type KeyringModule = typeof import('@napi-rs/keyring');
+type KeyringModule = typeof Keyring;
 
 export interface KeyringStoreOptions {
   readonly platform: NodeJS.Platform;
