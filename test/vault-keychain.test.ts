@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AWS_V2_BIN, HATRACK_BIN, hatrackBuilt } from './support/cli-runner.js';
+import { startMoto } from './support/moto.js';
 import { REPO_ROOT } from './support/oracle.js';
 
 const ID = 'AKIAIOSFODNN7EXAMPLE';
@@ -191,6 +192,36 @@ describe('vault with a private dbus-run-session + gnome-keyring', () => {
     const h0 = makeHome(undefined);
     const bus = await privateKeyring(h0.home);
     vaultRoundTrip({ ...h0, env: { ...h0.env, DBUS_SESSION_BUS_ADDRESS: bus } });
+  });
+});
+
+describe('vault MFA sessions (credential-process + GetSessionToken on moto, private keychain)', () => {
+  it.skipIf(privateProblem !== undefined)('mints one session with --mfa-code, then every run (botocore included) reuses it from the keychain', async () => {
+    const moto = await startMoto();
+    try {
+      const h0 = makeHome(undefined);
+      const bus = await privateKeyring(h0.home);
+      writeFileSync(h0.config, CONFIG.replace('output = json\n', 'output = json\nmfa_serial = arn:aws:iam::123456789012:mfa/me\n'));
+      const h: Home = { ...h0, env: { ...h0.env, DBUS_SESSION_BUS_ADDRESS: bus, AWS_ENDPOINT_URL_STS: moto.endpoint } };
+      expect(hatrack(h, 'vault', 'add', 'dev', '--yes').code).toBe(0);
+      // Static keys until the settings ask for a session.
+      expect(JSON.parse(hatrack(h, 'credential-process', '--profile', 'dev').stdout)).toEqual({ Version: 1, AccessKeyId: ID, SecretAccessKey: SECRET });
+      expect(hatrack(h, 'settings', 'set', 'profiles.dev.mfaSession=true').code).toBe(0);
+      const first = hatrack(h, 'credential-process', '--profile', 'dev', '--mfa-code', '123456');
+      expect(first.code, first.stderr).toBe(0);
+      const session = JSON.parse(first.stdout) as { AccessKeyId: string; SessionToken: string; Expiration: string };
+      expect(session.SessionToken.length).toBeGreaterThan(10);
+      expect(session.Expiration).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+      const again = JSON.parse(hatrack(h, 'credential-process', '--profile', 'dev').stdout) as typeof session;
+      expect(again).toEqual(session);
+      const boto = run('python3', ['-c', BOTOCORE.replace('"secret": f.secret_key', '"secret": f.secret_key, "token": f.token')], h.env);
+      expect(boto.code, boto.stderr).toBe(0);
+      expect(JSON.parse(boto.stdout)).toMatchObject({ method: 'custom-process', id: session.AccessKeyId, token: session.SessionToken });
+      expect(filesContaining(h.home, session.SessionToken)).toEqual([]);
+      expect(hatrack(h, 'vault', 'remove', 'dev', '--yes').code).toBe(0);
+    } finally {
+      await moto.stop();
+    }
   });
 });
 

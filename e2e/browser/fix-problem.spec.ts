@@ -16,7 +16,7 @@ test('a problem shows inline and its one-click fix rewrites the file', async ({ 
   await page.locator('[data-profile="dev"] .prow-main').click();
   await expect(page.getByTestId('editor').getByTestId('problem')).toContainText('Key "Region"');
 
-  await problem.getByRole('button', { name: 'Fix: Write it as "region"' }).click();
+  await page.getByTestId('editor').getByRole('button', { name: 'Fix: Write it as "region"' }).click();
   await expect(page.getByTestId('status')).toContainText('Fixed');
   await expect(page.getByTestId('problem')).toHaveCount(0);
   await expect(page.locator('.count-pill')).toHaveCount(0);

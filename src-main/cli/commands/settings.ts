@@ -13,7 +13,7 @@ export const settingsCommand: CliCommand = {
        hatrack settings set key=value [key=value ...] [--json]
 
 Keys: app.productionPatterns (comma-separated or a JSON list of case-insensitive regular expressions),
-app.theme (system|light|dark), app.refreshLeadMinutes, app.keyMaxAgeDays, app.notifications.keyAge,
+app.theme (system|light|dark), app.refreshLeadMinutes, app.keyMaxAgeDays, app.launchAtLogin, app.notifications.keyAge,
 app.notifications.sessionExpiry, app.notifications.fileChanges, and per profile profiles.<name>.production
 (true|false), .color (#rrggbb), .favorite, .notes, .keyFirstSeen (ISO date), .mfaSession (true: the vault's
 credential-process mints an MFA session). An empty value (key=) removes a profile field or restores an app default.

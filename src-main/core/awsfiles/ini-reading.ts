@@ -79,23 +79,21 @@ export interface IniReading {
   readonly errors: readonly ReadError[];
 }
 
-/** An entry while the file is being read; frozen in place (no copy) once its value is complete. */
+/** An entry while the file is being read; the loop keeps every field's type fixed so V8 never deoptimises it. */
 interface EntryBuild {
-  key: string;
-  rawKey: string;
-  delimiter: '=' | ':';
-  line: number;
+  readonly key: string;
+  readonly rawKey: string;
+  readonly delimiter: '=' | ':';
+  readonly line: number;
+  readonly indent: number;
   lastLine: number;
+  /** The first line's value until the entry is finished. */
   value: string;
-  nested: NestedValue | undefined;
-  continuationLines: readonly number[];
-  indent: number;
-  nestedErrorLine: number | undefined;
   /** Only for values that continue on more lines (rare): the stripped parts and their line numbers. */
-  parts: string[] | undefined;
-  partLines: number[] | undefined;
+  parts: string[];
+  partLines: number[];
   /** Blank lines seen after the value; they join it only if a continuation line follows them. */
-  pendingBlanks: number[] | undefined;
+  pendingBlanks: number[];
 }
 
 interface OccurrenceBuild {
@@ -108,6 +106,9 @@ interface OccurrenceBuild {
 
 const DEFAULT_SECTION = 'DEFAULT';
 const NO_LINES: readonly number[] = [];
+// Shared empty sentinels (compared by identity, never mutated) keep EntryBuild's field types fixed.
+const NO_STRINGS: string[] = [];
+const NO_NUMBERS: number[] = [];
 
 /** Reads a document the way configparser.RawConfigParser (strict) followed by botocore's raw_config_parse does. */
 export function readIni(doc: IniDocument): IniReading {
@@ -142,7 +143,10 @@ export function readIni(doc: IniDocument): IniReading {
     }
     if (value === '') {
       lineKinds[i] = 'blank';
-      if (option !== null) (option.pendingBlanks ??= []).push(i);
+      if (option !== null) {
+        if (option.pendingBlanks === NO_NUMBERS) option.pendingBlanks = [];
+        option.pendingBlanks.push(i);
+      }
       continue;
     }
     const indent = value.length === text.length || !isPySpace(text.charCodeAt(0)) ? 0 : firstNonSpace(text);
@@ -206,35 +210,44 @@ export function readIni(doc: IniDocument): IniReading {
       rawKey,
       delimiter: value.charCodeAt(delimiterAt) === 0x3d ? '=' : ':',
       line: i,
+      indent,
       lastLine: i,
       value: pyStrip(value.slice(delimiterAt + 1)),
-      nested: undefined,
-      continuationLines: NO_LINES,
-      indent,
-      nestedErrorLine: undefined,
-      parts: undefined,
-      partLines: undefined,
-      pendingBlanks: undefined,
+      parts: NO_STRINGS,
+      partLines: NO_NUMBERS,
+      pendingBlanks: NO_NUMBERS,
     };
     current.entries.push(entry);
     option = entry;
   }
 
-  for (const list of [defaultOccurrences, occurrences]) {
-    for (const occ of list) {
-      for (const entry of occ.entries) {
-        finishEntry(entry);
-        if (entry.nestedErrorLine !== undefined) {
-          errors.push({ code: 'NESTED_LINE_WITHOUT_EQUALS', line: entry.nestedErrorLine, section: occ.name, key: entry.key, firstLine: entry.line });
-        }
+  return finishReading(doc, lineKinds, occurrences, defaultOccurrences, errors);
+}
+
+/** Freezes entries and merges sections once the scan is done; kept apart so the hot scan loop stays small. */
+function finishReading(
+  doc: IniDocument,
+  lineKinds: LineKind[],
+  occurrences: readonly OccurrenceBuild[],
+  defaultOccurrences: readonly OccurrenceBuild[],
+  errors: ReadError[],
+): IniReading {
+  const finished = (occ: OccurrenceBuild): SectionOccurrence => {
+    const entries = occ.entries.map(finishEntry);
+    for (const entry of entries) {
+      if (entry.nestedErrorLine !== undefined) {
+        errors.push({ code: 'NESTED_LINE_WITHOUT_EQUALS', line: entry.nestedErrorLine, section: occ.name, key: entry.key, firstLine: entry.line });
       }
     }
-  }
+    return { name: occ.name, headerLine: occ.headerLine, endLine: occ.endLine, indented: occ.indented, entries };
+  };
+  const finalDefaults = defaultOccurrences.map(finished);
+  const finalOccurrences = occurrences.map(finished);
   if (errors.length > 1) errors.sort((a, b) => a.line - b.line);
   const defaults = new Map<string, SettingValue>();
-  for (const occ of defaultOccurrences) for (const e of occ.entries) defaults.set(e.key, e.nested ?? e.value);
+  for (const occ of finalDefaults) for (const e of occ.entries) defaults.set(e.key, e.nested ?? e.value);
   const sections = new Map<string, Map<string, SettingValue>>();
-  for (const occ of occurrences) {
+  for (const occ of finalOccurrences) {
     let merged = sections.get(occ.name);
     if (merged === undefined) {
       merged = defaults.size === 0 ? new Map() : new Map(defaults);
@@ -245,50 +258,61 @@ export function readIni(doc: IniDocument): IniReading {
   return {
     doc,
     lineKinds,
-    occurrences: occurrences as readonly SectionOccurrence[],
-    defaultOccurrences: defaultOccurrences as readonly SectionOccurrence[],
+    occurrences: finalOccurrences,
+    defaultOccurrences: finalDefaults,
     sections,
     errors,
   };
 }
 
 function addContinuation(entry: EntryBuild, value: string, line: number): void {
-  if (entry.parts === undefined) {
+  if (entry.parts === NO_STRINGS) {
     entry.parts = [entry.value];
     entry.partLines = [entry.line];
   }
-  if (entry.pendingBlanks !== undefined) {
+  if (entry.pendingBlanks !== NO_NUMBERS) {
     // configparser keeps blank lines inside a value; only trailing ones vanish when the value is joined.
     for (const blank of entry.pendingBlanks) {
       entry.parts.push('');
-      entry.partLines!.push(blank);
+      entry.partLines.push(blank);
     }
-    entry.pendingBlanks = undefined;
+    entry.pendingBlanks = NO_NUMBERS;
   }
   entry.parts.push(value);
-  entry.partLines!.push(line);
+  entry.partLines.push(line);
   entry.lastLine = line;
 }
 
-function finishEntry(e: EntryBuild): void {
-  e.pendingBlanks = undefined;
-  if (e.parts === undefined) {
-    e.value = pyRstrip(e.value);
-  } else {
-    e.value = pyRstrip(e.parts.join('\n'));
-    e.continuationLines = e.partLines!.slice(1);
-  }
-  if (!e.value.startsWith('\n')) return;
-  e.nested = parseNested(e.value);
-  if (e.nested === undefined && e.parts !== undefined) {
-    for (let p = 1; p < e.parts.length; p++) {
-      if (e.parts[p] !== '' && !e.parts[p]!.includes('=')) {
-        e.nestedErrorLine = e.partLines![p];
-        break;
+/** The frozen entry: one object literal, so every IniEntry shares one shape. */
+function finishEntry(e: EntryBuild): IniEntry {
+  const multi = e.parts !== NO_STRINGS;
+  const value = multi ? pyRstrip(e.parts.join('\n')) : e.value;
+  let nested: NestedValue | undefined;
+  let nestedErrorLine: number | undefined;
+  if (value.startsWith('\n')) {
+    nested = parseNested(value);
+    if (nested === undefined) {
+      for (let p = 1; p < e.parts.length; p++) {
+        if (e.parts[p] !== '' && !e.parts[p]!.includes('=')) {
+          nestedErrorLine = e.partLines[p];
+          break;
+        }
       }
+      nestedErrorLine ??= e.line;
     }
-    e.nestedErrorLine ??= e.line;
   }
+  return {
+    key: e.key,
+    rawKey: e.rawKey,
+    delimiter: e.delimiter,
+    line: e.line,
+    lastLine: e.lastLine,
+    value,
+    nested,
+    continuationLines: multi ? e.partLines.slice(1) : NO_LINES,
+    indent: e.indent,
+    nestedErrorLine,
+  };
 }
 
 /** botocore's _parse_nested: one level of `k = v`; undefined when a line has no `=` (ConfigParseError). */

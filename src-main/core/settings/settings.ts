@@ -188,6 +188,7 @@ const APP_FIELDS: Readonly<Record<string, FieldType>> = {
   theme: 'string',
   refreshLeadMinutes: 'int',
   keyMaxAgeDays: 'int',
+  launchAtLogin: 'boolean',
   'notifications.keyAge': 'boolean',
   'notifications.sessionExpiry': 'boolean',
   'notifications.fileChanges': 'boolean',

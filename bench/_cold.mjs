@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+const t0 = performance.now();
+const lib = await import('../dist/lib/awsfiles.mjs');
+const t1 = performance.now();
+const cd = lib.parseDocument(readFileSync('/work/main/.bench/large/config')); const kd = lib.parseDocument(readFileSync('/work/main/.bench/large/credentials'));
+const t2 = performance.now();
+const cr = lib.readIni(cd); const kr = lib.readIni(kd);
+const t3 = performance.now();
+const m = lib.buildProfileModel(cr, kr);
+const t4 = performance.now();
+const p = lib.findProblems(m);
+const t5 = performance.now();
+console.log(`load ${(t1-t0).toFixed(0)} doc ${(t2-t1).toFixed(0)} read ${(t3-t2).toFixed(0)} model ${(t4-t3).toFixed(0)} problems ${(t5-t4).toFixed(0)}`);
