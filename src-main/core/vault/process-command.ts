@@ -1,5 +1,7 @@
 // Builds the credential_process line the vault writes: which program runs, and quoting both readers agree on; pure.
 
+import path from 'node:path';
+
 import { HatrackError } from '../../../shared/domain/errors.js';
 import { SDK_SAFE_NAME } from '../awsfiles/problems.js';
 
@@ -85,5 +87,7 @@ export function credentialProcessCommand(rt: HatrackRuntime, profile: string): s
 export function currentRuntime(cliEntry: string | undefined): HatrackRuntime {
   const electron = process.versions.electron !== undefined;
   const defaultApp = (process as NodeJS.Process & { defaultApp?: boolean }).defaultApp === true;
-  return { platform: process.platform, execPath: process.execPath, cliEntry, electron, packaged: electron && !defaultApp };
+  // `electron <app folder> --hatrack-cli …`: the folder is argv[1] of an unpackaged run.
+  const appPath = electron && defaultApp && process.argv[1] !== undefined ? path.resolve(process.argv[1]) : undefined;
+  return { platform: process.platform, execPath: process.execPath, cliEntry, electron, packaged: electron && !defaultApp, appPath };
 }

@@ -77,7 +77,7 @@ export function Countdown({ expiresAt }: { readonly expiresAt: string }) {
   const left = end - now;
   const level = left <= 0 ? 'bad' : left < 10 * 60_000 ? 'warn' : 'ok';
   return (
-    <span className={`badge session session-${level}`} data-testid="session-countdown" title={`Session expires ${new Date(end).toLocaleString()}`}>
+    <span className={`badge session session-${level}`} data-testid="session-countdown" title={`Session expires at ${expiresAt}`}>
       {left <= 0 ? 'session expired' : `session ${formatRemaining(left)}`}
     </span>
   );

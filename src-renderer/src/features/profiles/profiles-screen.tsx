@@ -8,7 +8,7 @@ import { Editor } from '../editor/editor.js';
 import { ProblemList } from '../editor/problem-list.js';
 import { useProfileActions } from './actions.js';
 import { ProfileRow } from './profile-row.js';
-import { filterProfiles, indexProfiles, toRows } from './search.js';
+import { createFilter, indexProfiles, toRows } from './search.js';
 
 const ROW_HEIGHT = 52;
 
@@ -25,7 +25,8 @@ export function ProfilesScreen() {
   const identity = app.list?.defaultIdentity;
   const currentName = identity?.managed === true && identity.profile !== null ? identity.profile : 'default';
   const indexed = useMemo(() => indexProfiles(profiles ?? []), [profiles]);
-  const filtered = useMemo(() => filterProfiles(indexed, query, favouritesOnly), [indexed, query, favouritesOnly]);
+  const [filter] = useState(createFilter);
+  const filtered = useMemo(() => filter(indexed, query, favouritesOnly), [filter, indexed, query, favouritesOnly]);
   const rows = useMemo(() => toRows(filtered, grouped), [filtered, grouped]);
 
   useLayoutEffect(() => {
