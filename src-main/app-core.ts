@@ -15,6 +15,7 @@ import type { Environment } from './core/environment.js';
 import type { CredentialsEngine } from './core/sts/index.js';
 import type { FetchLike } from './core/sts/console-url.js';
 import type { StsGateway } from './core/sts/sts-gateway.js';
+import type { MfaSessionCache } from './core/sts/mfa-session.js';
 import type { Dispatch, Handlers } from './ipc/dispatch.js';
 import { createDispatch } from './ipc/dispatch.js';
 import { problemJson, profileSummary } from './cli/views.js';
@@ -23,6 +24,10 @@ import { isProduction, loadSettings, updateSettings } from './core/settings/sett
 import type { Settings } from './core/settings/settings.js';
 import { defaultState } from './core/switch/managed-default.js';
 import { useProfile } from './core/switch/use-profile.js';
+import type { Finding } from './core/doctor/checks.js';
+import type { RoleSetupRequest } from './core/role-setup/role-setup.js';
+import type { SecretStore } from './core/vault/secret-store.js';
+import { vaultService } from './core/vault/vault-entry.js';
 
 export interface AppCoreLog {
   readonly info: (message: string) => void;
@@ -41,6 +46,8 @@ export interface AppCoreDeps {
   /** Watch the AWS files and push `files.changed` (default true). */
   readonly watchFiles?: boolean | undefined;
   readonly version?: string | undefined;
+  /** process.versions.electron when running in the desktop shell. */
+  readonly electronVersion?: string | undefined;
 }
 
 export interface AppCore {
@@ -50,6 +57,14 @@ export interface AppCore {
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   dispose(): void;
+}
+
+function wireFinding(f: Finding): ResponseOf<'doctor.run'>['findings'][number] {
+  return { code: f.code, severity: f.severity, profile: f.profile, message: f.message, fix: f.fix };
+}
+
+function roleSetupRequest(r: RequestOf<'roleSetup.plan'>): RoleSetupRequest {
+  return { sourceProfile: r.source, targetAccount: r.account, roleName: r.role, mfa: r.mfa, externalId: r.externalId, profileName: r.profileName, sourceAccount: r.sourceAccount };
 }
 
 const silentLog: AppCoreLog = { info: () => undefined, error: () => undefined };
@@ -187,17 +202,44 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
   let engine: Promise<CredentialsEngine> | undefined;
 
-  // The AWS SDK is loaded on first use only: listing and editing profiles never pays for it.
+  // The AWS SDK is loaded on first use only: listing and editing profiles never pays for it. MFA sessions live
+  // in the keychain when one is reachable (one code per device per working day, across restarts), else in memory.
   const credentialsEngine = (): Promise<CredentialsEngine> =>
-    (engine ??= import('./core/sts/index.js').then(({ createCredentialsEngine }) =>
-      createCredentialsEngine({ env, dataDir: files.dataDir, gateway: deps.gateway, fetch: deps.fetch }),
-    ));
+    (engine ??= (async () => {
+      const { createCredentialsEngine } = await import('./core/sts/index.js');
+      let mfaSessions: MfaSessionCache | undefined;
+      try {
+        const { createKeychainMfaSessionCache } = await import('./core/vault/keychain-mfa-cache.js');
+        mfaSessions = createKeychainMfaSessionCache(await secretStore(), vaultService(env.vars), env.now);
+      } catch {
+        mfaSessions = undefined; // no keychain: the engine keeps sessions in memory for this run
+      }
+      return createCredentialsEngine({ env, dataDir: files.dataDir, gateway: deps.gateway, fetch: deps.fetch, mfaSessions });
+    })());
 
   function emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
     for (const listener of listeners.get(event) ?? []) (listener as (p: EventPayload<E>) => void)(payload);
   }
 
   const unwatch = deps.watchFiles === false ? () => undefined : files.watch((change) => emit('files.changed', { kind: change.kind, path: change.path }));
+
+  // The keychain is opened once per app: the OS may ask the user to unlock it, and asking twice is the top
+  // complaint against aws-vault and Leapp.
+  let store: Promise<SecretStore> | undefined;
+  const secretStore = (): Promise<SecretStore> => {
+    store ??= import('./core/vault/keyring-secret-store.js').then(({ createKeyringSecretStore }) => createKeyringSecretStore({ platform: env.platform, vars: env.vars }));
+    store.catch(() => (store = undefined));
+    return store;
+  };
+  const vaultDeps = async () => {
+    const { currentRuntime } = await import('./core/vault/process-command.js');
+    return { files, store: await secretStore(), service: vaultService(env.vars), runtime: currentRuntime(env.cliEntry), now: env.now };
+  };
+  const doctorFindings = async () => {
+    const [{ gatherDoctorContext }, { runChecks }] = await Promise.all([import('./core/doctor/gather.js'), import('./core/doctor/checks.js')]);
+    const gathered = await gatherDoctorContext({ env, files, openStore: secretStore, service: vaultService(env.vars) });
+    return runChecks(gathered.context);
+  };
 
   function listContext(view: AwsFilesView): ListContext {
     const state = defaultState(view.docs);
@@ -214,12 +256,8 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     return { changed: report.changed, files: wireFileChanges(report.files) };
   }
 
-  const notYet = (what: string) => async (): Promise<never> => {
-    throw new HatrackError('NOT_SUPPORTED', `${what} is not available in this build yet.`);
-  };
-
   const handlers: Handlers = {
-    'app.info': async () => ({ version: deps.version ?? '0.1.0', platform: env.platform, dataDir: files.dataDir, electron: null }),
+    'app.info': async () => ({ version: deps.version ?? '0.1.0', platform: env.platform, dataDir: files.dataDir, electron: deps.electronVersion ?? null }),
     'profiles.list': async () => {
       const view = files.view();
       const ctx = listContext(view);
@@ -313,13 +351,51 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
       if (outcome.ok) return { ok: true, newAccessKeyId: outcome.newAccessKeyId, steps, message: null };
       return { ok: false, newAccessKeyId: outcome.newAccessKeyId ?? null, steps, message: outcome.error.message };
     },
-    'vault.list': notYet('The keychain vault'),
-    'vault.add': notYet('The keychain vault'),
-    'vault.remove': notYet('The keychain vault'),
-    'doctor.run': notYet('Doctor'),
-    'doctor.fix': notYet('Doctor'),
-    'roleSetup.plan': notYet('Role setup'),
-    'roleSetup.apply': notYet('Role setup'),
+    'vault.list': async () => {
+      try {
+        const { vaultList } = await import('./core/vault/vault.js');
+        const items = await vaultList({ files, store: await secretStore(), service: vaultService(env.vars) });
+        return { available: true, reason: null, profiles: items.map((i) => ({ profile: i.profile, accessKeyId: i.accessKeyId })) };
+      } catch (e) {
+        if (e instanceof HatrackError && e.code === 'KEYCHAIN_UNAVAILABLE') return { available: false, reason: e.message, profiles: [] };
+        throw e;
+      }
+    },
+    'vault.add': async ({ profile }) => {
+      const { vaultAdd } = await import('./core/vault/vault.js');
+      const result = await vaultAdd(await vaultDeps(), profile);
+      return { profile: result.profile, files: wireFileChanges(result.files) };
+    },
+    'vault.remove': async ({ profile }) => {
+      const { vaultRemove } = await import('./core/vault/vault.js');
+      const result = await vaultRemove(await vaultDeps(), profile);
+      return { profile: result.profile, files: wireFileChanges(result.files) };
+    },
+    'doctor.run': async () => ({ findings: (await doctorFindings()).map(wireFinding) }),
+    'doctor.fix': async ({ code, profile }) => {
+      const finding = (await doctorFindings()).find((f) => f.code === code && f.profile === profile && f.action !== null);
+      if (finding === undefined || finding.action === null) throw new HatrackError('NO_SAFE_FIX', `There is no automatic fix for ${code}${profile === null ? '' : ` on profile "${profile}"`}; follow its advice instead.`);
+      const { applyFixAction } = await import('./core/doctor/gather.js');
+      applyFixAction(files, finding.action);
+      return { findings: (await doctorFindings()).map(wireFinding) };
+    },
+    'roleSetup.plan': async (request) => {
+      const { planRoleSetup, roleSetupEdit } = await import('./core/role-setup/role-setup.js');
+      const plan = planRoleSetup(files.view().model, roleSetupRequest(request));
+      const preview = files.edit((docs) => ({ docs: roleSetupEdit(docs, plan), result: undefined }), { dryRun: true });
+      return {
+        trustPolicy: JSON.stringify(plan.trustPolicy, null, 2),
+        permissionsPolicy: JSON.stringify(plan.sourcePolicy, null, 2),
+        profileName: plan.profileName,
+        values: Object.fromEntries(plan.profileValues.filter((v): v is readonly [string, string] => v[1] !== null)),
+        files: wireFileChanges(preview.files),
+      };
+    },
+    'roleSetup.apply': async (request) => {
+      const { planRoleSetup, roleSetupEdit } = await import('./core/role-setup/role-setup.js');
+      const plan = planRoleSetup(files.view().model, roleSetupRequest(request));
+      return applyEdit((docs) => roleSetupEdit(docs, plan));
+    },
     'settings.get': async () => settingsView(loadSettings(files.dataDir)),
     'settings.update': async (patch) => settingsView(updateSettings(files.dataDir, (current) => applySettingsPatch(current, patch))),
   };

@@ -117,6 +117,7 @@ const results = [];
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.addInitScript(fakeHatrack, N);
+  if (process.env.BENCH_DEBUG) { page.on('console', (m) => console.log('  page:', m.text())); await page.addInitScript(() => { globalThis.__debugBench = true; }); }
   const runs = [];
   // First paint: median of 5 cold loads.
   for (let i = 0; i < 5; i++) {
@@ -157,6 +158,7 @@ try {
       });
       performance.measure('bench:filter-keystroke', 'bench:key');
       times.push(t1 - t0 + (t3 - t2));
+      if (globalThis.__debugBench) console.log(value, (t1 - t0).toFixed(1), (t3 - t2).toFixed(1));
       raw.push(t3 - t0);
     }
     raw.sort((a, b) => a - b);

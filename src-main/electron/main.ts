@@ -117,6 +117,7 @@ function startDesktop(): void {
       openExternal,
       log: { info: log.info, error: log.error },
       version: app.getVersion(),
+      electronVersion: process.versions.electron,
     });
     core = appCore;
 

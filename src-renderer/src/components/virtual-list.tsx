@@ -57,12 +57,16 @@ export const VirtualList = forwardRef<VirtualListHandle, VirtualListProps>(funct
   );
 
   const first = Math.max(0, Math.floor(top / rowHeight) - overscan);
+  // Rows are keyed by pool slot, not by item: a filter or a scroll updates the DOM rows in place instead of
+  // unmounting and mounting them, which is what keeps a keystroke within a frame at 10,000 items.
+  const pool = Math.ceil(height / rowHeight) + 2 * overscan + 2;
   const last = Math.min(itemCount, Math.ceil((top + height) / rowHeight) + overscan);
   const rows: ReactNode[] = [];
   for (let i = first; i < last; i++) {
     rows.push(
       <div
-        key={itemKey(i)}
+        key={i % pool}
+        data-key={itemKey(i)}
         className="vrow"
         role="listitem"
         aria-setsize={itemCount}
