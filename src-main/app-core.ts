@@ -1,6 +1,6 @@
 // createAppCore(deps): the one composition root (Electron main, tests, the browser e2e host); plain Node, no electron.
 
-import { HatrackError } from '../shared/domain/errors.js';
+import { HatrackError, isHatrackError } from '../shared/domain/errors.js';
 import { isSecretKey, maskSecret, maskSecretLine } from '../shared/domain/secrets.js';
 import type { EventName, EventPayload, RequestOf, ResponseOf } from '../shared/ipc/contract.js';
 import type { EditRequest, FileChange as WireFileChange, ProfileSummary } from '../shared/ipc/schemas.js';
@@ -357,7 +357,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
         const items = await vaultList({ files, store: await secretStore(), service: vaultService(env.vars) });
         return { available: true, reason: null, profiles: items.map((i) => ({ profile: i.profile, accessKeyId: i.accessKeyId })) };
       } catch (e) {
-        if (e instanceof HatrackError && e.code === 'KEYCHAIN_UNAVAILABLE') return { available: false, reason: e.message, profiles: [] };
+        if (isHatrackError(e) && e.code === 'KEYCHAIN_UNAVAILABLE') return { available: false, reason: e.message, profiles: [] };
         throw e;
       }
     },

@@ -119,8 +119,8 @@ try {
   await page.addInitScript(fakeHatrack, N);
   if (process.env.BENCH_DEBUG) { page.on('console', (m) => console.log('  page:', m.text())); await page.addInitScript(() => { globalThis.__debugBench = true; }); }
   const runs = [];
-  // First paint: median of 5 cold loads.
-  for (let i = 0; i < 5; i++) {
+  // First paint: median of 7 loads.
+  for (let i = 0; i < 7; i++) {
     await page.goto(url);
     await page.waitForFunction(() => window.__bench.paintAt > 0, null, { timeout: 30_000 });
     runs.push(await page.evaluate(() => window.__bench.paintAt - window.__bench.dataAt));
@@ -129,7 +129,7 @@ try {
   const firstPaint = runs[Math.floor(runs.length / 2)];
 
   // Filter keystrokes: type a query and backspace it, one input event at a time, each timed to the next painted frame.
-  const keystrokeRun = await page.evaluate(async () => {
+  const typeAll = () => page.evaluate(async () => {
     const input = document.getElementById('profile-search');
     const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
     const ops = [];
@@ -164,9 +164,20 @@ try {
     raw.sort((a, b) => a - b);
     return { times, rawP50: raw[Math.floor(raw.length / 2)] };
   });
-  const rawP50 = keystrokeRun.rawP50;
-  const keystrokes = keystrokeRun.times.sort((a, b) => a - b);
-  const p = (q) => keystrokes[Math.min(keystrokes.length - 1, Math.ceil(q * keystrokes.length) - 1)];
+  // Three passes over the same keystrokes; the pass with the median p95 is reported (a shared CI box is noisy).
+  const pct = (xs, q) => xs[Math.min(xs.length - 1, Math.ceil(q * xs.length) - 1)];
+  const passes = [];
+  for (let i = 0; i < 3; i++) {
+    const run = await typeAll();
+    run.times.sort((a, b) => a - b);
+    passes.push(run);
+  }
+  passes.sort((a, b) => pct(a.times, 0.95) - pct(b.times, 0.95));
+  const chosen = passes[1];
+  const rawP50 = chosen.rawP50;
+  const keystrokes = chosen.times;
+  const p = (q) => pct(keystrokes, q);
+  const passP95s = passes.map((r) => pct(r.times, 0.95).toFixed(1)).join(' / ');
 
   // Scroll the whole list: frame time per scroll step (informational).
   const scroll = await page.evaluate(async () => {
@@ -192,16 +203,17 @@ try {
 
   const heapMB = heap / 1024 / 1024;
   results.push(
-    { name: `first paint of ${N} profiles after data arrives (median of 5)`, value: firstPaint, unit: 'ms', goal: GOALS.firstPaintMs },
+    { name: `first paint of ${N} profiles after data arrives (median of 7)`, value: firstPaint, unit: 'ms', goal: GOALS.firstPaintMs },
     {
-      name: `filter keystroke → paint p95, main-thread work (${keystrokes.length} keystrokes; p50 ${p(0.5).toFixed(1)} ms, max ${keystrokes.at(-1).toFixed(1)} ms; wall clock incl. vsync wait p50 ${rawP50.toFixed(1)} ms)`,
+      name: `filter keystroke → paint p95, main-thread work (median of 3 passes: ${passP95s} ms; ${keystrokes.length} keystrokes; p50 ${p(0.5).toFixed(1)} ms, max ${keystrokes.at(-1).toFixed(1)} ms; wall clock incl. vsync wait p50 ${rawP50.toFixed(1)} ms)`,
       value: p(0.95),
       unit: 'ms',
       goal: GOALS.filterP95Ms,
     },
     { name: `JS heap with ${N} profiles loaded (after GC)`, value: heapMB, unit: 'MB', goal: GOALS.heapMB },
   );
-  console.log(`bench:ui  ${N} profiles, ${rows} rows in the DOM (virtualized), scroll step → paint p95 ${scroll.toFixed(1)} ms`);
+  const { loadavg } = await import('node:os');
+  console.log(`bench:ui  load average ${loadavg()[0].toFixed(2)} on this machine; ${N} profiles, ${rows} rows in the DOM (virtualized), scroll step → paint p95 ${scroll.toFixed(1)} ms`);
   for (const r of results) {
     r.ok = r.value <= r.goal;
     console.log(`  ${r.ok ? 'OK    ' : 'MISSED'}  ${r.name}: ${r.value.toFixed(1)} ${r.unit} (goal ≤ ${r.goal} ${r.unit})`);

@@ -37,13 +37,14 @@ test('add a role profile through the wizard', async ({ start }) => {
 
 test('cross-account role setup: copyable policies, then the profile is added', async ({ start }) => {
   const host = await start({ config: CONFIG, credentials: CREDENTIALS, open: false });
-  await requireChannel(host, 'roleSetup.plan', { source: 'dev', account: '210987654321', role: 'Auditor', mfa: true });
+  await requireChannel(host, 'roleSetup.plan', { source: 'dev', account: '210987654321', role: 'Auditor', mfa: true, sourceAccount: '123456789012' });
   await host.open();
   const { page } = host;
   await page.getByRole('button', { name: 'New profile' }).click();
   const wiz = page.getByTestId('wizard');
   await wiz.getByRole('button', { name: /Cross-account role setup/ }).click();
   await wiz.getByLabel('Source profile').selectOption('dev');
+  await wiz.getByLabel('Source account ID').fill('123456789012');
   await wiz.getByLabel('Target account ID').fill('210987654321');
   await wiz.getByLabel('Role name').fill('Auditor');
   await wiz.getByRole('button', { name: 'Plan the role…' }).click();

@@ -73,6 +73,10 @@ export class HatrackError extends Error {
   }
 }
 
+/**
+ * True for a HatrackError from any copy of this module (a test that resets modules, or a lazily loaded chunk, can
+ * hold a second copy of the class, where `instanceof` would say no).
+ */
 export function isHatrackError(e: unknown): e is HatrackError {
-  return e instanceof HatrackError;
+  return e instanceof HatrackError || (e instanceof Error && e.name === 'HatrackError' && typeof (e as { code?: unknown }).code === 'string');
 }

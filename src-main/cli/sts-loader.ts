@@ -5,7 +5,7 @@
 // resolver with a gateway that imports the SDK adapter on its first call, and `loadEngine` imports the whole engine
 // only for commands that always talk to AWS.
 
-import { HatrackError } from '../../shared/domain/errors.js';
+import { HatrackError, isHatrackError } from '../../shared/domain/errors.js';
 import type { ProfileModel } from '../core/awsfiles/profiles.js';
 import { stringSetting } from '../core/awsfiles/profiles.js';
 import type { Environment } from '../core/environment.js';
@@ -73,7 +73,7 @@ export function mfaProvider(ctx: CliContext, mfaCode: string | undefined): MfaCo
 
 /** Adds the way out to errors a command line user can fix with an option. */
 export function withCliHint(e: unknown): unknown {
-  if (e instanceof HatrackError && e.code === 'MFA_REQUIRED') {
+  if (isHatrackError(e) && e.code === 'MFA_REQUIRED') {
     return new HatrackError('MFA_REQUIRED', `${e.message.replace(/\.$/, '')}, and standard input is not a terminal to ask for it; pass --mfa-code CODE.`);
   }
   return e;

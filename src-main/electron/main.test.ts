@@ -233,6 +233,8 @@ describe('main.ts desktop mode (fake electron)', () => {
       expect(fake.trays).toHaveLength(1);
       expect(fake.trays[0]!.image).toEqual({ path: '/app/assets/tray/tray-light.png' });
       const hook = (globalThis as { __hatrackTest?: { trayModel: () => { items: { label?: string }[] } | null } }).__hatrackTest;
+      // The tray fills in once its first refresh (profiles, doctor, settings) has answered.
+      await vi.waitFor(() => expect(hook!.trayModel()).not.toBeNull(), { timeout: 15_000 });
       const labels = hook!.trayModel()!.items.map((i) => i.label);
       expect(labels).toEqual(expect.arrayContaining(['All profiles (2)', 'Open Hatrack', 'Quit Hatrack']));
 

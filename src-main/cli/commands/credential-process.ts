@@ -3,7 +3,7 @@
 
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 
-import { HatrackError } from '../../../shared/domain/errors.js';
+import { HatrackError, isHatrackError } from '../../../shared/domain/errors.js';
 import { createAwsFiles } from '../../core/awsfiles/aws-files.js';
 import { resolveDataDir } from '../../core/awsfiles/paths.js';
 import { stringSetting } from '../../core/awsfiles/profiles.js';
@@ -96,7 +96,7 @@ Options:
       },
       profile,
     ).catch((e: unknown) => {
-      if (e instanceof HatrackError && e.code === 'MFA_REQUIRED') {
+      if (isHatrackError(e) && e.code === 'MFA_REQUIRED') {
         throw new HatrackError('MFA_REQUIRED', `${e.message.replace(/\.$/, '')}; no terminal to ask on, so start a session once with \`hatrack credential-process --profile ${profile} --mfa-code CODE\`.`);
       }
       throw e;

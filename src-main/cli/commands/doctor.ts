@@ -1,7 +1,7 @@
 // `hatrack doctor`: best-practice findings over the AWS files, their modes, the vault and settings; `--fix` applies
 // the safe ones. Plain Node.
 
-import { HatrackError } from '../../../shared/domain/errors.js';
+import { HatrackError, isHatrackError } from '../../../shared/domain/errors.js';
 import { createAwsFiles } from '../../core/awsfiles/aws-files.js';
 import type { AwsFilesService } from '../../core/awsfiles/aws-files.js';
 import type { Finding } from '../../core/doctor/checks.js';
@@ -37,7 +37,7 @@ async function findingsNow(d: Doctor, ctx: CliContext, files: AwsFilesService, o
         if (e !== undefined) vaultKeys.set(name, e);
       }
     } catch (e) {
-      if (!(e instanceof HatrackError && e.code === 'KEYCHAIN_UNAVAILABLE')) throw e;
+      if (!(isHatrackError(e) && e.code === 'KEYCHAIN_UNAVAILABLE')) throw e;
     }
     const r = await d.gather.callerArnsOf(ctx.env, files.view().model, vaultKeys, lazyGateway());
     arns = r.arns;

@@ -4,7 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-import { HatrackError } from '../../../shared/domain/errors.js';
+import { HatrackError, isHatrackError } from '../../../shared/domain/errors.js';
 import type { Environment } from '../environment.js';
 import type {
   AwsFilePaths,
@@ -700,7 +700,7 @@ function commitFile(plan: WritePlan, options: FileStoreOptions): CommitOutcome {
       if (backupPath !== undefined) tryUnlink(backupPath);
       throw e;
     }
-    if (e instanceof HatrackError) throw e;
+    if (isHatrackError(e)) throw e;
     throw writeFailed(target, 'Could not write the file', e);
   }
 }

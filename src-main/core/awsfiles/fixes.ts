@@ -1,6 +1,6 @@
 // One-click fixes for the problems that have a safe repair; each keeps every other line as it is.
 
-import { HatrackError } from '../../../shared/domain/errors.js';
+import { HatrackError, isHatrackError } from '../../../shared/domain/errors.js';
 import type { AwsDocs } from './aws-docs.js';
 import { modelOf, withDoc } from './aws-docs.js';
 import type { IniDocument } from './ini-document.js';
@@ -120,7 +120,7 @@ export function applyAllFixes(docs: AwsDocs): { docs: AwsDocs; fixed: Problem[] 
       next = applyFix(next, problem.id);
       fixed.push(problem);
     } catch (e) {
-      if (!(e instanceof HatrackError)) throw e;
+      if (!(isHatrackError(e))) throw e;
       skipped.add(`${problem.code}|${problem.file}|${problem.profile ?? ''}|${problem.key ?? ''}|${problem.line}`);
     }
   }

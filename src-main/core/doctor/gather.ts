@@ -4,7 +4,7 @@
 import { chmodSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-import { HatrackError } from '../../../shared/domain/errors.js';
+import { isHatrackError } from '../../../shared/domain/errors.js';
 import type { AwsFilesService } from '../awsfiles/aws-files.js';
 import { applyFix } from '../awsfiles/fixes.js';
 import { resolveHomeDir } from '../awsfiles/paths.js';
@@ -89,7 +89,7 @@ export async function gatherDoctorContext(deps: GatherDeps, callerArns?: Readonl
     const wired = view.model.profiles.filter((p) => isVaultCommand(stringSetting(p.settings, 'credential_process'), p.name)).map((p) => p.name);
     vault = await readVaultedKeys(await deps.openStore(), deps.service, wired);
   } catch (e) {
-    if (!(e instanceof HatrackError && e.code === 'KEYCHAIN_UNAVAILABLE')) throw e;
+    if (!(isHatrackError(e) && e.code === 'KEYCHAIN_UNAVAILABLE')) throw e;
     notes.push(`Vault checks skipped: ${e.message}`);
   }
   const awsDir = path.join(resolveHomeDir(deps.env), '.aws');

@@ -3,7 +3,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { HatrackError } from '../../../shared/domain/errors.js';
+import { isHatrackError } from '../../../shared/domain/errors.js';
 import type { CallTarget, StsGateway } from './sts-gateway.js';
 
 export const FIRST_SEEN_FILE = 'access-keys-first-seen.json';
@@ -82,7 +82,7 @@ export async function accessKeyInfo(deps: AccessKeyInfoDeps, iam: CallTarget): P
   try {
     keys = await deps.gateway.listAccessKeys(iam);
   } catch (e) {
-    if (e instanceof HatrackError && e.code === 'ACCESS_DENIED') return fallback();
+    if (isHatrackError(e) && e.code === 'ACCESS_DENIED') return fallback();
     throw e;
   }
   const mine = keys.find((k) => k.accessKeyId === id);
@@ -92,7 +92,7 @@ export async function accessKeyInfo(deps: AccessKeyInfoDeps, iam: CallTarget): P
     const u = await deps.gateway.getAccessKeyLastUsed(iam, id);
     lastUsed = { date: u.lastUsedDate?.toISOString() ?? null, service: u.serviceName ?? null, region: u.region ?? null };
   } catch (e) {
-    if (!(e instanceof HatrackError && e.code === 'ACCESS_DENIED')) throw e;
+    if (!(isHatrackError(e) && e.code === 'ACCESS_DENIED')) throw e;
   }
   return {
     accessKeyId: id,

@@ -1,6 +1,6 @@
 // Maps AWS SDK v3 failures to HatrackError with one safe sentence; plain Node, used by the STS/IAM/SSO gateway.
 
-import { HatrackError } from '../../../shared/domain/errors.js';
+import { HatrackError, isHatrackError } from '../../../shared/domain/errors.js';
 import type { ErrorCode } from '../../../shared/domain/errors.js';
 
 /**
@@ -71,7 +71,7 @@ function shapeOf(e: unknown): ErrorShape {
 
 /** Turns anything an SDK call threw into an AwsCallError. `operation` is e.g. "sts:AssumeRole". */
 export function mapAwsError(e: unknown, operation: string): HatrackError {
-  if (e instanceof HatrackError) return e;
+  if (isHatrackError(e)) return e;
   const { name, message, code, status } = shapeOf(e);
   const make = (c: ErrorCode, sentence: string, callerArn?: string): AwsCallError =>
     new AwsCallError(c, sentence, name, operation, callerArn);

@@ -2,7 +2,7 @@
 
 import { readFile } from 'node:fs/promises';
 
-import { HatrackError } from '../../../shared/domain/errors.js';
+import { HatrackError, isHatrackError } from '../../../shared/domain/errors.js';
 import type { SettingValue } from '../awsfiles/ini-reading.js';
 import type { Profile, ProfileModel } from '../awsfiles/profiles.js';
 import { stringSetting } from '../awsfiles/profiles.js';
@@ -184,7 +184,7 @@ async function requireCreds(p: Promise<ResolvedCredentials>, name: string): Prom
   try {
     return await p;
   } catch (e) {
-    if (e instanceof HatrackError && e.code === 'NO_CREDENTIALS') {
+    if (isHatrackError(e) && e.code === 'NO_CREDENTIALS') {
       throw new HatrackError('NO_CREDENTIALS', `The source profile "${name}" must have credentials.`);
     }
     throw e;

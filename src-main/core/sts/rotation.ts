@@ -1,6 +1,6 @@
 // Rotates an IAM user's access key (spec §7.3): make room, create, save at once, verify, deactivate, delete; plain Node.
 
-import { HatrackError } from '../../../shared/domain/errors.js';
+import { HatrackError, isHatrackError } from '../../../shared/domain/errors.js';
 import { userNameFromArn } from './federation.js';
 import type { CallTarget, NewAccessKey, StsGateway } from './sts-gateway.js';
 import type { AwsCredentials } from './types.js';
@@ -66,7 +66,7 @@ export type RotationOutcome =
     };
 
 function asHatrack(e: unknown): HatrackError {
-  return e instanceof HatrackError ? e : new HatrackError('INTERNAL', 'Rotation failed unexpectedly.');
+  return isHatrackError(e) ? e : new HatrackError('INTERNAL', 'Rotation failed unexpectedly.');
 }
 
 /**
@@ -136,7 +136,7 @@ export async function rotateAccessKey(deps: RotationDeps, targets: RotationTarge
   try {
     await opts.saveNewKey({ accessKeyId: newId, secretAccessKey: created.secretAccessKey });
   } catch (e) {
-    const error = e instanceof HatrackError ? e : new HatrackError('FILE_WRITE_FAILED', 'Saving the new key to the credentials file failed.');
+    const error = isHatrackError(e) ? e : new HatrackError('FILE_WRITE_FAILED', 'Saving the new key to the credentials file failed.');
     return failed('save', error, { accessKeyId: newId, secretAccessKey: created.secretAccessKey });
   }
   step('save', 'done', newId);
@@ -155,7 +155,7 @@ export async function rotateAccessKey(deps: RotationDeps, targets: RotationTarge
       }
       break;
     } catch (e) {
-      const retryable = e instanceof HatrackError && (e.code === 'INVALID_CLIENT_TOKEN' || e.code === 'ACCESS_DENIED' || e.code === 'THROTTLED');
+      const retryable = isHatrackError(e) && (e.code === 'INVALID_CLIENT_TOKEN' || e.code === 'ACCESS_DENIED' || e.code === 'THROTTLED');
       if (!retryable || waited >= timeout) return failed('verify', e);
       await deps.sleep(interval);
       waited += interval;

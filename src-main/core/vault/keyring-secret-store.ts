@@ -5,7 +5,7 @@ import type * as Keyring from '@napi-rs/keyring';
 
 import type { SecretStore } from './secret-store.js';
 import { cachingSecretStore, keychainUnavailable } from './secret-store.js';
-import { HatrackError } from '../../../shared/domain/errors.js';
+import { HatrackError, isHatrackError } from '../../../shared/domain/errors.js';
 
 type KeyringModule = typeof Keyring;
 
@@ -33,7 +33,7 @@ function deepestMessage(e: unknown): string {
 
 /** Turns an addon failure into one sentence; the addon's messages name the store, never a secret. */
 export function keyringFailure(e: unknown, opts: KeyringStoreOptions): HatrackError {
-  if (e instanceof HatrackError) return e;
+  if (isHatrackError(e)) return e;
   const text = deepestMessage(e);
   if (/ambiguous/i.test(text)) {
     return new HatrackError('INTERNAL', 'The keychain holds more than one matching Hatrack entry; remove the duplicates with your keychain tool.');

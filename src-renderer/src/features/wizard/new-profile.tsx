@@ -106,12 +106,14 @@ function RoleSetup({ names, onBack, onDone }: { readonly names: readonly string[
   const [mfa, setMfa] = useState(true);
   const [externalId, setExternalId] = useState('');
   const [profileName, setProfileName] = useState('');
+  const [sourceAccount, setSourceAccount] = useState('');
   const [plan, setPlan] = useState<Plan | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const accountErr = account !== '' && !/^\d{12}$/.test(account) ? 'An AWS account ID is 12 digits.' : null;
   const roleErr = role !== '' && !/^[\w+=,.@-]{1,64}$/.test(role) ? 'A role name uses letters, digits and +=,.@_- (up to 64).' : null;
-  const ready = source !== '' && /^\d{12}$/.test(account) && /^[\w+=,.@-]{1,64}$/.test(role);
+  const sourceAccountErr = sourceAccount !== '' && !/^\d{12}$/.test(sourceAccount) ? 'An AWS account ID is 12 digits.' : null;
+  const ready = sourceAccountErr === null && source !== '' && /^\d{12}$/.test(account) && /^[\w+=,.@-]{1,64}$/.test(role);
   const request = (): RequestOf<'roleSetup.plan'> => ({
     source,
     account,
@@ -119,6 +121,7 @@ function RoleSetup({ names, onBack, onDone }: { readonly names: readonly string[
     mfa,
     ...(externalId.trim() !== '' ? { externalId: externalId.trim() } : {}),
     ...(profileName.trim() !== '' ? { profileName: profileName.trim() } : {}),
+    ...(sourceAccount !== '' ? { sourceAccount } : {}),
   });
   if (plan !== null) {
     return (
@@ -205,6 +208,13 @@ function RoleSetup({ names, onBack, onDone }: { readonly names: readonly string[
               </option>
             ))}
           </select>
+        </div>
+        <div className="field">
+          <label htmlFor="rs-source-account">Source account ID</label>
+          <input id="rs-source-account" className="input" inputMode="numeric" placeholder="(read from the source profile)" value={sourceAccount} onChange={(e) => setSourceAccount(e.target.value.trim())} aria-invalid={sourceAccountErr !== null} aria-describedby="rs-source-account-help" />
+          <span id="rs-source-account-help" className={sourceAccountErr !== null ? 'field-error' : 'help'}>
+            {sourceAccountErr ?? 'Needed when the source profile does not name its account.'}
+          </span>
         </div>
         <div className="field">
           <label htmlFor="rs-account">Target account ID *</label>
