@@ -1,7 +1,7 @@
 // Human-readable output for the CLI: aligned tables, problem lines, diffs.
 
 import type { FileChange } from '../core/awsfiles/aws-files.js';
-import type { ProblemJson } from './views.js';
+import type { ProblemJson } from '../core/profile-views.js';
 
 export function table(rows: readonly (readonly string[])[]): string {
   const widths: number[] = [];

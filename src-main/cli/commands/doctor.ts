@@ -8,7 +8,7 @@ import type { Finding } from '../../core/doctor/checks.js';
 import type { CliCommand, CliContext, ParsedArgs } from '../command.js';
 import { checkOptions, flag } from '../args.js';
 import { lazyGateway } from '../sts-loader.js';
-import { jsonText } from '../views.js';
+import { jsonText } from '../../core/profile-views.js';
 
 async function loadDoctor() {
   const [checks, gather, keyring, entry, vault] = await Promise.all([

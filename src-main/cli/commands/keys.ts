@@ -5,9 +5,9 @@ import { createAwsFiles } from '../../core/awsfiles/aws-files.js';
 import type { CliCommand } from '../command.js';
 import { UsageError } from '../command.js';
 import { checkOptions, flag } from '../args.js';
-import { recordCreateDate } from '../key-ages.js';
+import { recordCreateDate } from '../../core/sts/key-age-cache.js';
 import { loadEngine } from '../sts-loader.js';
-import { jsonText } from '../views.js';
+import { jsonText } from '../../core/profile-views.js';
 
 export const keysCommand: CliCommand = {
   name: 'keys',

@@ -4,8 +4,8 @@ import { createAwsFiles } from '../../core/awsfiles/aws-files.js';
 import type { CliCommand } from '../command.js';
 import { checkOptions, flag } from '../args.js';
 import { problemLine, table } from '../format.js';
-import { keyAges } from '../key-ages.js';
-import { jsonText, listJson, problemJson, profileSummary } from '../views.js';
+import { keyAges } from '../../core/sts/key-age-cache.js';
+import { jsonText, listJson, problemJson, profileSummary } from '../../core/profile-views.js';
 
 export const listCommand: CliCommand = {
   name: 'list',

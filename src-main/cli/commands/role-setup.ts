@@ -5,7 +5,7 @@ import type { CliCommand } from '../command.js';
 import { UsageError } from '../command.js';
 import { checkOptions, flag, stringOption } from '../args.js';
 import { changeSummary } from '../format.js';
-import { jsonText } from '../views.js';
+import { jsonText } from '../../core/profile-views.js';
 
 export const roleSetupCommand: CliCommand = {
   name: 'role-setup',

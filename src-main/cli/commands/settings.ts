@@ -4,7 +4,7 @@ import type { CliCommand } from '../command.js';
 import { UsageError } from '../command.js';
 import { checkOptions, flag } from '../args.js';
 import { resolveDataDir } from '../../core/awsfiles/paths.js';
-import { jsonText } from '../views.js';
+import { jsonText } from '../../core/profile-views.js';
 
 export const settingsCommand: CliCommand = {
   name: 'settings',

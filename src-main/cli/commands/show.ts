@@ -6,8 +6,8 @@ import type { CliCommand } from '../command.js';
 import { UsageError } from '../command.js';
 import { checkOptions, flag } from '../args.js';
 import { problemLine } from '../format.js';
-import { showJson } from '../views.js';
-import type { ProblemJson } from '../views.js';
+import { showJson } from '../../core/profile-views.js';
+import type { ProblemJson } from '../../core/profile-views.js';
 
 export const showCommand: CliCommand = {
   name: 'show',

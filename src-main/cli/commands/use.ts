@@ -7,7 +7,7 @@ import type { CliCommand } from '../command.js';
 import { UsageError } from '../command.js';
 import { checkOptions, flag, stringOption } from '../args.js';
 import { resolveFor } from '../sts-loader.js';
-import { jsonText } from '../views.js';
+import { jsonText } from '../../core/profile-views.js';
 
 export const useCommand: CliCommand = {
   name: 'use',

@@ -6,7 +6,7 @@ import type { CliCommand, CliContext, ParsedArgs } from '../command.js';
 import { UsageError } from '../command.js';
 import { checkOptions, flag } from '../args.js';
 import { changeSummary, diffText } from '../format.js';
-import { jsonText } from '../views.js';
+import { jsonText } from '../../core/profile-views.js';
 
 /** Asks on a terminal unless --yes; without a terminal, --yes is required so nothing changes unattended by accident. */
 export async function confirm(args: ParsedArgs, ctx: CliContext, question: string, refusal: string): Promise<boolean> {

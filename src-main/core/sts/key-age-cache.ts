@@ -3,7 +3,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { ageInDays, FIRST_SEEN_FILE } from '../core/sts/access-keys.js';
+import { ageInDays, FIRST_SEEN_FILE } from './access-keys.js';
 
 interface CacheFile {
   readonly version: 1;

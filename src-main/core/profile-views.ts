@@ -1,11 +1,11 @@
 // JSON views of profiles and problems that the CLI prints (and the IPC contract mirrors); secrets masked.
 
 import { isSecretKey, maskSecret } from '../../shared/domain/secrets.js';
-import type { AwsFilesView } from '../core/awsfiles/aws-files.js';
-import type { SettingValue } from '../core/awsfiles/ini-reading.js';
-import type { Problem } from '../core/awsfiles/problems.js';
-import type { Profile } from '../core/awsfiles/profiles.js';
-import { stringSetting } from '../core/awsfiles/profiles.js';
+import type { AwsFilesView } from './awsfiles/aws-files.js';
+import type { SettingValue } from './awsfiles/ini-reading.js';
+import type { Problem } from './awsfiles/problems.js';
+import type { Profile } from './awsfiles/profiles.js';
+import { stringSetting } from './awsfiles/profiles.js';
 
 export interface ProfileSummaryJson {
   readonly name: string;
