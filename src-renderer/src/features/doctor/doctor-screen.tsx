@@ -75,7 +75,8 @@ export function DoctorScreen() {
                     type="button"
                     className="button small"
                     disabled={fixing !== null}
-                    aria-label={`${f.fix}${f.profile !== null ? ` (${f.profile})` : ''}`}
+                    aria-label={`Fix: ${f.message}`}
+                    title={f.fix}
                     onClick={() => {
                       setFixing(id);
                       client.call('doctor.fix', { code: f.code, profile: f.profile }).then(
@@ -92,7 +93,7 @@ export function DoctorScreen() {
                       );
                     }}
                   >
-                    {fixing === id ? 'Fixing…' : f.fix}
+                    {fixing === id ? 'Fixing…' : f.fix.startsWith('hatrack ') ? 'Fix' : f.fix}
                   </button>
                 ) : null}
               </li>

@@ -7,6 +7,26 @@ import type { RotationStep } from '../../platform/types.js';
 
 const PLAN = ['Create a new access key in IAM', 'Check the new key works', 'Write the new key to your credentials file', 'Deactivate or delete the old key'];
 
+const STEP_LABEL: Readonly<Record<string, string>> = {
+  identify: 'Find your IAM user',
+  list: 'List your access keys',
+  'make-room': 'Make room for a new key',
+  create: 'Create a new access key',
+  save: 'Write the new key to your credentials file',
+  verify: 'Check the new key works',
+  'deactivate-old': 'Deactivate the old key',
+  'delete-old': 'Delete the old key',
+};
+
+/** One line per step, showing its latest status (main reports "started" and then how it ended). */
+function merge(prev: readonly RotationStep[], s: RotationStep): RotationStep[] {
+  const i = prev.findIndex((p) => p.step === s.step);
+  if (i < 0) return [...prev, s];
+  const next = prev.slice();
+  next[i] = { ...s, detail: s.detail ?? prev[i]!.detail };
+  return next;
+}
+
 const STEP_ICON: Readonly<Record<RotationStep['status'], string>> = { started: '…', done: '✓', failed: '✕', skipped: '–' };
 
 export function RotationWizard({ profile, onClose }: { readonly profile: string; readonly onClose: (done: boolean) => void }) {
@@ -21,13 +41,7 @@ export function RotationWizard({ profile, onClose }: { readonly profile: string;
     () =>
       client.on('rotation.step', (s) => {
         if (s.profile !== profile) return;
-        setSteps((prev) => {
-          const i = prev.findIndex((p) => p.step === s.step);
-          if (i < 0) return [...prev, s];
-          const next = prev.slice();
-          next[i] = s;
-          return next;
-        });
+        setSteps((prev) => merge(prev, s));
       }),
     [client, profile],
   );
@@ -37,7 +51,7 @@ export function RotationWizard({ profile, onClose }: { readonly profile: string;
     setSteps([]);
     client.call('keys.rotate', { profile, ...(keepOld ? { keepOld: true } : {}) }).then(
       (r) => {
-        setSteps(r.steps);
+        setSteps(r.steps.reduce<RotationStep[]>(merge, []));
         setNewKey(r.newAccessKeyId);
         setMessage(r.message);
         setPhase(r.ok ? 'done' : 'failed');
@@ -80,7 +94,7 @@ export function RotationWizard({ profile, onClose }: { readonly profile: string;
                   {STEP_ICON[s.status]}
                 </span>
                 <span>
-                  {s.step}
+                  {STEP_LABEL[s.step] ?? s.step}
                   <span className="sr-only"> ({s.status})</span>
                   {s.detail !== null ? <span className="muted small"> — {s.detail}</span> : null}
                 </span>

@@ -75,12 +75,12 @@ export function SettingsScreen() {
               <label htmlFor="prod-patterns">Profile name patterns, one per line</label>
               <textarea id="prod-patterns" className="input" rows={4} spellCheck={false} value={patterns} onChange={(e) => setPatterns(e.target.value)} aria-describedby="prod-help" />
               <span id="prod-help" className="help">
-                Profiles matching a pattern (for example <code>*prod*</code>) are marked production and need a confirmation before they become the default.
+                Profiles whose names match a pattern are marked production: they show a red badge and ask for a confirmation before they become the default.
               </span>
             </div>
             <button
               type="button"
-              className="button primary"
+              className="button primary start"
               disabled={saving}
               onClick={() =>
                 save({
