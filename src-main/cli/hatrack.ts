@@ -3,9 +3,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { processEnvironment } from '../core/environment.js';
-import type { CliIo } from './command.js';
-import { terminalPrompt } from './prompt.js';
-import { runCli } from './run.js';
+import { processIo, runCli } from './run.js';
 
 // Kept for callers that imported it from the entry; the function itself lives in run.ts (no top-level effects).
 export { runCli };
@@ -20,14 +18,7 @@ function entryPath(): string {
 }
 
 export async function main(): Promise<void> {
-  const io: CliIo = {
-    out: (text) => process.stdout.write(text),
-    err: (text) => process.stderr.write(text),
-    stdinIsTty: process.stdin.isTTY === true,
-    stdoutIsTty: process.stdout.isTTY === true,
-    prompt: terminalPrompt,
-  };
-  const code = await runCli(process.argv.slice(2), processEnvironment(entryPath()), io);
+  const code = await runCli(process.argv.slice(2), processEnvironment(entryPath()), processIo());
   process.exitCode = code;
 }
 

@@ -7,6 +7,7 @@ import { parseArgs } from './args.js';
 import type { CliCommand, CliIo } from './command.js';
 import { UsageError } from './command.js';
 import { COMMANDS } from './commands/index.js';
+import { terminalPrompt } from './prompt.js';
 
 const VERSION = '0.1.0';
 
@@ -24,6 +25,17 @@ Files: AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE are honoured as the AWS C
 and ~/.aws/credentials). Backups of every replaced version go to HATRACK_DATA_DIR (default: the per-user app folder).
 Run \`hatrack <command> --help\` for details.
 `;
+}
+
+/** The CLI's I/O on the real process streams and terminal. */
+export function processIo(): CliIo {
+  return {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    stdinIsTty: process.stdin.isTTY === true,
+    stdoutIsTty: process.stdout.isTTY === true,
+    prompt: terminalPrompt,
+  };
 }
 
 export async function runCli(argv: readonly string[], env: Environment, io: CliIo): Promise<number> {

@@ -13,6 +13,7 @@ import type { CredentialsEngine } from '../core/sts/index.js';
 import type { MfaCodeProvider } from '../core/sts/mfa-session.js';
 import type { StsGateway } from '../core/sts/sts-gateway.js';
 import type { ResolvedCredentials } from '../core/sts/types.js';
+import { staticFrom } from '../core/sts/static-credentials.js';
 import type { CliContext } from './command.js';
 
 let warningFilterInstalled = false;
@@ -88,25 +89,7 @@ export function staticCredentials(model: ProfileModel, profile: string): Resolve
   const p = model.byName.get(profile);
   if (p === undefined || p.kind !== 'static') return undefined;
   const fromCredentialsFile = p.credentialsSettings !== undefined && stringSetting(p.credentialsSettings, 'aws_access_key_id') !== undefined;
-  const s = fromCredentialsFile ? p.credentialsSettings! : (p.configSettings ?? p.settings);
-  const id = stringSetting(s, 'aws_access_key_id');
-  if (id === undefined) return undefined;
-  const secret = stringSetting(s, 'aws_secret_access_key');
-  if (secret === undefined || secret === '') {
-    throw new HatrackError('INVALID_CONFIG', `Profile "${p.name}" has aws_access_key_id but no aws_secret_access_key.`);
-  }
-  // botocore checks aws_security_token first (a leftover from old tools silently wins).
-  const token = stringSetting(s, 'aws_security_token') ?? stringSetting(s, 'aws_session_token');
-  return {
-    accessKeyId: id,
-    secretAccessKey: secret,
-    sessionToken: token === '' ? undefined : token,
-    accountId: stringSetting(s, 'aws_account_id'),
-    profile: p.name,
-    source: 'static',
-    chained: false,
-    hops: [{ profile: p.name, source: 'static' }],
-  };
+  return staticFrom(p, fromCredentialsFile ? p.credentialsSettings : (p.configSettings ?? p.settings));
 }
 
 /** Resolves a profile as the engine does, loading the SDK only if an AWS call is needed. */

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { changedLines, docsOf, textOf } from '../../../test/support/docs.js';
 import { validIniArb } from '../../../test/support/ini-arbitrary.js';
 import { modelOf } from './aws-docs.js';
+import { findProblems } from './problems.js';
 import { addProfile, referencesTo, removeProfile, renameProfile, setProfileValues } from './edits.js';
 import { HatrackError } from '../../../shared/domain/errors.js';
 
@@ -36,6 +37,10 @@ describe('set', () => {
         expect(settingsOf(after, name)[key]).toBe(value);
         for (const [p, s] of others) expect(settingsOf(after, p)).toEqual(s);
         expect(setProfileValues(after, name, [[key, value]])).toBe(after);
+        // The fast path that skips the full check must never let a new problem through.
+        const sig = (p: { code: string; file: string; profile: string | undefined; key: string | undefined }) => `${p.code}|${p.file}|${p.profile}|${p.key}`;
+        const known = new Set(findProblems(modelOf(before)).map(sig));
+        expect(findProblems(modelOf(after)).map(sig).filter((s) => !known.has(s))).toEqual([]);
       }),
       { numRuns: 1000 },
     );

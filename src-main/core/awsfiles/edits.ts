@@ -9,7 +9,7 @@ import type { IniEntry, IniReading, SectionOccurrence } from './ini-reading.js';
 import { findDelimiter } from './ini-reading.js';
 import type { AwsFileKind, Profile } from './profiles.js';
 import { stringSetting } from './profiles.js';
-import { findProblems, SDK_COMMENT_CUT, SDK_SAFE_NAME } from './problems.js';
+import { findProblems, KEYS_CHECKED_BY_PROBLEMS, SDK_COMMENT_CUT, SDK_SAFE_NAME } from './problems.js';
 import type { Problem } from './problems.js';
 import { pyStrip } from './python-text.js';
 
@@ -228,8 +228,26 @@ function unsetOne(docs: AwsDocs, name: string, path: KeyPath): AwsDocs {
   return next;
 }
 
+/**
+ * A set that can be proven not to add a problem, so the full before/after check (two passes over every profile)
+ * is skipped: a validated value for a key no check reads, written into a section the profile already has. Such a
+ * line replaces one value or is inserted at column 0 after the section's last key, so it can neither duplicate a
+ * key or section nor join or split a continuation.
+ */
+function provablySafe(docs: AwsDocs, name: string, changes: readonly ValueChange[]): boolean {
+  const profile = modelOf(docs).byName.get(name);
+  if (profile === undefined) return false;
+  return changes.every(([raw, value]) => {
+    if (value === null) return false;
+    const path = parseKeyPath(raw);
+    if (KEYS_CHECKED_BY_PROBLEMS.has(path.key) || CREDENTIAL_KEYS.includes(path.key)) return false;
+    return sectionsOf(profile, targetFile(profile, path.key)).length > 0;
+  });
+}
+
 /** Sets (value) or removes (null) keys of one profile, creating the profile's section where needed. */
 export function setProfileValues(docs: AwsDocs, name: string, changes: readonly ValueChange[]): AwsDocs {
+  const safe = provablySafe(docs, name, changes);
   let next = docs;
   for (const [raw, value] of changes) {
     const path = parseKeyPath(raw);
@@ -241,7 +259,7 @@ export function setProfileValues(docs: AwsDocs, name: string, changes: readonly 
       next = setOne(next, name, path, value);
     }
   }
-  return guardNoNewProblems(docs, next);
+  return safe ? next : guardNoNewProblems(docs, next);
 }
 
 export function addProfile(docs: AwsDocs, name: string, changes: readonly ValueChange[]): AwsDocs {

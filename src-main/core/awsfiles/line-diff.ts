@@ -1,6 +1,6 @@
 // Exactly which lines an edit changes, for previews and for "changed exactly one line" checks; plain TS.
 
-import type { IniDocument } from './ini-document.js';
+import type { DocLine, IniDocument } from './ini-document.js';
 
 export interface DiffLine {
   readonly op: 'keep' | 'add' | 'remove';
@@ -19,13 +19,27 @@ const CONTEXT = 2;
 
 /** Line diff that treats a changed line ending as a change (CRLF → LF would be a real change to the file). */
 export function diffDocuments(before: IniDocument, after: IniDocument): DiffHunk[] {
-  const a = before.lines.map((l) => l.text + l.eol);
-  const b = after.lines.map((l) => l.text + l.eol);
+  // Edits keep untouched DocLine objects, so the common prefix and suffix are found by identity, without copying.
+  const x = before.lines;
+  const y = after.lines;
+  const same = (l: DocLine, r: DocLine) => l === r || (l.text === r.text && l.eol === r.eol);
   let prefix = 0;
-  while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
+  while (prefix < x.length && prefix < y.length && same(x[prefix]!, y[prefix]!)) prefix++;
   let suffix = 0;
-  while (suffix < a.length - prefix && suffix < b.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
-  if (prefix === a.length && prefix === b.length) return [];
+  while (suffix < x.length - prefix && suffix < y.length - prefix && same(x[x.length - 1 - suffix]!, y[y.length - 1 - suffix]!)) suffix++;
+  if (prefix === x.length && prefix === y.length) return [];
+  const from = Math.max(0, prefix - CONTEXT);
+  const a = x.slice(from, x.length - suffix + Math.min(suffix, CONTEXT)).map((l) => l.text + l.eol);
+  const b = y.slice(from, y.length - suffix + Math.min(suffix, CONTEXT)).map((l) => l.text + l.eol);
+  return shift(diffStrings(a, b, prefix - from, Math.min(suffix, CONTEXT)), from);
+}
+
+function shift(hunks: DiffHunk[], by: number): DiffHunk[] {
+  if (by === 0) return hunks;
+  return hunks.map((h) => ({ oldStart: h.oldStart + by, newStart: h.newStart + by, lines: h.lines.map((l) => ({ ...l, line: l.line + by })) }));
+}
+
+function diffStrings(a: readonly string[], b: readonly string[], prefix: number, suffix: number): DiffHunk[] {
   const ops = middleOps(a.slice(prefix, a.length - suffix), b.slice(prefix, b.length - suffix));
   const all: DiffLine[] = [];
   for (let i = 0; i < prefix; i++) all.push({ op: 'keep', text: strip(a[i]!), line: i + 1 });

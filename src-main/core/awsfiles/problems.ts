@@ -67,6 +67,17 @@ export interface Problem {
 }
 
 const CREDENTIAL_SOURCES = ['Environment', 'Ec2InstanceMetadata', 'EcsContainer'];
+
+/**
+ * Every key whose value (or presence) a profile-level check below reads, plus what decides a profile's kind. Keep
+ * in step with profileProblems: edits of other keys' values cannot add a profile-level problem.
+ */
+export const KEYS_CHECKED_BY_PROBLEMS: ReadonlySet<string> = new Set([
+  'aws_access_key_id', 'aws_secret_access_key', 'aws_session_token', 'aws_security_token', 'aws_account_id',
+  'credential_process', 'credential_source', 'duration_seconds', 'role_arn', 'services', 'source_profile',
+  'sso_account_id', 'sso_role_name', 'sso_session', 'sso_start_url', 'sso_region', 'web_identity_token_file',
+  'login_session',
+]);
 /** The JS SDK's section-name grammar; names outside it are invisible to the SDK. */
 export const SDK_SAFE_NAME = /^[\w\-@+.%:/]+$/;
 /** Whitespace Python's strip() removes and JS's trim() keeps, or the other way round. */

@@ -14,6 +14,7 @@ import { resolveEndpoint } from './endpoints.js';
 import { AwsCallError } from './errors.js';
 import type { MfaCodeProvider, MfaSessionBroker } from './mfa-session.js';
 import { readSsoToken } from './sso-cache.js';
+import { staticFrom } from './static-credentials.js';
 import type { StsGateway } from './sts-gateway.js';
 import type { ResolvedCredentials } from './types.js';
 import { assertValid, checkRoleArn, checkRoleSessionName } from './validation.js';
@@ -109,26 +110,6 @@ async function profileChain(ctx: Ctx, p: Profile): Promise<ResolvedCredentials> 
   throw new HatrackError('NO_CREDENTIALS', `Profile "${p.name}" has no credentials (no keys, role, SSO or credential_process).`);
 }
 
-function staticFrom(p: Profile, s: Settings | undefined): ResolvedCredentials | undefined {
-  const id = str(s, 'aws_access_key_id');
-  if (id === undefined) return undefined;
-  const secret = str(s, 'aws_secret_access_key');
-  if (secret === undefined || secret === '') {
-    throw new HatrackError('INVALID_CONFIG', `Profile "${p.name}" has aws_access_key_id but no aws_secret_access_key.`);
-  }
-  // botocore checks aws_security_token first (a leftover from old tools silently wins).
-  const token = str(s, 'aws_security_token') ?? str(s, 'aws_session_token');
-  return {
-    accessKeyId: id,
-    secretAccessKey: secret,
-    sessionToken: token === '' ? undefined : token,
-    accountId: str(s, 'aws_account_id'),
-    profile: p.name,
-    source: 'static',
-    chained: false,
-    hops: [{ profile: p.name, source: 'static' }],
-  };
-}
 
 async function assumeRoleProfile(ctx: Ctx, p: Profile, visited: readonly string[]): Promise<ResolvedCredentials> {
   const sourceName = str(p.settings, 'source_profile');
