@@ -19,7 +19,7 @@ import type { MfaSessionCache } from './core/sts/mfa-session.js';
 import type { Dispatch, Handlers } from './ipc/dispatch.js';
 import { createDispatch } from './ipc/dispatch.js';
 import { problemJson, profileSummary } from './core/profile-views.js';
-import { keyAges } from './core/sts/key-age-cache.js';
+import { keyAges, recordFirstSeen, staticKeyIds } from './core/sts/key-age-cache.js';
 import { isProduction, loadSettings, updateSettings } from './core/settings/settings.js';
 import type { Settings } from './core/settings/settings.js';
 import { defaultState } from './core/switch/managed-default.js';
@@ -243,6 +243,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
 
   function listContext(view: AwsFilesView): ListContext {
     const state = defaultState(view.docs);
+    recordFirstSeen(files.dataDir, staticKeyIds(view.model.profiles), env.now());
     return {
       settings: loadSettings(files.dataDir),
       keyAges: keyAges(files.dataDir, env.now()),

@@ -312,7 +312,10 @@ describe('hatrack keys and rotate', () => {
   it("reports IAM's CreateDate and feeds keyAgeDays to list --json", async () => {
     const ws = workspace('', keysIni('carol', carol));
     const listBefore = JSON.parse((await hatrack(ws, ['list', '--json'])).stdout) as { profiles: { name: string; keyAgeDays: number | null }[] };
-    expect(listBefore.profiles.find((p) => p.name === 'carol')?.keyAgeDays).toBeNull();
+    // The first list records when Hatrack first saw the key (the fallback age where IAM cannot be asked).
+    expect(listBefore.profiles.find((p) => p.name === 'carol')?.keyAgeDays).toBe(0);
+    const firstSeen = JSON.parse(readFileSync(path.join(ws.data, 'access-keys-first-seen.json'), 'utf8')) as { keys: Record<string, { firstSeen: string }> };
+    expect(Object.keys(firstSeen.keys)).toContain(carol.accessKeyId);
     const r = await hatrack(ws, ['keys', 'carol', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const info = JSON.parse(r.stdout) as { accessKeyId: string; status: string; createDate: string; ageDays: number; source: string; lastUsed: unknown };

@@ -4,7 +4,7 @@ import { createAwsFiles } from '../../core/awsfiles/aws-files.js';
 import type { CliCommand } from '../command.js';
 import { checkOptions, flag } from '../args.js';
 import { problemLine, table } from '../format.js';
-import { keyAges } from '../../core/sts/key-age-cache.js';
+import { keyAges, recordFirstSeen, staticKeyIds } from '../../core/sts/key-age-cache.js';
 import { jsonText, listJson, problemJson, profileSummary } from '../../core/profile-views.js';
 
 export const listCommand: CliCommand = {
@@ -25,6 +25,7 @@ Options:
     const files = createAwsFiles(ctx.env);
     const view = files.view();
     if (flag(args, 'json')) {
+      recordFirstSeen(files.dataDir, staticKeyIds(view.model.profiles), ctx.env.now());
       ctx.io.out(jsonText(listJson(view, keyAges(files.dataDir, ctx.env.now())), ctx) + '\n');
       return 0;
     }

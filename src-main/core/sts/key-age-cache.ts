@@ -47,3 +47,37 @@ export function recordCreateDate(dataDir: string, accessKeyId: string, createDat
   writeFileSync(tmp, `${JSON.stringify(cache, null, 2)}\n`, { mode: 0o600 });
   renameSync(tmp, file);
 }
+
+/**
+ * Records `now` as the first-seen date of every long-term key id (AKIA…) the cache does not know yet, in one write,
+ * so a key's age is known from the first time Hatrack lists it even where IAM will never say (denied, offline).
+ */
+export function recordFirstSeen(dataDir: string, accessKeyIds: Iterable<string>, now: Date): void {
+  const cache = readCache(dataDir) ?? { version: 1 as const, keys: {} };
+  let added = false;
+  for (const id of accessKeyIds) {
+    if (!id.startsWith('AKIA') || cache.keys[id] !== undefined) continue;
+    cache.keys[id] = { firstSeen: now.toISOString() };
+    added = true;
+  }
+  if (!added) return;
+  const file = path.join(dataDir, FIRST_SEEN_FILE);
+  try {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, `${JSON.stringify(cache, null, 2)}\n`, { mode: 0o600 });
+    renameSync(tmp, file);
+  } catch {
+    // A read-only data dir only costs the first-seen fallback; listing must still work.
+  }
+}
+
+/** The long-term key ids of static profiles in a model. */
+export function staticKeyIds(profiles: Iterable<{ readonly kind: string; readonly settings: ReadonlyMap<string, unknown> }>): string[] {
+  const out: string[] = [];
+  for (const p of profiles) {
+    const id = p.kind === 'static' ? p.settings.get('aws_access_key_id') : undefined;
+    if (typeof id === 'string') out.push(id);
+  }
+  return out;
+}
