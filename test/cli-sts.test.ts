@@ -57,6 +57,8 @@ function envFor(ws: Ws, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
     AWS_CONFIG_FILE: ws.config,
     AWS_SHARED_CREDENTIALS_FILE: ws.credentials,
     HATRACK_DATA_DIR: ws.data,
+    // MFA sessions persist in the keychain: give each workspace its own entries so tests cannot share a session.
+    HATRACK_KEYCHAIN_SERVICE: `Hatrack-test-${path.basename(ws.home)}`,
     AWS_ENDPOINT_URL: moto.endpoint,
     AWS_EC2_METADATA_DISABLED: 'true',
     AWS_PAGER: '',

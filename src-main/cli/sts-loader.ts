@@ -10,7 +10,7 @@ import type { ProfileModel } from '../core/awsfiles/profiles.js';
 import { stringSetting } from '../core/awsfiles/profiles.js';
 import type { Environment } from '../core/environment.js';
 import type { CredentialsEngine } from '../core/sts/index.js';
-import type { MfaCodeProvider } from '../core/sts/mfa-session.js';
+import type { MfaCodeProvider, MfaSessionCache } from '../core/sts/mfa-session.js';
 import type { StsGateway } from '../core/sts/sts-gateway.js';
 import type { ResolvedCredentials } from '../core/sts/types.js';
 import { staticFrom } from '../core/sts/static-credentials.js';
@@ -102,7 +102,7 @@ export async function resolveFor(ctx: CliContext, env: Environment, model: Profi
   ]);
   const gateway = lazyGateway();
   const codeProvider = mfaProvider(ctx, mfaCode);
-  const mfa = createMfaSessionBroker({ gateway, cache: createMemoryMfaSessionCache(), codeProvider, now: env.now });
+  const mfa = createMfaSessionBroker({ gateway, cache: await mfaSessionCache(env, createMemoryMfaSessionCache), codeProvider, now: env.now });
   try {
     return await resolveCredentials(model, profile, { env, gateway, mfa, codeProvider });
   } catch (e) {
@@ -110,9 +110,34 @@ export async function resolveFor(ctx: CliContext, env: Environment, model: Profi
   }
 }
 
+/**
+ * MFA sessions outlive one CLI process only in the system keychain (never in a plain file): one code per device per
+ * session, across `export`, `use` and `console`. Without a reachable keychain they last for this process.
+ */
+async function mfaSessionCache(env: Environment, memory: () => MfaSessionCache): Promise<MfaSessionCache> {
+  try {
+    const [{ createKeyringSecretStore }, { createKeychainMfaSessionCache }, { vaultService }] = await Promise.all([
+      import('../core/vault/keyring-secret-store.js'),
+      import('../core/vault/keychain-mfa-cache.js'),
+      import('../core/vault/vault-entry.js'),
+    ]);
+    const keychain = createKeychainMfaSessionCache(await createKeyringSecretStore({ platform: env.platform, vars: env.vars }), vaultService(env.vars), env.now);
+    const fallback = memory();
+    // A keychain that stops answering (locked mid-run) must not stop the user: keep the session for this process.
+    return {
+      get: (key) => keychain.get(key).catch(() => fallback.get(key)),
+      put: (key, session) => keychain.put(key, session).catch(() => fallback.put(key, session)),
+      delete: (key) => Promise.all([keychain.delete(key).catch(() => undefined), fallback.delete(key)]).then(() => undefined),
+    };
+  } catch {
+    return memory();
+  }
+}
+
 /** The whole engine (loads the AWS SDK), for commands that always call AWS. */
 export async function loadEngine(ctx: CliContext, dataDir: string, mfaCode?: string): Promise<CredentialsEngine> {
   silenceSdkNodeWarning();
-  const { createCredentialsEngine } = await import('../core/sts/index.js');
-  return createCredentialsEngine({ env: ctx.env, dataDir, mfaCodeProvider: mfaProvider(ctx, mfaCode) });
+  const [{ createCredentialsEngine }, { createMemoryMfaSessionCache }] = await Promise.all([import('../core/sts/index.js'), import('../core/sts/mfa-session.js')]);
+  const mfaSessions = await mfaSessionCache(ctx.env, createMemoryMfaSessionCache);
+  return createCredentialsEngine({ env: ctx.env, dataDir, mfaCodeProvider: mfaProvider(ctx, mfaCode), mfaSessions });
 }
