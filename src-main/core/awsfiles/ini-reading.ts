@@ -89,6 +89,10 @@ interface EntryBuild {
   lastLine: number;
   /** The first line's value until the entry is finished. */
   value: string;
+  // Final fields, filled in place by finishEntry (the same object becomes the IniEntry: no copy per key line).
+  nested: NestedValue | undefined;
+  continuationLines: readonly number[];
+  nestedErrorLine: number | undefined;
   /** Only for values that continue on more lines (rare): the stripped parts and their line numbers. */
   parts: string[];
   partLines: number[];
@@ -213,6 +217,9 @@ export function readIni(doc: IniDocument): IniReading {
       indent,
       lastLine: i,
       value: pyStrip(value.slice(delimiterAt + 1)),
+      nested: undefined,
+      continuationLines: NO_LINES,
+      nestedErrorLine: undefined,
       parts: NO_STRINGS,
       partLines: NO_NUMBERS,
       pendingBlanks: NO_NUMBERS,
@@ -233,13 +240,13 @@ function finishReading(
   errors: ReadError[],
 ): IniReading {
   const finished = (occ: OccurrenceBuild): SectionOccurrence => {
-    const entries = occ.entries.map(finishEntry);
-    for (const entry of entries) {
+    for (const entry of occ.entries) {
+      finishEntry(entry);
       if (entry.nestedErrorLine !== undefined) {
         errors.push({ code: 'NESTED_LINE_WITHOUT_EQUALS', line: entry.nestedErrorLine, section: occ.name, key: entry.key, firstLine: entry.line });
       }
     }
-    return { name: occ.name, headerLine: occ.headerLine, endLine: occ.endLine, indented: occ.indented, entries };
+    return occ;
   };
   const finalDefaults = defaultOccurrences.map(finished);
   const finalOccurrences = occurrences.map(finished);
@@ -283,36 +290,25 @@ function addContinuation(entry: EntryBuild, value: string, line: number): void {
   entry.lastLine = line;
 }
 
-/** The frozen entry: one object literal, so every IniEntry shares one shape. */
-function finishEntry(e: EntryBuild): IniEntry {
-  const multi = e.parts !== NO_STRINGS;
-  const value = multi ? pyRstrip(e.parts.join('\n')) : e.value;
-  let nested: NestedValue | undefined;
-  let nestedErrorLine: number | undefined;
-  if (value.startsWith('\n')) {
-    nested = parseNested(value);
-    if (nested === undefined) {
-      for (let p = 1; p < e.parts.length; p++) {
-        if (e.parts[p] !== '' && !e.parts[p]!.includes('=')) {
-          nestedErrorLine = e.partLines[p];
-          break;
-        }
-      }
-      nestedErrorLine ??= e.line;
-    }
+/** Completes an entry in place once its continuation lines are known (rare work: most values are one line). */
+function finishEntry(e: EntryBuild): void {
+  if (e.parts === NO_STRINGS) {
+    if (!e.value.startsWith('\n')) return;
+  } else {
+    e.value = pyRstrip(e.parts.join('\n'));
+    e.continuationLines = e.partLines.slice(1);
   }
-  return {
-    key: e.key,
-    rawKey: e.rawKey,
-    delimiter: e.delimiter,
-    line: e.line,
-    lastLine: e.lastLine,
-    value,
-    nested,
-    continuationLines: multi ? e.partLines.slice(1) : NO_LINES,
-    indent: e.indent,
-    nestedErrorLine,
-  };
+  if (!e.value.startsWith('\n')) return;
+  e.nested = parseNested(e.value);
+  if (e.nested === undefined) {
+    for (let p = 1; p < e.parts.length; p++) {
+      if (e.parts[p] !== '' && !e.parts[p]!.includes('=')) {
+        e.nestedErrorLine = e.partLines[p];
+        break;
+      }
+    }
+    e.nestedErrorLine ??= e.line;
+  }
 }
 
 /** botocore's _parse_nested: one level of `k = v`; undefined when a line has no `=` (ConfigParseError). */
