@@ -57,20 +57,40 @@ function adapter(mod: KeyringModule, opts: KeyringStoreOptions): SecretStore {
       throw keyringFailure(e, opts);
     }
   };
+  const read = (service: string, account: string) => guard(async () => (await entry(service, account).getPassword()) ?? undefined);
+  // The list of accounts lives in an index entry written through the same pinned Secret Service path as every
+  // secret: the addon's findCredentials searches its default store, which after a D-Bus switch (or on a desktop
+  // with several stores) need not be the one the entries went to.
+  const readIndex = async (service: string): Promise<string[]> => {
+    const text = await read(service, INDEX_ACCOUNT);
+    try {
+      const parsed = text === undefined ? [] : (JSON.parse(text) as unknown);
+      return Array.isArray(parsed) ? parsed.filter((a): a is string => typeof a === 'string') : [];
+    } catch {
+      return [];
+    }
+  };
+  const writeIndex = (service: string, accounts: readonly string[]) =>
+    guard(() => (accounts.length === 0 ? entry(service, INDEX_ACCOUNT).deletePassword().then(() => undefined) : entry(service, INDEX_ACCOUNT).setPassword(JSON.stringify([...accounts].sort()))));
   return {
-    get: (service, account) => guard(async () => (await entry(service, account).getPassword()) ?? undefined),
-    set: (service, account, value) => guard(() => entry(service, account).setPassword(value)),
-    delete: (service, account) => guard(() => entry(service, account).deletePassword()),
-    list: (service) =>
-      guard(async () => {
-        // findCredentials takes no store option: constructing a pinned entry first proves the Secret Service is
-        // the store being listed (it throws when D-Bus is unreachable), so an empty list means "none stored".
-        entry(service, '(probe)');
-        const found = await mod.findCredentialsAsync(service);
-        return found.map((c) => c.account);
-      }),
+    get: read,
+    set: async (service, account, value) => {
+      await guard(() => entry(service, account).setPassword(value));
+      const index = await readIndex(service);
+      if (!index.includes(account)) await writeIndex(service, [...index, account]);
+    },
+    delete: async (service, account) => {
+      const deleted = await guard(() => entry(service, account).deletePassword());
+      const index = await readIndex(service);
+      if (index.includes(account)) await writeIndex(service, index.filter((a) => a !== account));
+      return deleted;
+    },
+    list: (service) => readIndex(service),
   };
 }
+
+/** The keychain entry that lists the accounts Hatrack stored under a service (not a secret: names only). */
+export const INDEX_ACCOUNT = 'hatrack:index';
 
 /** The OS keychain, each secret read at most once per process. Throws KEYCHAIN_UNAVAILABLE when it cannot be used. */
 export async function createKeyringSecretStore(opts: KeyringStoreOptions): Promise<SecretStore> {
