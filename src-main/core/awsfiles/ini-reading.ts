@@ -121,11 +121,12 @@ export function readIni(doc: IniDocument): IniReading {
   const occurrences: OccurrenceBuild[] = [];
   const defaultOccurrences: OccurrenceBuild[] = [];
   const errors: ReadError[] = [];
-  const firstHeaderOf = new Map<string, number>();
-  // (section, key) pairs seen, as configparser's strict mode tracks them: one key set per section name.
-  const keysOf = new Map<string, Map<string, number>>();
+  const firstOf = new Map<string, OccurrenceBuild>();
+  // Every occurrence of a name that appears more than once ([DEFAULT] included): configparser's strict mode checks
+  // (section, key) pairs across them. Unique names, the norm, pay for nothing more than firstOf.
+  const repeatsOf = new Map<string, OccurrenceBuild[]>();
   let current: OccurrenceBuild | null = null;
-  let currentKeys: Map<string, number> | null = null;
+  let earlier: OccurrenceBuild[] | undefined;
   let option: EntryBuild | null = null;
   let previousHeader: OccurrenceBuild | null = null;
   let indentLevel = 0;
@@ -167,25 +168,26 @@ export function readIni(doc: IniDocument): IniReading {
         const occ: OccurrenceBuild = { name: header, headerLine: i, endLine: lines.length, entries: [], indented: indent > 0 };
         if (previousHeader !== null) previousHeader.endLine = i;
         previousHeader = occ;
-        if (header === DEFAULT_SECTION) {
-          defaultOccurrences.push(occ);
+        const first = firstOf.get(header);
+        if (first === undefined) {
+          firstOf.set(header, occ);
+          earlier = undefined;
         } else {
-          const first = firstHeaderOf.get(header);
-          if (first !== undefined) errors.push({ code: 'DUPLICATE_SECTION', line: i, section: header, key: undefined, firstLine: first });
-          else firstHeaderOf.set(header, i);
-          occurrences.push(occ);
+          // configparser does not count a second [DEFAULT] as a duplicate section, only its repeated keys.
+          if (header !== DEFAULT_SECTION) errors.push({ code: 'DUPLICATE_SECTION', line: i, section: header, key: undefined, firstLine: first.headerLine });
+          const seen = repeatsOf.get(header) ?? [first];
+          earlier = seen.slice();
+          seen.push(occ);
+          repeatsOf.set(header, seen);
         }
+        if (header === DEFAULT_SECTION) defaultOccurrences.push(occ);
+        else occurrences.push(occ);
         current = occ;
-        currentKeys = keysOf.get(header) ?? null;
-        if (currentKeys === null) {
-          currentKeys = new Map();
-          keysOf.set(header, currentKeys);
-        }
         option = null;
         continue;
       }
     }
-    if (current === null || currentKeys === null) {
+    if (current === null) {
       lineKinds[i] = 'orphan';
       errors.push({ code: 'MISSING_SECTION_HEADER', line: i, section: undefined, key: undefined, firstLine: undefined });
       continue;
@@ -197,7 +199,10 @@ export function readIni(doc: IniDocument): IniReading {
       // configparser keeps the previous option open after a bad line, so its continuation lines still attach to it.
       continue;
     }
-    const rawKey = pyRstrip(value.slice(0, delimiterAt));
+    // Index arithmetic instead of slice-then-strip: one string per key and per value, not two.
+    let keyEnd = delimiterAt;
+    while (keyEnd > 0 && isPySpace(value.charCodeAt(keyEnd - 1))) keyEnd--;
+    const rawKey = value.slice(0, keyEnd);
     if (rawKey === '') {
       lineKinds[i] = 'junk';
       errors.push({ code: 'EMPTY_KEY', line: i, section: current.name, key: undefined, firstLine: undefined });
@@ -205,10 +210,9 @@ export function readIni(doc: IniDocument): IniReading {
       continue;
     }
     lineKinds[i] = 'option';
-    const key = rawKey.toLowerCase();
-    const firstKey = currentKeys.get(key);
+    const key = hasUpperCase(rawKey) ? rawKey.toLowerCase() : rawKey;
+    const firstKey = firstLineOfKey(current.entries, key) ?? firstLineInEarlier(earlier, key);
     if (firstKey !== undefined) errors.push({ code: 'DUPLICATE_KEY', line: i, section: current.name, key, firstLine: firstKey });
-    else currentKeys.set(key, i);
     const entry: EntryBuild = {
       key,
       rawKey,
@@ -216,7 +220,7 @@ export function readIni(doc: IniDocument): IniReading {
       line: i,
       indent,
       lastLine: i,
-      value: pyStrip(value.slice(delimiterAt + 1)),
+      value: valueAfter(value, delimiterAt + 1),
       nested: undefined,
       continuationLines: NO_LINES,
       nestedErrorLine: undefined,
@@ -270,6 +274,35 @@ function finishReading(
     sections,
     errors,
   };
+}
+
+/** The stripped text after the delimiter; `line` is already stripped at its end. */
+function valueAfter(line: string, from: number): string {
+  let start = from;
+  while (start < line.length && isPySpace(line.charCodeAt(start))) start++;
+  return line.slice(start);
+}
+
+function hasUpperCase(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x41 && c <= 0x5a) || c > 0x7f) return true; // non-ASCII: let toLowerCase decide
+  }
+  return false;
+}
+
+function firstLineOfKey(entries: readonly EntryBuild[], key: string): number | undefined {
+  for (let j = 0; j < entries.length; j++) if (entries[j]!.key === key) return entries[j]!.line;
+  return undefined;
+}
+
+function firstLineInEarlier(earlier: readonly OccurrenceBuild[] | undefined, key: string): number | undefined {
+  if (earlier === undefined) return undefined;
+  for (const occ of earlier) {
+    const line = firstLineOfKey(occ.entries, key);
+    if (line !== undefined) return line;
+  }
+  return undefined;
 }
 
 function addContinuation(entry: EntryBuild, value: string, line: number): void {

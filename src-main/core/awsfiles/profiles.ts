@@ -93,7 +93,7 @@ export function buildProfileModel(config: IniReading, credentials: IniReading): 
         configSettings: values,
         credentialsSettings: undefined,
         configSections: occs,
-        allConfigSections: [...(prior?.allConfigSections ?? []), ...occs],
+        allConfigSections: prior === undefined ? occs : [...prior.allConfigSections, ...occs],
         credentialsSections: [],
       });
     } else if (type.type === 'sso-session' || type.type === 'services') {
