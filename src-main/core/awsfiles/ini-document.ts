@@ -43,12 +43,12 @@ export function splitLines(text: string): DocLine[] {
   const lines: DocLine[] = [];
   let start = 0;
   if (text.indexOf('\r') < 0) {
-    // LF-only files (most of them) split with indexOf, several times faster than a regex walk.
-    let at: number;
-    while ((at = text.indexOf('\n', start)) >= 0) {
-      lines.push({ text: text.slice(start, at), eol: '\n' });
-      start = at + 1;
-    }
+    // LF-only files (most of them): the native split is several times faster than a regex walk.
+    const parts = text.split('\n');
+    const last = parts.length - 1;
+    for (let i = 0; i < last; i++) lines.push({ text: parts[i]!, eol: '\n' });
+    if (parts[last] !== '') lines.push({ text: parts[last]!, eol: '' });
+    return lines;
   } else {
     const re = /\r\n|\n|\r/g;
     let m: RegExpExecArray | null;
