@@ -2,25 +2,11 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { changedLines, docsOf, textOf } from '../../../test/support/docs.js';
+import { changedLines, codeOf, docsOf, settingsOf, textOf } from '../../../test/support/docs.js';
 import { validIniArb } from '../../../test/support/ini-arbitrary.js';
 import { modelOf } from './aws-docs.js';
 import { findProblems } from './problems.js';
 import { addProfile, referencesTo, removeProfile, renameProfile, setProfileValues } from './edits.js';
-import { HatrackError } from '../../../shared/domain/errors.js';
-
-function settingsOf(docs: ReturnType<typeof docsOf>, name: string): Record<string, unknown> {
-  return Object.fromEntries(modelOf(docs).byName.get(name)?.settings ?? []);
-}
-
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    return e instanceof HatrackError ? e.code : 'OTHER';
-  }
-  return undefined;
-}
 
 describe('set', () => {
   it('changes exactly one line, keeps every other profile, and a repeated set is a no-op (1,000 generated files)', () => {

@@ -2,10 +2,8 @@
 
 import { describe, expect, it } from 'vitest';
 
-import { HatrackError } from '../../../shared/domain/errors.js';
-import { docsOf, textOf } from '../../../test/support/docs.js';
+import { codeOf, docsOf, settingsOf, textOf } from '../../../test/support/docs.js';
 import { modelOf } from '../awsfiles/aws-docs.js';
-import type { AwsDocs } from '../awsfiles/aws-docs.js';
 import { findProblems } from '../awsfiles/problems.js';
 import { defaultState, MANAGED_PREFIX, managedComment, planSwitch } from './managed-default.js';
 
@@ -26,19 +24,6 @@ aws_secret_access_key = own-secret
 
 const ROLE_CREDS = { accessKeyId: 'ASIATEMP000000000001', secretAccessKey: 'temp-secret', sessionToken: 'tok1', expiration: new Date('2026-11-29T22:00:00.123Z') };
 
-function settings(docs: AwsDocs, name: string): Record<string, unknown> {
-  return Object.fromEntries(modelOf(docs).byName.get(name)?.settings ?? []);
-}
-
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    return e instanceof HatrackError ? e.code : 'OTHER';
-  }
-  return undefined;
-}
-
 describe('planSwitch', () => {
   it('moves the seed-guide [default] to default-original and re-points source_profile, the first time', () => {
     const before = docsOf(SEED_CONFIG, SEED_CREDS);
@@ -46,14 +31,14 @@ describe('planSwitch', () => {
     expect(plan.movedDefaultTo).toBe('default-original');
     expect(plan.rewrittenSources).toEqual(['production']);
     const after = plan.docs;
-    expect(settings(after, 'default-original')).toEqual({
+    expect(settingsOf(after, 'default-original')).toEqual({
       region: 'eu-west-1',
       output: 'json',
       aws_access_key_id: 'AKIAUSEROWN000000001',
       aws_secret_access_key: 'own-secret',
     });
-    expect(settings(after, 'production')['source_profile']).toBe('default-original');
-    expect(settings(after, 'default')).toEqual({
+    expect(settingsOf(after, 'production')['source_profile']).toBe('default-original');
+    expect(settingsOf(after, 'default')).toEqual({
       region: 'us-east-2',
       aws_access_key_id: ROLE_CREDS.accessKeyId,
       aws_secret_access_key: 'temp-secret',
@@ -73,14 +58,14 @@ describe('planSwitch', () => {
     const first = planSwitch(docsOf(SEED_CONFIG, SEED_CREDS), { profile: 'production', credentials: ROLE_CREDS, region: 'us-east-2' }).docs;
     const again = planSwitch(first, { profile: 'production', credentials: { ...ROLE_CREDS, accessKeyId: 'ASIATEMP000000000002', sessionToken: 'tok2' }, region: 'us-east-2' });
     expect(again.movedDefaultTo).toBeUndefined();
-    expect(settings(again.docs, 'default')['aws_session_token']).toBe('tok2');
-    expect(settings(again.docs, 'default-original')['aws_access_key_id']).toBe('AKIAUSEROWN000000001');
+    expect(settingsOf(again.docs, 'default')['aws_session_token']).toBe('tok2');
+    expect(settingsOf(again.docs, 'default-original')['aws_access_key_id']).toBe('AKIAUSEROWN000000001');
 
     const back = planSwitch(again.docs, { profile: 'default-original', credentials: { accessKeyId: 'AKIAUSEROWN000000001', secretAccessKey: 'own-secret' }, region: 'eu-west-1' });
     expect(back.movedDefaultTo).toBeUndefined();
-    expect(settings(back.docs, 'default')).toEqual({ region: 'eu-west-1', aws_access_key_id: 'AKIAUSEROWN000000001', aws_secret_access_key: 'own-secret' });
-    expect(settings(back.docs, 'default-original')).toEqual(settings(first, 'default-original'));
-    expect(settings(back.docs, 'production')['source_profile']).toBe('default-original');
+    expect(settingsOf(back.docs, 'default')).toEqual({ region: 'eu-west-1', aws_access_key_id: 'AKIAUSEROWN000000001', aws_secret_access_key: 'own-secret' });
+    expect(settingsOf(back.docs, 'default-original')).toEqual(settingsOf(first, 'default-original'));
+    expect(settingsOf(back.docs, 'production')['source_profile']).toBe('default-original');
     const text = textOf(back.docs);
     expect(text.credentials).toContain(`[default]\n${managedComment('default-original', undefined)}\n`);
     expect(text.credentials.match(/# managed by hatrack/g)).toHaveLength(1);
@@ -94,7 +79,7 @@ describe('planSwitch', () => {
     expect(plan.movedDefaultTo).toBeUndefined();
     const withRegion = planSwitch(docs, { profile: 'dev', credentials: { accessKeyId: 'AKIADEV0000000000001', secretAccessKey: 's' }, region: 'eu-north-1' }).docs;
     const without = planSwitch(withRegion, { profile: 'dev2', credentials: { accessKeyId: 'AKIADEV0000000000002', secretAccessKey: 's' }, region: undefined }).docs;
-    expect(settings(without, 'default')['region']).toBeUndefined();
+    expect(settingsOf(without, 'default')['region']).toBeUndefined();
   });
 
   it('refuses to overwrite an existing profile when keeping the user default, and honours --keep-default-as', () => {
@@ -102,8 +87,8 @@ describe('planSwitch', () => {
     expect(codeOf(() => planSwitch(docs, { profile: 'production', credentials: ROLE_CREDS, region: undefined }))).toBe('PROFILE_EXISTS');
     const plan = planSwitch(docs, { profile: 'production', credentials: ROLE_CREDS, region: undefined, keepDefaultAs: 'mine' });
     expect(plan.movedDefaultTo).toBe('mine');
-    expect(settings(plan.docs, 'mine')['aws_access_key_id']).toBe('AKIAUSEROWN000000001');
-    expect(settings(plan.docs, 'production')['source_profile']).toBe('mine');
+    expect(settingsOf(plan.docs, 'mine')['aws_access_key_id']).toBe('AKIAUSEROWN000000001');
+    expect(settingsOf(plan.docs, 'production')['source_profile']).toBe('mine');
   });
 
   it('treats a managed [default] the user added keys to as still managed, but a [default] without the marker as theirs', () => {

@@ -1,8 +1,7 @@
 // The vault's file edits: keys out and back in byte for byte, and every refusal made before anything changes.
 
 import { describe, expect, it } from 'vitest';
-import { docsOf, textOf } from '../../../test/support/docs.js';
-import { HatrackError } from '../../../shared/domain/errors.js';
+import { codeOf, docsOf, textOf } from '../../../test/support/docs.js';
 import { modelOf } from '../awsfiles/aws-docs.js';
 import { findProblems } from '../awsfiles/problems.js';
 import { stringSetting } from '../awsfiles/profiles.js';
@@ -21,15 +20,6 @@ function roundTrip(config: string, credentials: string, name = 'dev') {
   const entry: VaultEntry = parseVaultEntry(name, serializeVaultEntry({ version: 1, accessKeyId: plan.accessKeyId, secretAccessKey: plan.secretAccessKey, storedAt: 'x', origin: plan.origin }));
   const back = planVaultRemove(plan.docs, name, entry);
   return { plan, vaulted: textOf(plan.docs), restored: textOf(back) };
-}
-
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    return e instanceof HatrackError ? e.code : 'OTHER';
-  }
-  return undefined;
 }
 
 describe('vault add / remove edits', () => {
