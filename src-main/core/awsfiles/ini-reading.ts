@@ -128,6 +128,7 @@ export function readIni(doc: IniDocument): IniReading {
   let current: OccurrenceBuild | null = null;
   let earlier: OccurrenceBuild[] | undefined;
   let option: EntryBuild | null = null;
+  const multiLine: { entry: EntryBuild; section: string }[] = [];
   let previousHeader: OccurrenceBuild | null = null;
   let indentLevel = 0;
 
@@ -157,6 +158,7 @@ export function readIni(doc: IniDocument): IniReading {
     const indent = value.length === text.length || !isPySpace(text.charCodeAt(0)) ? 0 : firstNonSpace(text);
     if (option !== null && indent > indentLevel) {
       lineKinds[i] = 'continuation';
+      if (option.parts === NO_STRINGS) multiLine.push({ entry: option, section: current!.name });
       addContinuation(option, value, i);
       continue;
     }
@@ -232,7 +234,7 @@ export function readIni(doc: IniDocument): IniReading {
     option = entry;
   }
 
-  return finishReading(doc, lineKinds, occurrences, defaultOccurrences, errors);
+  return finishReading(doc, lineKinds, occurrences, defaultOccurrences, errors, multiLine);
 }
 
 /** Freezes entries and merges sections once the scan is done; kept apart so the hot scan loop stays small. */
@@ -242,18 +244,17 @@ function finishReading(
   occurrences: readonly OccurrenceBuild[],
   defaultOccurrences: readonly OccurrenceBuild[],
   errors: ReadError[],
+  multiLine: readonly { readonly entry: EntryBuild; readonly section: string }[],
 ): IniReading {
-  const finished = (occ: OccurrenceBuild): SectionOccurrence => {
-    for (const entry of occ.entries) {
-      finishEntry(entry);
-      if (entry.nestedErrorLine !== undefined) {
-        errors.push({ code: 'NESTED_LINE_WITHOUT_EQUALS', line: entry.nestedErrorLine, section: occ.name, key: entry.key, firstLine: entry.line });
-      }
+  // Only values that continued on more lines need finishing: a one-line value is complete when it is read.
+  for (const { entry, section } of multiLine) {
+    finishEntry(entry);
+    if (entry.nestedErrorLine !== undefined) {
+      errors.push({ code: 'NESTED_LINE_WITHOUT_EQUALS', line: entry.nestedErrorLine, section, key: entry.key, firstLine: entry.line });
     }
-    return occ;
-  };
-  const finalDefaults = defaultOccurrences.map(finished);
-  const finalOccurrences = occurrences.map(finished);
+  }
+  const finalDefaults: readonly SectionOccurrence[] = defaultOccurrences;
+  const finalOccurrences: readonly SectionOccurrence[] = occurrences;
   if (errors.length > 1) errors.sort((a, b) => a.line - b.line);
   const defaults = new Map<string, SettingValue>();
   for (const occ of finalDefaults) for (const e of occ.entries) defaults.set(e.key, e.nested ?? e.value);
