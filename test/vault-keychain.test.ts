@@ -2,12 +2,13 @@
 // in no plain file, botocore, AWS CLI v2 and the JS SDK resolve the profile through credential_process to the same
 // keys, `vault remove` restores the files byte for byte; with no keychain nothing is written.
 
-import { spawn, spawnSync } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startPrivateKeyring } from './support/private-keyring.js';
+import type { PrivateKeyring } from './support/private-keyring.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AWS_V2_BIN, HATRACK_BIN, hatrackBuilt } from './support/cli-runner.js';
 import { startMoto } from './support/moto.js';
@@ -145,30 +146,17 @@ function ambientKeychainProblem(): string | undefined {
   return r.code === 0 ? undefined : (r.stderr.trim().split('\n').find((l) => l.startsWith('Error')) ?? r.stderr.trim());
 }
 
-const children: ChildProcess[] = [];
+const keyrings: PrivateKeyring[] = [];
 
-/** Starts dbus-run-session with an unlocked gnome-keyring and returns its bus address; stopped in afterAll. */
+/** A private unlocked gnome-keyring whose files live under the test HOME (so the secret grep covers them too). */
 async function privateKeyring(home: string): Promise<string> {
-  const script = 'printf pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null && echo "BUS=$DBUS_SESSION_BUS_ADDRESS" && exec sleep 300';
-  const child = spawn('dbus-run-session', ['--', 'sh', '-c', script], { env: { ...process.env, HOME: home }, detached: true, stdio: ['ignore', 'pipe', 'ignore'] });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error('dbus-run-session did not start')), 20_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /BUS=(\S+)/.exec(out);
-      if (m !== null) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`dbus-run-session exited ${code}`)));
-  });
+  const keyring = await startPrivateKeyring(home);
+  keyrings.push(keyring);
+  return keyring.bus;
 }
 
 afterAll(() => {
-  for (const c of children) if (c.pid !== undefined && c.exitCode === null) process.kill(-c.pid, 'SIGTERM');
+  for (const k of keyrings) void k.stop();
 });
 
 const which = (bin: string): boolean => spawnSync('sh', ['-c', `command -v ${bin}`]).status === 0;

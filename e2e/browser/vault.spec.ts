@@ -1,7 +1,7 @@
 // Keychain: keys move out of the credentials file into the OS keychain and back; with no keychain the UI says so plainly.
 import { expect, test } from '../fixtures/browser-host.js';
 import { requireChannel } from '../fixtures/helpers.js';
-import { privateKeyringProblem, startPrivateKeyring } from '../fixtures/keyring.js';
+import { privateKeyringProblem, startPrivateKeyring } from '../../test/support/private-keyring.js';
 
 const SECRET = 'je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY';
 const CONFIG = '[profile dev]\nregion = eu-west-1\n';
