@@ -19,7 +19,7 @@ import type { MfaSessionCache } from './core/sts/mfa-session.js';
 import type { Dispatch, Handlers } from './ipc/dispatch.js';
 import { createDispatch } from './ipc/dispatch.js';
 import { problemJson, profileSummary } from './core/profile-views.js';
-import { keyAges, recordFirstSeen, staticKeyIds } from './core/sts/key-age-cache.js';
+import { recordFirstSeen, staticKeyIds } from './core/sts/key-age-cache.js';
 import { isProduction, loadSettings, updateSettings } from './core/settings/settings.js';
 import type { Settings } from './core/settings/settings.js';
 import { defaultState } from './core/switch/managed-default.js';
@@ -28,6 +28,7 @@ import type { Finding } from './core/doctor/checks.js';
 import type { RoleSetupRequest } from './core/role-setup/role-setup.js';
 import type { SecretStore } from './core/vault/secret-store.js';
 import { vaultService } from './core/vault/vault-entry.js';
+import { lineText } from './core/awsfiles/ini-document.js';
 
 export interface AppCoreLog {
   readonly info: (message: string) => void;
@@ -106,7 +107,7 @@ function maskedSectionLines(view: AwsFilesView, profile: Profile, file: 'config'
     let end = occ.endLine;
     while (end > occ.headerLine + 1 && reading.lineKinds[end - 1] === 'blank') end--;
     for (let i = occ.headerLine; i < end; i++) {
-      lines.push(maskSecretLine(reading.doc.lines[i]!.text));
+      lines.push(maskSecretLine(lineText(reading.doc, i)));
     }
     return { file, path: view.paths[file], line: occ.headerLine + 1, lines };
   });
@@ -145,7 +146,8 @@ function managedExpiry(view: AwsFilesView): string | null {
   const def = view.model.byName.get('default');
   const occ = def?.credentialsSections[0];
   if (occ === undefined) return null;
-  const marker = view.docs.credentials.lines[occ.headerLine + 1]?.text ?? '';
+  const doc = view.docs.credentials;
+  const marker = occ.headerLine + 1 < doc.lineCount ? lineText(doc, occ.headerLine + 1) : '';
   return /expires (\S+Z)/.exec(marker)?.[1] ?? null;
 }
 
@@ -243,10 +245,9 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
 
   function listContext(view: AwsFilesView): ListContext {
     const state = defaultState(view.docs);
-    recordFirstSeen(files.dataDir, staticKeyIds(view.model.profiles), env.now());
     return {
       settings: loadSettings(files.dataDir),
-      keyAges: keyAges(files.dataDir, env.now()),
+      keyAges: recordFirstSeen(files.dataDir, staticKeyIds(view.model.profiles), env.now()),
       managedDefault: state.managedProfile,
       defaultExpiresAt: state.managedProfile === undefined ? null : managedExpiry(view),
     };

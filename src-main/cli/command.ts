@@ -25,7 +25,6 @@ export interface CliContext {
 
 export interface CliCommand {
   readonly name: string;
-  readonly summary: string;
   /** Full help text, printed for `hatrack <name> --help`. */
   readonly usage: string;
   /** Options that take a value (everything else given as `--x` is a boolean flag). */

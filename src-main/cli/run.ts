@@ -7,7 +7,6 @@ import { parseArgs } from './args.js';
 import type { CliCommand, CliIo } from './command.js';
 import { UsageError } from './command.js';
 import { COMMANDS } from './commands/index.js';
-import { terminalPrompt } from './prompt.js';
 
 const VERSION = '0.1.0';
 
@@ -34,7 +33,8 @@ export function processIo(): CliIo {
     err: (text) => process.stderr.write(text),
     stdinIsTty: process.stdin.isTTY === true,
     stdoutIsTty: process.stdout.isTTY === true,
-    prompt: terminalPrompt,
+    // Loaded on first use: node:readline is costly to load and most commands never ask anything.
+    prompt: async (question, hidden) => (await import('./prompt.js')).terminalPrompt(question, hidden),
   };
 }
 
@@ -42,18 +42,19 @@ export async function runCli(argv: readonly string[], env: Environment, io: CliI
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     const topic = name === 'help' ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
-    io.out(topic === undefined ? mainHelp() : topic.usage + '\n');
+    io.out(topic === undefined ? mainHelp() : (await topic.load()).usage + '\n');
     return name === undefined ? 2 : 0;
   }
   if (name === '--version' || name === '-v') {
     io.out(`${VERSION}\n`);
     return 0;
   }
-  const command: CliCommand | undefined = COMMANDS.find((c) => c.name === name);
-  if (command === undefined) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (entry === undefined) {
     io.err(`hatrack: unknown command "${name}". Run \`hatrack --help\` for the list.\n`);
     return 2;
   }
+  const command: CliCommand = await entry.load();
   try {
     const args = parseArgs(rest, command.valueOptions ?? []);
     if (args.options['help'] === true) {

@@ -17,6 +17,8 @@ export interface ProfileSummaryJson {
   readonly sourceProfile: string | null;
   readonly mfaSerial: string | null;
   readonly accessKeyId: string | null;
+  /** Only in `list`: the access key's age in days as far as Hatrack knows it, else null. */
+  readonly keyAgeDays?: number | null | undefined;
 }
 
 export interface ProblemJson {
@@ -41,7 +43,8 @@ export function accountIdOf(profile: Profile): string | null {
   return fromRole ?? stringSetting(profile.settings, 'sso_account_id') ?? stringSetting(profile.settings, 'aws_account_id') ?? null;
 }
 
-export function profileSummary(profile: Profile): ProfileSummaryJson {
+/** `keyAgeDays` is given by `list`; left undefined, JSON.stringify leaves the field out. */
+export function profileSummary(profile: Profile, keyAgeDays?: number | null): ProfileSummaryJson {
   const s = profile.settings;
   return {
     name: profile.name,
@@ -53,6 +56,7 @@ export function profileSummary(profile: Profile): ProfileSummaryJson {
     sourceProfile: stringSetting(s, 'source_profile') ?? null,
     mfaSerial: stringSetting(s, 'mfa_serial') ?? null,
     accessKeyId: stringSetting(s, 'aws_access_key_id') ?? null,
+    keyAgeDays,
   };
 }
 
@@ -87,7 +91,8 @@ function keyAgeOf(profile: Profile, keyAges: ReadonlyMap<string, number>): numbe
 export function listJson(view: AwsFilesView, keyAges?: ReadonlyMap<string, number>): object {
   return {
     files: { config: view.paths.config, credentials: view.paths.credentials },
-    profiles: view.model.profiles.map((p) => (keyAges === undefined ? profileSummary(p) : { ...profileSummary(p), keyAgeDays: keyAgeOf(p, keyAges) })),
+    // One object literal per profile (no spread): 5,000 of them are built in a cold process.
+    profiles: view.model.profiles.map((p) => profileSummary(p, keyAges === undefined ? undefined : keyAgeOf(p, keyAges))),
     problems: view.problems.map((p) => problemJson(p, view)),
   };
 }

@@ -2,7 +2,7 @@
 // bundled to .mjs by file-store-harness.ts.
 import { createFileStore } from '../../src-main/core/awsfiles/file-store.js';
 import type { IniDocument } from '../../src-main/core/awsfiles/ini-document.js';
-import { replaceLineText, spliceLines } from '../../src-main/core/awsfiles/ini-document.js';
+import { docLines, lineText, replaceLineText, spliceLines } from '../../src-main/core/awsfiles/ini-document.js';
 import { processEnvironment } from '../../src-main/core/environment.js';
 
 export type DriverJob =
@@ -30,14 +30,14 @@ function pause(maxMs: number): void {
 }
 
 function bumpCounter(doc: IniDocument): IniDocument {
-  const index = doc.lines.findIndex((line) => line.text.startsWith('counter = '));
+  const index = docLines(doc).findIndex((line) => line.text.startsWith('counter = '));
   if (index < 0) throw new Error('no counter line');
-  const current = Number(doc.lines[index]!.text.slice('counter = '.length));
+  const current = Number(lineText(doc, index).slice('counter = '.length));
   return replaceLineText(doc, index, `counter = ${current + 1}`);
 }
 
 function appendLine(doc: IniDocument, text: string): IniDocument {
-  return spliceLines(doc, doc.lines.length, doc.lines.length, [text]);
+  return spliceLines(doc, doc.lineCount, doc.lineCount, [text]);
 }
 
 function run(job: DriverJob): void {

@@ -10,7 +10,6 @@ import { loadEngine, withCliHint } from '../sts-loader.js';
 
 export const consoleCommand: CliCommand = {
   name: 'console',
-  summary: 'Open the AWS console signed in as a profile (role session, or a federation token for an IAM user)',
   usage: `Usage: hatrack console <profile> [--region R] [--service S] [--path P] [--print] [--mfa-code CODE]
 
 Resolves the profile (assuming roles as needed), exchanges its session for a console sign-in token and opens the

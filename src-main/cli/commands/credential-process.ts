@@ -46,7 +46,6 @@ function ttyCodeProvider(): MfaCodeProvider | undefined {
 
 export const credentialProcessCommand: CliCommand = {
   name: 'credential-process',
-  summary: 'Print a vaulted profile\'s credentials as credential_process JSON (what `vault add` wires up)',
   usage: `Usage: hatrack credential-process --profile <profile> [--mfa-code CODE]
 
 Prints {"Version": 1, "AccessKeyId", "SecretAccessKey"} from the system keychain for a profile moved there with

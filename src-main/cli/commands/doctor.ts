@@ -78,7 +78,6 @@ const publicJson = (f: Finding) => ({ code: f.code, severity: f.severity, profil
 
 export const doctorCommand: CliCommand = {
   name: 'doctor',
-  summary: 'Check the AWS files, keys and settings against best practice; --fix applies the safe fixes',
   usage: `Usage: hatrack doctor [--json] [--online] [--fix [--yes]]
 
 Checks: credentials file and ~/.aws readable by others; long-term keys in plain text (fix: hatrack vault add);

@@ -29,7 +29,6 @@ function profileAnd(args: ParsedArgs, what: string): [string, string[]] {
 
 export const setCommand: CliCommand = {
   name: 'set',
-  summary: 'Set keys of a profile (creates the profile if needed), changing only those lines',
   usage: `Usage: hatrack set <profile> key=value [key=value ...] [--dry-run] [--json]
 
 Routes keys as \`aws configure set\` does: aws_access_key_id, aws_secret_access_key and aws_session_token go to the
@@ -47,7 +46,6 @@ ${EDIT_HELP}`,
 
 export const unsetCommand: CliCommand = {
   name: 'unset',
-  summary: 'Remove keys from a profile (in both files)',
   usage: `Usage: hatrack unset <profile> key [key ...] [--dry-run] [--json]
 
 Removes each key (with any continuation lines) wherever the profile has it, in both files. s3.addressing_style
@@ -63,7 +61,6 @@ ${EDIT_HELP}`,
 
 export const addCommand: CliCommand = {
   name: 'add',
-  summary: 'Add a new profile (fails if it exists)',
   usage: `Usage: hatrack add <profile> [key=value ...] [--dry-run] [--json]
 
 Like set, but refuses to touch an existing profile.
@@ -78,7 +75,6 @@ ${EDIT_HELP}`,
 
 export const rmCommand: CliCommand = {
   name: 'rm',
-  summary: 'Remove a profile from both files (refuses while others use it as source_profile)',
   usage: `Usage: hatrack rm <profile> [--force] [--dry-run] [--json]
 
 Removes every section of the profile in both files, with the comment block right above each header.
@@ -97,7 +93,6 @@ Options:
 
 export const renameCommand: CliCommand = {
   name: 'rename',
-  summary: 'Rename a profile in both files and update every source_profile that names it',
   usage: `Usage: hatrack rename <old> <new> [--dry-run] [--json]
 
 Rewrites the profile's headers in both files (keeping everything else on those lines) and every

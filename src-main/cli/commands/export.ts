@@ -26,7 +26,6 @@ function chainedEnv(env: Environment, profile: string): Environment {
 
 export const exportCommand: CliCommand = {
   name: 'export',
-  summary: 'Print a profile\'s credentials (credential_process JSON, shell exports or JSON), assuming roles as needed',
   usage: `Usage: hatrack export <profile> [--format process|env|json] [--mfa-code CODE]
 
 Resolves the profile as \`aws configure export-credentials --profile <profile>\` does (roles are assumed, with

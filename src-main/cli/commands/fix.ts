@@ -8,7 +8,6 @@ import { applyAllFixes, applyFix } from '../../core/awsfiles/fixes.js';
 
 export const fixCommand: CliCommand = {
   name: 'fix',
-  summary: 'Apply the safe fix for a problem (by id from `hatrack list`), or --all',
   usage: `Usage: hatrack fix <problem-id> | --all [--dry-run] [--json]
 
 Problem ids look like DUPLICATE_KEY:config:12 and are printed by \`hatrack list\`. Only problems with a fix that

@@ -11,7 +11,6 @@ import { jsonText } from '../../core/profile-views.js';
 
 export const keysCommand: CliCommand = {
   name: 'keys',
-  summary: 'Show the age, status and last use of a profile\'s access key',
   usage: `Usage: hatrack keys <profile> [--json]
 
 Asks IAM (signed with the key itself) for the key's CreateDate, status and last use. When IAM denies that, the

@@ -4,12 +4,11 @@ import { createAwsFiles } from '../../core/awsfiles/aws-files.js';
 import type { CliCommand } from '../command.js';
 import { checkOptions, flag } from '../args.js';
 import { problemLine, table } from '../format.js';
-import { keyAges, recordFirstSeen, staticKeyIds } from '../../core/sts/key-age-cache.js';
+import { recordFirstSeen, staticKeyIds } from '../../core/sts/key-age-cache.js';
 import { jsonText, listJson, problemJson, profileSummary } from '../../core/profile-views.js';
 
 export const listCommand: CliCommand = {
   name: 'list',
-  summary: 'List every profile with its kind and region, and any problems in the files',
   usage: `Usage: hatrack list [--json]
 
 Lists profiles in the order \`aws configure list-profiles\` prints them, with the credential kind the AWS CLI
@@ -25,8 +24,8 @@ Options:
     const files = createAwsFiles(ctx.env);
     const view = files.view();
     if (flag(args, 'json')) {
-      recordFirstSeen(files.dataDir, staticKeyIds(view.model.profiles), ctx.env.now());
-      ctx.io.out(jsonText(listJson(view, keyAges(files.dataDir, ctx.env.now())), ctx) + '\n');
+      const ages = recordFirstSeen(files.dataDir, staticKeyIds(view.model.profiles), ctx.env.now());
+      ctx.io.out(jsonText(listJson(view, ages), ctx) + '\n');
       return 0;
     }
     const rows = view.model.profiles.map((p) => {

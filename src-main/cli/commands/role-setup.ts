@@ -9,7 +9,6 @@ import { jsonText } from '../../core/profile-views.js';
 
 export const roleSetupCommand: CliCommand = {
   name: 'role-setup',
-  summary: 'Print the trust and IAM policies for a cross-account role and add its profile',
   usage: `Usage: hatrack role-setup --source <profile> --account <12-digit id> --role <name> [--mfa] [--external-id X]
                           [--profile-name N] [--source-account ID] [--dry-run] [--json]
 

@@ -31,7 +31,6 @@ async function confirmed(ctx: CliContext, name: string, keepOld: boolean): Promi
 
 export const rotateCommand: CliCommand = {
   name: 'rotate',
-  summary: 'Rotate a profile\'s IAM access key: create, save at once, verify, retire the old key',
   usage: `Usage: hatrack rotate <profile> [--yes] [--keep-old] [--delete-key ID]
 
 Creates a new access key for the profile's IAM user, writes it into the profile's section of the credentials

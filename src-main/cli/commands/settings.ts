@@ -8,7 +8,6 @@ import { jsonText } from '../../core/profile-views.js';
 
 export const settingsCommand: CliCommand = {
   name: 'settings',
-  summary: 'Show or change Hatrack settings (production flags, colours, theme, …)',
   usage: `Usage: hatrack settings get [key] [--json]
        hatrack settings set key=value [key=value ...] [--json]
 

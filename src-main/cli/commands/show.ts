@@ -11,7 +11,6 @@ import type { ProblemJson } from '../../core/profile-views.js';
 
 export const showCommand: CliCommand = {
   name: 'show',
-  summary: 'Show one profile: merged settings (secrets masked), sections, references, problems',
   usage: `Usage: hatrack show <profile> [--json]
 
 Prints the profile's settings as the AWS CLI merges them (credentials-file keys override config-file keys),

@@ -11,7 +11,6 @@ import { jsonText } from '../../core/profile-views.js';
 
 export const useCommand: CliCommand = {
   name: 'use',
-  summary: 'Make a profile the default identity (writes [default]; your own default is kept as default-original)',
   usage: `Usage: hatrack use <profile> [--yes] [--keep-default-as NAME] [--mfa-code CODE] [--json]
 
 Every AWS tool that is not told which profile to use reads [default]. This writes the profile's keys into

@@ -49,7 +49,6 @@ Options:
 
 export const vaultCommand: CliCommand = {
   name: 'vault',
-  summary: 'Move long-term keys into the system keychain (add/remove/list); files then use credential_process',
   usage: USAGE,
   run: async (args, ctx) => {
     checkOptions(args, ['yes', 'dry-run', 'json']);

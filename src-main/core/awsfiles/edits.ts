@@ -4,7 +4,7 @@ import { HatrackError } from '../../../shared/domain/errors.js';
 import type { AwsDocs } from './aws-docs.js';
 import { modelOf, withDoc } from './aws-docs.js';
 import type { IniDocument } from './ini-document.js';
-import { replaceLineText, spliceLines } from './ini-document.js';
+import { lineText, replaceLineText, spliceLines } from './ini-document.js';
 import type { IniEntry, IniReading, SectionOccurrence } from './ini-reading.js';
 import { findDelimiter } from './ini-reading.js';
 import type { AwsFileKind, Profile } from './profiles.js';
@@ -118,16 +118,16 @@ export function lastContentLine(occ: SectionOccurrence): number {
 }
 
 function appendSection(doc: IniDocument, header: string, body: readonly string[]): IniDocument {
-  const lines = doc.lines;
+  const count = doc.lineCount;
   const texts: string[] = [];
-  if (lines.length > 0 && pyStrip(lines[lines.length - 1]!.text) !== '') texts.push('');
+  if (count > 0 && pyStrip(lineText(doc, count - 1)) !== '') texts.push('');
   texts.push(header, ...body);
-  return spliceLines(doc, lines.length, lines.length, texts);
+  return spliceLines(doc, count, count, texts);
 }
 
 function setOne(docs: AwsDocs, name: string, path: KeyPath, value: string): AwsDocs {
   const model = modelOf(docs);
-  const profile = model.byName.get(name);
+  const profile = model.profile(name);
   const file = targetFile(profile, path.key);
   const doc = docs[file];
   const occs = sectionsOf(profile, file);
@@ -144,7 +144,7 @@ function setOne(docs: AwsDocs, name: string, path: KeyPath, value: string): AwsD
         throw new HatrackError('INVALID_VALUE', `"${path.key}" in profile "${name}" is a nested block; set one of its keys instead, e.g. ${path.key}.<key>=<value>.`);
       }
       if (entry.value === value && entry.continuationLines.length === 0) continue;
-      const text = rewriteKeyLine(next.lines[entry.line]!.text, path.key, value);
+      const text = rewriteKeyLine(lineText(next, entry.line), path.key, value);
       next = spliceLines(next, entry.line, entry.lastLine + 1, [text]);
     }
     return withDoc(docs, file, next);
@@ -163,7 +163,7 @@ function setOne(docs: AwsDocs, name: string, path: KeyPath, value: string): AwsD
 function nestedChildren(doc: IniDocument, parent: IniEntry): { line: number; key: string }[] {
   const out: { line: number; key: string }[] = [];
   for (const l of parent.continuationLines) {
-    const text = pyStrip(doc.lines[l]!.text);
+    const text = pyStrip(lineText(doc, l));
     const eq = text.indexOf('=');
     if (text === '' || eq < 0) continue;
     out.push({ line: l, key: pyStrip(text.slice(0, eq)) });
@@ -198,16 +198,16 @@ function setNested(
   const match = children.find((c) => c.key === child);
   if (match !== undefined) {
     if (parent.nested?.[child] === value) return doc;
-    return replaceLineText(doc, match.line, rewriteKeyLine(doc.lines[match.line]!.text, child, value));
+    return replaceLineText(doc, match.line, rewriteKeyLine(lineText(doc, match.line), child, value));
   }
   const first = children[0];
-  const indent = first === undefined ? ' '.repeat(parent.indent + 4) : doc.lines[first.line]!.text.match(/^\s*/)![0];
+  const indent = first === undefined ? ' '.repeat(parent.indent + 4) : lineText(doc, first.line).match(/^\s*/)![0];
   const at = (children.length > 0 ? children[children.length - 1]!.line : parent.line) + 1;
   return spliceLines(doc, at, at, [`${indent}${child} = ${value}`]);
 }
 
 function unsetOne(docs: AwsDocs, name: string, path: KeyPath): AwsDocs {
-  const profile = modelOf(docs).byName.get(name);
+  const profile = modelOf(docs).profile(name);
   let next = docs;
   for (const file of ['config', 'credentials'] as const) {
     const entries = entriesWithKey(sectionsOf(profile, file), path.key).sort((a, b) => b.line - a.line);
@@ -235,7 +235,7 @@ function unsetOne(docs: AwsDocs, name: string, path: KeyPath): AwsDocs {
  * key or section nor join or split a continuation.
  */
 function provablySafe(docs: AwsDocs, name: string, changes: readonly ValueChange[]): boolean {
-  const profile = modelOf(docs).byName.get(name);
+  const profile = modelOf(docs).profile(name);
   if (profile === undefined) return false;
   return changes.every(([raw, value]) => {
     if (value === null) return false;
@@ -255,7 +255,7 @@ export function setProfileValues(docs: AwsDocs, name: string, changes: readonly 
       next = unsetOne(next, name, path);
     } else {
       validateValue(`${raw} in profile "${name}"`, value);
-      if (!modelOf(next).byName.has(name)) validateProfileName(name);
+      if (modelOf(next).profile(name) === undefined) validateProfileName(name);
       next = setOne(next, name, path, value);
     }
   }
@@ -264,7 +264,7 @@ export function setProfileValues(docs: AwsDocs, name: string, changes: readonly 
 
 export function addProfile(docs: AwsDocs, name: string, changes: readonly ValueChange[]): AwsDocs {
   validateProfileName(name);
-  if (modelOf(docs).byName.has(name)) throw new HatrackError('PROFILE_EXISTS', `A profile named "${name}" already exists.`);
+  if (modelOf(docs).profile(name) !== undefined) throw new HatrackError('PROFILE_EXISTS', `A profile named "${name}" already exists.`);
   if (changes.length === 0) {
     return guardNoNewProblems(docs, withDoc(docs, 'config', appendSection(docs.config, headerFor('config', name), [])));
   }
@@ -300,7 +300,7 @@ export function sectionSpan(reading: IniReading, occ: SectionOccurrence): { star
 
 export function removeProfile(docs: AwsDocs, name: string, force: boolean): AwsDocs {
   const model = modelOf(docs);
-  const profile = model.byName.get(name);
+  const profile = model.profile(name);
   if (profile === undefined) throw notFound(name);
   const refs = referencesTo(docs, name);
   if (refs.length > 0 && !force) {
@@ -328,21 +328,21 @@ export function rewriteHeaderLine(text: string, header: string): string {
 
 export function renameProfile(docs: AwsDocs, from: string, to: string): AwsDocs {
   const model = modelOf(docs);
-  const profile = model.byName.get(from);
+  const profile = model.profile(from);
   if (profile === undefined) throw notFound(from);
   validateProfileName(to);
   if (from === to) return docs;
-  if (model.byName.has(to)) throw new HatrackError('PROFILE_EXISTS', `A profile named "${to}" already exists.`);
+  if (model.profile(to) !== undefined) throw new HatrackError('PROFILE_EXISTS', `A profile named "${to}" already exists.`);
   let next = docs;
   for (const file of ['config', 'credentials'] as const) {
     let doc = next[file];
     for (const occ of allSectionsOf(profile, file)) {
-      doc = replaceLineText(doc, occ.headerLine, rewriteHeaderLine(doc.lines[occ.headerLine]!.text, headerFor(file, to)));
+      doc = replaceLineText(doc, occ.headerLine, rewriteHeaderLine(lineText(doc, occ.headerLine), headerFor(file, to)));
     }
     // Every profile that assumed a role from the old name must keep working under the new one.
     for (const other of model.profiles) {
       for (const entry of entriesWithKey(sectionsOf(other, file), 'source_profile')) {
-        if (entry.value === from) doc = replaceLineText(doc, entry.line, rewriteKeyLine(doc.lines[entry.line]!.text, 'source_profile', to));
+        if (entry.value === from) doc = replaceLineText(doc, entry.line, rewriteKeyLine(lineText(doc, entry.line), 'source_profile', to));
       }
     }
     next = withDoc(next, file, doc);

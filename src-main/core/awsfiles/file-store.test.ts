@@ -13,7 +13,7 @@ import { BACKUPS_KEPT, createFileStore } from './file-store.js';
 import type { FileStore, FileStoreOptions } from './file-store.js';
 import type { AwsFilePaths, FileChangeEvent } from './file-store.types.js';
 import type { IniDocument } from './ini-document.js';
-import { spliceLines } from './ini-document.js';
+import { docLines, documentFromLines, spliceLines } from './ini-document.js';
 
 let root: string;
 let home: string;
@@ -45,7 +45,7 @@ function seed(file: string, text: string, mode = 0o600): void {
 }
 
 function appendLine(doc: IniDocument, text: string): IniDocument {
-  return spliceLines(doc, doc.lines.length, doc.lines.length, [text]);
+  return spliceLines(doc, doc.lineCount, doc.lineCount, [text]);
 }
 
 function modeOf(p: string): number {
@@ -73,7 +73,7 @@ describe('read', () => {
     const snap = storeWith().read();
     expect(snap.config).toMatchObject({ kind: 'config', path: paths.config, exists: false, mode: undefined });
     expect(snap.config.bytes.length).toBe(0);
-    expect(snap.config.doc.lines).toEqual([]);
+    expect(snap.config.doc.lineCount).toBe(0);
     expect(snap.credentials.hash).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
   });
 
@@ -83,7 +83,7 @@ describe('read', () => {
     expect(Buffer.from(snap.config.bytes).toString()).toBe(CONFIG);
     expect(snap.config.exists).toBe(true);
     expect(snap.config.mode).toBe(0o644);
-    expect(snap.config.doc.lines[0]).toEqual({ text: '# my config', eol: '\r\n' });
+    expect(docLines(snap.config.doc)[0]).toEqual({ text: '# my config', eol: '\r\n' });
   });
 
   it('reads a path that is a folder as absent, like botocore, and refuses to write over it', () => {
@@ -106,7 +106,7 @@ describe('update: no-op', () => {
     const result = store.update((s) => ({
       // Same document object, and an equal document rebuilt from scratch: neither is a change.
       config: s.config.doc,
-      credentials: { encoding: s.credentials.doc.encoding, lines: s.credentials.doc.lines.map((l) => ({ ...l })) },
+      credentials: documentFromLines(s.credentials.doc.encoding, docLines(s.credentials.doc)),
       result: 'ok',
     }));
     expect(result).toMatchObject({ result: 'ok', written: [], retries: 0 });
@@ -236,7 +236,7 @@ describe('update: backups', () => {
     const store = storeWith({ env: { ...env, now: () => frozen } });
     let last: string | undefined;
     for (let i = 1; i <= BACKUPS_KEPT + 5; i++) {
-      last = store.update(() => ({ credentials: { encoding: 'utf8', lines: [{ text: `v${i}`, eol: '\n' }] }, result: 0 }))
+      last = store.update(() => ({ credentials: documentFromLines('utf8', [{ text: `v${i}`, eol: '\n' }]), result: 0 }))
         .written[0]!.backupPath;
     }
     const dir = path.dirname(last!);

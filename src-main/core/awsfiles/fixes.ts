@@ -4,7 +4,7 @@ import { HatrackError, isHatrackError } from '../../../shared/domain/errors.js';
 import type { AwsDocs } from './aws-docs.js';
 import { modelOf, withDoc } from './aws-docs.js';
 import type { IniDocument } from './ini-document.js';
-import { replaceLineText, spliceLines } from './ini-document.js';
+import { docLines, lineText, replaceLineText, spliceLines } from './ini-document.js';
 import type { IniEntry, IniReading } from './ini-reading.js';
 import { findDelimiter } from './ini-reading.js';
 import { classifyConfigSection } from './profiles.js';
@@ -20,7 +20,7 @@ function entryAt(reading: IniReading, line: number): IniEntry | undefined {
 }
 
 function setHeader(doc: IniDocument, line: number, header: string): IniDocument {
-  return replaceLineText(doc, line, rewriteHeaderLine(doc.lines[line]!.text, header));
+  return replaceLineText(doc, line, rewriteHeaderLine(lineText(doc, line), header));
 }
 
 function repair(docs: AwsDocs, problem: Problem): IniDocument {
@@ -28,7 +28,7 @@ function repair(docs: AwsDocs, problem: Problem): IniDocument {
   const reading = problem.file === 'config' ? model.config : model.credentials;
   const doc = docs[problem.file];
   const index = problem.line - 1;
-  const text = doc.lines[index]?.text ?? '';
+  const text = index < doc.lineCount ? lineText(doc, index) : '';
   const entry = entryAt(reading, index);
   switch (problem.code) {
     case 'BOM':
@@ -47,7 +47,7 @@ function repair(docs: AwsDocs, problem: Problem): IniDocument {
       const first = later === undefined ? undefined : reading.occurrences.find((o) => o.name === later.name);
       if (later === undefined || first === undefined || first === later) break;
       const bodyEnd = lastContentLine(later) + 1;
-      const body = doc.lines.slice(later.headerLine + 1, bodyEnd).map((l) => l.text);
+      const body = docLines(doc, later.headerLine + 1, bodyEnd).map((l) => l.text);
       // Remove the later copy first (it is below), then add its keys after the first copy's last key.
       let next = spliceLines(doc, later.headerLine, bodyEnd, []);
       const at = lastContentLine(first) + 1;

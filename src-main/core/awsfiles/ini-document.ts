@@ -1,7 +1,12 @@
 // Lossless line model of an AWS ini file: bytes in, the same bytes out, with line-level edits; plain TS, any runtime.
+//
+// A document is its decoded text plus two offset arrays, not one object per line: a 5,000-profile file has 30,000
+// lines, and a short-lived CLI process that allocated an object and a string for each spent a quarter of its time in
+// the garbage collector. Lines become strings only when something reads them.
 
 export type Eol = '\r\n' | '\n' | '\r' | '';
 
+/** One line with its ending, for code that wants lines as values (tests, previews, vault restores). */
 export interface DocLine {
   readonly text: string;
   readonly eol: Eol;
@@ -15,10 +20,22 @@ export type DocEncoding = 'utf8' | 'latin1';
 
 export interface IniDocument {
   readonly encoding: DocEncoding;
-  readonly lines: readonly DocLine[];
+  /** The whole file, decoded. */
+  readonly text: string;
+  readonly lineCount: number;
+  /** `starts[i]` is where line i begins; `starts[lineCount]` is the text's length. */
+  readonly starts: Int32Array;
+  /** `ends[i]` is where line i's ending (CRLF, LF, CR or nothing) begins. */
+  readonly ends: Int32Array;
+  /**
+   * The document's bytes when they are known without encoding the text: the bytes it was read from, or, after edits
+   * of a pure-ASCII file, those bytes spliced. Serializing hands them back as they are.
+   */
+  readonly source: Uint8Array | undefined;
 }
 
 const utf8Strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const utf8Encoder = new TextEncoder();
 
 export function decodeBytes(bytes: Uint8Array): { text: string; encoding: DocEncoding } {
   try {
@@ -38,63 +55,141 @@ function latin1Decode(bytes: Uint8Array): string {
   return out;
 }
 
-/** Splits on CRLF, LF and lone CR — the breaks Python's universal newlines (and so botocore) honour. */
-export function splitLines(text: string): DocLine[] {
-  const lines: DocLine[] = [];
-  let start = 0;
-  if (text.indexOf('\r') < 0) {
-    // LF-only files (most of them): the native split is several times faster than a regex walk.
-    const parts = text.split('\n');
-    const last = parts.length - 1;
-    for (let i = 0; i < last; i++) lines.push({ text: parts[i]!, eol: '\n' });
-    if (parts[last] !== '') lines.push({ text: parts[last]!, eol: '' });
-    return lines;
-  } else {
-    const re = /\r\n|\n|\r/g;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) {
-      lines.push({ text: text.slice(start, m.index), eol: m[0] as Eol });
-      start = m.index + m[0].length;
+/** Growable pair of offset arrays; the final arrays are views of exactly the used length. */
+class OffsetBuilder {
+  starts = new Int32Array(256);
+  ends = new Int32Array(256);
+  count = 0;
+
+  push(start: number, end: number): void {
+    if (this.count === this.ends.length) {
+      const starts = new Int32Array(this.ends.length * 2);
+      starts.set(this.starts);
+      this.starts = starts;
+      const ends = new Int32Array(this.ends.length * 2);
+      ends.set(this.ends);
+      this.ends = ends;
     }
+    this.starts[this.count] = start;
+    this.ends[this.count] = end;
+    this.count++;
   }
-  if (start < text.length) lines.push({ text: text.slice(start), eol: '' });
-  return lines;
+
+  finish(textLength: number): { starts: Int32Array; ends: Int32Array; lineCount: number } {
+    if (this.count + 1 > this.starts.length) {
+      const starts = new Int32Array(this.count + 1);
+      starts.set(this.starts.subarray(0, this.count));
+      this.starts = starts;
+    }
+    this.starts[this.count] = textLength;
+    return { starts: this.starts.subarray(0, this.count + 1), ends: this.ends.subarray(0, this.count), lineCount: this.count };
+  }
+}
+
+/**
+ * Line offsets for CRLF, LF and lone CR — the breaks Python's universal newlines (and so botocore) honour. A last
+ * line without an ending counts; an empty text after the final break does not.
+ */
+function indexLines(text: string): { starts: Int32Array; ends: Int32Array; lineCount: number } {
+  const out = new OffsetBuilder();
+  const length = text.length;
+  let start = 0;
+  let lf = text.indexOf('\n');
+  let cr = text.indexOf('\r');
+  while (lf >= 0 || cr >= 0) {
+    if (cr < 0 || (lf >= 0 && lf < cr)) {
+      out.push(start, lf);
+      start = lf + 1;
+    } else {
+      out.push(start, cr);
+      start = text.charCodeAt(cr + 1) === 0x0a ? cr + 2 : cr + 1;
+      cr = text.indexOf('\r', cr + 1);
+    }
+    if (lf >= 0 && lf < start) lf = text.indexOf('\n', start);
+  }
+  if (start < length) out.push(start, length);
+  return out.finish(length);
+}
+
+export function documentFromText(text: string, encoding: DocEncoding, source?: Uint8Array): IniDocument {
+  const { starts, ends, lineCount } = indexLines(text);
+  return { encoding, text, lineCount, starts, ends, source };
 }
 
 export function parseDocument(bytes: Uint8Array): IniDocument {
   const { text, encoding } = decodeBytes(bytes);
-  return { encoding, lines: splitLines(text) };
+  return documentFromText(text, encoding, bytes);
 }
 
-export function documentText(doc: IniDocument): string {
-  let out = '';
-  for (const line of doc.lines) out += line.text + line.eol;
+/** A document from line values (tests and restores); a line's ending may not appear inside its text. */
+export function documentFromLines(encoding: DocEncoding, lines: readonly DocLine[]): IniDocument {
+  let text = '';
+  for (const line of lines) text += line.text + line.eol;
+  return documentFromText(text, encoding);
+}
+
+export function lineText(doc: IniDocument, index: number): string {
+  return doc.text.slice(doc.starts[index]!, doc.ends[index]!);
+}
+
+export function lineEol(doc: IniDocument, index: number): Eol {
+  return doc.text.slice(doc.ends[index]!, doc.starts[index + 1]!) as Eol;
+}
+
+/** Every line as a value; for code off the hot paths. */
+export function docLines(doc: IniDocument, from = 0, to = doc.lineCount): DocLine[] {
+  const out: DocLine[] = [];
+  for (let i = from; i < to; i++) out.push({ text: lineText(doc, i), eol: lineEol(doc, i) });
   return out;
 }
 
+/** The line that holds text offset `offset` (the last line for the text's end). */
+export function lineAt(doc: IniDocument, offset: number): number {
+  let lo = 0;
+  let hi = doc.lineCount - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (doc.starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+export function documentText(doc: IniDocument): string {
+  return doc.text;
+}
+
 export function serializeDocument(doc: IniDocument): Uint8Array {
-  const text = documentText(doc);
-  if (doc.encoding === 'utf8') return new TextEncoder().encode(text);
+  if (doc.source !== undefined) return doc.source;
+  const text = doc.text;
+  if (doc.encoding === 'utf8') return utf8Encoder.encode(text);
   const out = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i) & 0xff;
   return out;
 }
 
-export const emptyDocument: IniDocument = { encoding: 'utf8', lines: [] };
+export const emptyDocument: IniDocument = documentFromText('', 'utf8');
+
+function countOf(text: string, needle: string): number {
+  let n = 0;
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) n++;
+  return n;
+}
 
 /** The line ending most lines use; new lines are written with it. LF for a file with none. */
 export function dominantEol(doc: IniDocument): Exclude<Eol, ''> {
-  let crlf = 0;
-  let lf = 0;
-  let cr = 0;
-  for (const line of doc.lines) {
-    if (line.eol === '\r\n') crlf++;
-    else if (line.eol === '\n') lf++;
-    else if (line.eol === '\r') cr++;
-  }
+  const text = doc.text;
+  if (text.indexOf('\r') < 0) return '\n';
+  const crlf = countOf(text, '\r\n');
+  const lf = countOf(text, '\n') - crlf;
+  const cr = countOf(text, '\r') - crlf;
   if (crlf > lf && crlf >= cr) return '\r\n';
   if (cr > lf && cr > crlf) return '\r';
   return '\n';
+}
+
+function hasFinalEol(doc: IniDocument): boolean {
+  return doc.lineCount === 0 || doc.ends[doc.lineCount - 1]! < doc.text.length;
 }
 
 /**
@@ -102,33 +197,80 @@ export function dominantEol(doc: IniDocument): Exclude<Eol, ''> {
  * keeps that property: whatever ends up last carries no line ending, and a line that stops being last gets one.
  */
 export function spliceLines(doc: IniDocument, start: number, end: number, texts: readonly string[]): IniDocument {
+  if (start === end && texts.length === 0) return doc;
   const eol = dominantEol(doc);
-  const lines = doc.lines.slice();
-  const hadNoFinalEol = lines.length > 0 && lines[lines.length - 1]!.eol === '';
-  lines.splice(start, end - start, ...texts.map((text) => ({ text, eol })));
-  if (hadNoFinalEol) {
-    for (let i = 0; i < lines.length - 1; i++) {
-      if (lines[i]!.eol === '') lines[i] = { text: lines[i]!.text, eol };
+  const { text, starts, ends, lineCount } = doc;
+  const inserted = texts.length === 0 ? '' : texts.join(eol) + eol;
+  if (!hasFinalEol(doc)) {
+    // Rare: rebuild from line values so the "last line has no ending" rule is applied in one place.
+    const lines = docLines(doc, 0, start);
+    for (const t of texts) lines.push({ text: t, eol });
+    lines.push(...docLines(doc, end, lineCount));
+    for (let i = 0; i < lines.length; i++) {
+      const last = i === lines.length - 1;
+      const line = lines[i]!;
+      if (last ? line.eol !== '' : line.eol === '') lines[i] = { text: line.text, eol: last ? '' : eol };
     }
-    const last = lines.length - 1;
-    if (last >= 0 && lines[last]!.eol !== '') lines[last] = { text: lines[last]!.text, eol: '' };
+    return documentFromLines(doc.encoding, lines);
   }
-  return { encoding: doc.encoding, lines };
+  const from = starts[start]!;
+  const to = starts[end]!;
+  const nextText = text.slice(0, from) + inserted + text.slice(to);
+  const source = splicedSource(doc, from, to, inserted);
+  const nextCount = lineCount - (end - start) + texts.length;
+  const nextStarts = new Int32Array(nextCount + 1);
+  const nextEnds = new Int32Array(nextCount);
+  nextStarts.set(starts.subarray(0, start));
+  nextEnds.set(ends.subarray(0, start));
+  let at = from;
+  for (let i = 0; i < texts.length; i++) {
+    nextStarts[start + i] = at;
+    nextEnds[start + i] = at + texts[i]!.length;
+    at += texts[i]!.length + eol.length;
+  }
+  const shift = inserted.length - (to - from);
+  for (let i = end, j = start + texts.length; i < lineCount; i++, j++) {
+    nextStarts[j] = starts[i]! + shift;
+    nextEnds[j] = ends[i]! + shift;
+  }
+  nextStarts[nextCount] = nextText.length;
+  return { encoding: doc.encoding, text: nextText, lineCount: nextCount, starts: nextStarts, ends: nextEnds, source };
 }
 
-export function replaceLineText(doc: IniDocument, index: number, text: string): IniDocument {
-  const lines = doc.lines.slice();
-  lines[index] = { text, eol: lines[index]!.eol };
-  return { encoding: doc.encoding, lines };
+/**
+ * In a pure-ASCII UTF-8 file every character is one byte, so an edit's bytes are the old bytes around the new
+ * text's bytes: a copy instead of re-encoding (and first flattening) a 600 KB string on every save.
+ */
+function splicedSource(doc: IniDocument, from: number, to: number, inserted: string): Uint8Array | undefined {
+  const source = doc.source;
+  if (source === undefined || doc.encoding !== 'utf8' || source.length !== doc.text.length) return undefined;
+  const middle = utf8Encoder.encode(inserted);
+  if (middle.length !== inserted.length) return undefined;
+  const out = new Uint8Array(source.length - (to - from) + middle.length);
+  out.set(source.subarray(0, from), 0);
+  out.set(middle, from);
+  out.set(source.subarray(to), from + middle.length);
+  return out;
+}
+
+/** Replaces the text of one line, keeping its line ending. */
+export function replaceLineText(doc: IniDocument, index: number, replacement: string): IniDocument {
+  const from = doc.starts[index]!;
+  const to = doc.ends[index]!;
+  if (doc.text.slice(from, to) === replacement) return doc;
+  const shift = replacement.length - (to - from);
+  const starts = doc.starts.slice();
+  const ends = doc.ends.slice();
+  ends[index] = to + shift;
+  for (let i = index + 1; i < doc.lineCount; i++) {
+    starts[i] = starts[i]! + shift;
+    ends[i] = ends[i]! + shift;
+  }
+  const text = doc.text.slice(0, from) + replacement + doc.text.slice(to);
+  starts[doc.lineCount] = text.length;
+  return { encoding: doc.encoding, text, lineCount: doc.lineCount, starts, ends, source: splicedSource(doc, from, to, replacement) };
 }
 
 export function documentsEqual(a: IniDocument, b: IniDocument): boolean {
-  if (a === b) return true;
-  if (a.encoding !== b.encoding || a.lines.length !== b.lines.length) return false;
-  for (let i = 0; i < a.lines.length; i++) {
-    const x = a.lines[i]!;
-    const y = b.lines[i]!;
-    if (x.text !== y.text || x.eol !== y.eol) return false;
-  }
-  return true;
+  return a === b || (a.encoding === b.encoding && a.text === b.text);
 }

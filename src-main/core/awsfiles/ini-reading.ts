@@ -1,7 +1,8 @@
 // How botocore (Python configparser, strict, then raw_config_parse) reads one ini document, with line numbers kept.
 
 import type { IniDocument } from './ini-document.js';
-import { firstNonSpace, isPySpace, pyRstrip, pySplitLines, pyStrip } from './python-text.js';
+import { lineText } from './ini-document.js';
+import { isPySpace, pyRstrip, pySplitLines, pyStrip } from './python-text.js';
 
 export type LineKind =
   | 'blank'
@@ -69,13 +70,21 @@ export interface ReadError {
 
 export interface IniReading {
   readonly doc: IniDocument;
+  /** Forces every section to be read. */
   readonly lineKinds: readonly LineKind[];
-  /** Sections other than [DEFAULT], in file order, duplicates included. */
+  /** Sections other than [DEFAULT], in file order, duplicates included. Their entries are read on first access. */
   readonly occurrences: readonly SectionOccurrence[];
   /** [DEFAULT] sections (configparser's defaults, inherited by every section of the file). */
   readonly defaultOccurrences: readonly SectionOccurrence[];
-  /** Section names in configparser's order (first occurrence), with their merged botocore values. */
+  /** Names of the sections other than [DEFAULT] in configparser's order (first occurrence); no body is read. */
+  readonly sectionNames: readonly string[];
+  /** Every occurrence of one section name, in file order (empty if none). */
+  occurrencesOf(name: string): readonly SectionOccurrence[];
+  /** One section's merged botocore values ([DEFAULT] keys, then every occurrence in order); undefined if absent. */
+  valuesOf(name: string): ReadonlyMap<string, SettingValue> | undefined;
+  /** Every section's merged values, in configparser's order. Forces every section to be read. */
   readonly sections: ReadonlyMap<string, ReadonlyMap<string, SettingValue>>;
+  /** Forces every section to be read. */
   readonly errors: readonly ReadError[];
 }
 
@@ -93,195 +102,470 @@ interface EntryBuild {
   nested: NestedValue | undefined;
   continuationLines: readonly number[];
   nestedErrorLine: number | undefined;
-  /** Only for values that continue on more lines (rare): the stripped parts and their line numbers. */
-  parts: string[];
-  partLines: number[];
-  /** Blank lines seen after the value; they join it only if a continuation line follows them. */
-  pendingBlanks: number[];
 }
 
-interface OccurrenceBuild {
-  name: string;
-  headerLine: number;
-  endLine: number;
-  entries: EntryBuild[];
-  indented: boolean;
+/** A value that continues on more lines (rare): its stripped parts and their line numbers, first line included. */
+interface MultiLineValue {
+  readonly entry: EntryBuild;
+  readonly parts: string[];
+  readonly partLines: number[];
 }
 
 const DEFAULT_SECTION = 'DEFAULT';
 const NO_LINES: readonly number[] = [];
-// Shared empty sentinels (compared by identity, never mutated) keep EntryBuild's field types fixed.
-const NO_STRINGS: string[] = [];
-const NO_NUMBERS: number[] = [];
+/** The body of every section not read yet; never written to (a section gets its own array when it is read). */
+const UNREAD_BODY: EntryBuild[] = [];
+
+/**
+ * Lines whose first non-blank character is `[` after indentation. Whether configparser takes such a line for a header
+ * or for part of the value above depends on the lines before it, so a file with one is read front to back at once.
+ */
+// eslint-disable-next-line no-control-regex -- the Python whitespace set includes U+000B, U+000C and U+001C–U+001F
+const INDENTED_BRACKET = /(?:^|[\n\r])[\t\u000b\u000c\u001c-\u001f \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+\[/;
+
+/** One section occurrence, made when first asked for; its body is read the first time its entries are. */
+class Occurrence implements SectionOccurrence {
+  readonly name: string;
+  readonly headerLine: number;
+  readonly indented: boolean;
+  /** Earlier occurrences of the same name: configparser's strict mode checks keys across them. */
+  readonly earlier: readonly Occurrence[] | undefined;
+  /** Shared and empty until the body is read. */
+  body: EntryBuild[];
+  read: boolean;
+
+  constructor(
+    private readonly reader: LineReader,
+    readonly index: number,
+    read: boolean,
+  ) {
+    this.name = reader.headerNames[index]!;
+    this.headerLine = reader.headerLines[index]!;
+    this.indented = reader.indentedHeaders.has(index);
+    this.earlier = reader.earlierOf(index);
+    this.read = read;
+    this.body = read ? [] : UNREAD_BODY;
+  }
+
+  /** Exclusive end: the next header line or the end of the document. */
+  get endLine(): number {
+    return this.reader.endLineOf(this.index);
+  }
+
+  get entries(): readonly IniEntry[] {
+    if (!this.read) this.reader.readBody(this);
+    return this.body;
+  }
+}
+
+/**
+ * configparser's line loop over a range of lines. A whole file is read in one range when it must be (see
+ * INDENTED_BRACKET, a BOM, invalid UTF-8); otherwise the headers are found with a fast scan first and each section's
+ * body is read by the same loop when it is first needed, so `hatrack set` on one profile reads one section. Headers
+ * are kept as two arrays, and an object for a section is made only when something asks for that section.
+ */
+class LineReader {
+  readonly text: string;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly lineKinds: LineKind[];
+  readonly errors: ReadError[] = [];
+  readonly headerLines: number[] = [];
+  readonly headerNames: string[] = [];
+  /** Header indices of indented headers (a file with any is read whole). */
+  readonly indentedHeaders = new Set<number>();
+  /** Names other than [DEFAULT] in configparser's order (first occurrence). */
+  readonly sectionNames: string[] = [];
+  private readonly firstIndex = new Map<string, number>();
+  /** Every header index of a name that appears more than once ([DEFAULT] included). */
+  private readonly repeats = new Map<string, number[]>();
+  private readonly objects: (Occurrence | undefined)[] = [];
+  private current: Occurrence | null = null;
+  private option: EntryBuild | null = null;
+  /** The open option's continuation parts, once it has any. */
+  private optionParts: MultiLineValue | null = null;
+  /** Blank lines since the open option's last line: they join its value only if a continuation line follows. */
+  private readonly blanks: number[] = [];
+  private indentLevel = 0;
+  private multiLine: MultiLineValue[] = [];
+  private readCount = 0;
+  private sorted = false;
+  private readonly hasCr: boolean;
+  private lfBracket = -2;
+  private crBracket = -2;
+  /** Offset of line 0's first character: 1 past a byte-order mark. */
+  private firstLineStart = 0;
+
+  constructor(readonly doc: IniDocument) {
+    this.text = doc.text;
+    this.starts = doc.starts;
+    this.ends = doc.ends;
+    this.lineKinds = new Array<LineKind>(doc.lineCount);
+    this.hasCr = this.text.indexOf('\r') >= 0;
+  }
+
+  readWhole(): void {
+    const doc = this.doc;
+    if (doc.encoding === 'latin1') {
+      this.errors.push({ code: 'INVALID_UTF8', line: firstNonUtf8Line(doc), section: undefined, key: undefined, firstLine: undefined });
+    }
+    // botocore refuses a leading BOM; we report it and read on as if it were absent, so the profiles still show.
+    if (doc.lineCount > 0 && this.text.charCodeAt(0) === 0xfeff) {
+      this.errors.push({ code: 'BOM', line: 0, section: undefined, key: undefined, firstLine: undefined });
+      this.firstLineStart = 1;
+    }
+    this.readRange(0, doc.lineCount);
+    this.finishMultiLine();
+  }
+
+  /** Finds the headers only: lines that start with `[` (none is indented, see INDENTED_BRACKET). */
+  scanHeaders(): void {
+    const text = this.text;
+    const lineCount = this.doc.lineCount;
+    let line = 0;
+    let firstHeader = lineCount;
+    for (let at = text.charCodeAt(0) === 0x5b ? 0 : this.nextBracketLine(0); at >= 0; at = this.nextBracketLine(at + 1)) {
+      line = this.lineFrom(line, at);
+      const header = this.headerIn(this.starts[line]!, this.ends[line]!);
+      if (header === undefined) continue;
+      if (firstHeader === lineCount) firstHeader = line;
+      this.lineKinds[line] = 'header';
+      this.recordHeader(header, line, false);
+    }
+    // Lines before the first header: comments, blanks, or content configparser refuses.
+    this.readRange(0, firstHeader);
+  }
+
+  /** Offset of the next `[` that starts a line, from `from` on; -1 if none. */
+  private nextBracketLine(from: number): number {
+    const text = this.text;
+    const after = from - 1 < 0 ? 0 : from - 1;
+    // Each search result is kept until passed, so a file with no lone CR is not rescanned for one per header.
+    if (this.lfBracket !== -1 && this.lfBracket < after) this.lfBracket = text.indexOf('\n[', after);
+    if (this.crBracket !== -1 && this.crBracket < after) this.crBracket = this.hasCr ? text.indexOf('\r[', after) : -1;
+    const lf = this.lfBracket;
+    const cr = this.crBracket;
+    if (lf < 0 && cr < 0) return -1;
+    return (lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr)) + 1;
+  }
+
+  /** The line holding offset `at`, searching forward from line `from`. */
+  private lineFrom(from: number, at: number): number {
+    let lo = from;
+    let hi = this.doc.lineCount - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  get headerCount(): number {
+    return this.headerLines.length;
+  }
+
+  endLineOf(index: number): number {
+    return index + 1 < this.headerLines.length ? this.headerLines[index + 1]! : this.doc.lineCount;
+  }
+
+  occurrenceAt(index: number): Occurrence {
+    let occ = this.objects[index];
+    if (occ === undefined) {
+      occ = new Occurrence(this, index, false);
+      this.objects[index] = occ;
+    }
+    return occ;
+  }
+
+  /** Every occurrence of a name, in file order. */
+  occurrencesOf(name: string): Occurrence[] {
+    const repeated = this.repeats.get(name);
+    if (repeated !== undefined) return repeated.map((k) => this.occurrenceAt(k));
+    const first = this.firstIndex.get(name);
+    return first === undefined ? [] : [this.occurrenceAt(first)];
+  }
+
+  earlierOf(index: number): Occurrence[] | undefined {
+    const repeated = this.repeats.get(this.headerNames[index]!);
+    if (repeated === undefined || repeated[0] === index) return undefined;
+    return repeated.filter((k) => k < index).map((k) => this.occurrenceAt(k));
+  }
+
+  /** Occurrences in file order, [DEFAULT] ones only or all the others. */
+  occurrencesWhere(isDefault: boolean): Occurrence[] {
+    const out: Occurrence[] = [];
+    for (let k = 0; k < this.headerNames.length; k++) {
+      if ((this.headerNames[k] === DEFAULT_SECTION) === isDefault) out.push(this.occurrenceAt(k));
+    }
+    return out;
+  }
+
+  readBody(occ: Occurrence): void {
+    if (occ.earlier !== undefined) for (const e of occ.earlier) if (!e.read) this.readBody(e);
+    occ.read = true;
+    occ.body = [];
+    this.readCount++;
+    this.current = occ;
+    this.openOption(null);
+    this.indentLevel = 0;
+    this.readRange(occ.headerLine + 1, occ.endLine);
+    this.finishMultiLine();
+  }
+
+  readAll(): void {
+    if (this.readCount < this.headerCount) {
+      for (let k = 0; k < this.headerCount; k++) {
+        const occ = this.occurrenceAt(k);
+        if (!occ.read) this.readBody(occ);
+      }
+    }
+    if (!this.sorted) {
+      this.errors.sort((a, b) => a.line - b.line);
+      this.sorted = true;
+    }
+  }
+
+  /** configparser's SECTCRE `\[(?P<header>.+)\]` matched against the stripped line [from, to). */
+  private headerIn(from: number, to: number): string | undefined {
+    const text = this.text;
+    let a = from;
+    let b = to;
+    while (a < b && isPySpace(text.charCodeAt(a))) a++;
+    while (b > a && isPySpace(text.charCodeAt(b - 1))) b--;
+    if (text.charCodeAt(a) !== 0x5b /* [ */) return undefined;
+    const close = text.lastIndexOf(']', b - 1);
+    if (close < a + 2) return undefined;
+    return text.slice(a + 1, close);
+  }
+
+  private recordHeader(header: string, line: number, indented: boolean): number {
+    const index = this.headerLines.length;
+    this.headerLines.push(line);
+    this.headerNames.push(header);
+    this.objects.push(undefined);
+    if (indented) this.indentedHeaders.add(index);
+    const first = this.firstIndex.get(header);
+    if (first === undefined) {
+      this.firstIndex.set(header, index);
+      if (header !== DEFAULT_SECTION) this.sectionNames.push(header);
+    } else {
+      // configparser does not count a second [DEFAULT] as a duplicate section, only its repeated keys.
+      if (header !== DEFAULT_SECTION) this.errors.push({ code: 'DUPLICATE_SECTION', line, section: header, key: undefined, firstLine: this.headerLines[first] });
+      const repeated = this.repeats.get(header);
+      if (repeated === undefined) this.repeats.set(header, [first, index]);
+      else repeated.push(index);
+    }
+    return index;
+  }
+
+  private readRange(from: number, to: number): void {
+    const text = this.text;
+    const starts = this.starts;
+    const ends = this.ends;
+    const lineKinds = this.lineKinds;
+    for (let i = from; i < to; i++) {
+      const lineStart = i === 0 ? this.firstLineStart : starts[i]!;
+      let a = lineStart;
+      let b = ends[i]!;
+      while (a < b && isPySpace(text.charCodeAt(a))) a++;
+      while (b > a && isPySpace(text.charCodeAt(b - 1))) b--;
+      const c0 = text.charCodeAt(a);
+      if (a < b && (c0 === 0x23 /* # */ || c0 === 0x3b) /* ; */) {
+        lineKinds[i] = 'comment';
+        continue;
+      }
+      const option = this.option;
+      if (a === b) {
+        lineKinds[i] = 'blank';
+        if (option !== null) this.blanks.push(i);
+        continue;
+      }
+      const indent = a - lineStart;
+      if (option !== null && indent > this.indentLevel) {
+        lineKinds[i] = 'continuation';
+        this.addContinuation(option, text.slice(a, b), i);
+        continue;
+      }
+      this.indentLevel = indent;
+      if (c0 === 0x5b /* [ */) {
+        const header = this.headerIn(a, b);
+        if (header !== undefined) {
+          lineKinds[i] = 'header';
+          const index = this.recordHeader(header, i, indent > 0);
+          const occ = new Occurrence(this, index, true);
+          this.objects[index] = occ;
+          this.readCount++;
+          this.current = occ;
+          this.openOption(null);
+          continue;
+        }
+      }
+      const current = this.current;
+      if (current === null) {
+        lineKinds[i] = 'orphan';
+        this.errors.push({ code: 'MISSING_SECTION_HEADER', line: i, section: undefined, key: undefined, firstLine: undefined });
+        continue;
+      }
+      const delimiterAt = findDelimiterIn(text, a, b);
+      if (delimiterAt < 0) {
+        lineKinds[i] = 'junk';
+        this.errors.push({ code: 'LINE_WITHOUT_DELIMITER', line: i, section: current.name, key: undefined, firstLine: undefined });
+        // configparser keeps the previous option open after a bad line, so its continuation lines still attach to it.
+        continue;
+      }
+      let keyEnd = delimiterAt;
+      while (keyEnd > a && isPySpace(text.charCodeAt(keyEnd - 1))) keyEnd--;
+      if (keyEnd === a) {
+        lineKinds[i] = 'junk';
+        this.errors.push({ code: 'EMPTY_KEY', line: i, section: current.name, key: undefined, firstLine: undefined });
+        this.openOption(null);
+        continue;
+      }
+      lineKinds[i] = 'option';
+      const rawKey = text.slice(a, keyEnd);
+      const key = hasUpperCase(rawKey) ? rawKey.toLowerCase() : rawKey;
+      const firstKey = firstLineOfKey(current.body, key) ?? firstLineInEarlier(current.earlier, key);
+      if (firstKey !== undefined) this.errors.push({ code: 'DUPLICATE_KEY', line: i, section: current.name, key, firstLine: firstKey });
+      let valueStart = delimiterAt + 1;
+      while (valueStart < b && isPySpace(text.charCodeAt(valueStart))) valueStart++;
+      const entry: EntryBuild = {
+        key,
+        rawKey,
+        delimiter: text.charCodeAt(delimiterAt) === 0x3d ? '=' : ':',
+        line: i,
+        indent,
+        lastLine: i,
+        value: text.slice(valueStart, b),
+        nested: undefined,
+        continuationLines: NO_LINES,
+        nestedErrorLine: undefined,
+      };
+      current.body.push(entry);
+      this.openOption(entry);
+    }
+  }
+
+  private openOption(entry: EntryBuild | null): void {
+    this.option = entry;
+    this.optionParts = null;
+    this.blanks.length = 0;
+  }
+
+  private addContinuation(entry: EntryBuild, value: string, line: number): void {
+    let multi = this.optionParts;
+    if (multi === null) {
+      multi = { entry, parts: [entry.value], partLines: [entry.line] };
+      this.optionParts = multi;
+      this.multiLine.push(multi);
+    }
+    // configparser keeps blank lines inside a value; only trailing ones vanish when the value is joined.
+    for (const blank of this.blanks) {
+      multi.parts.push('');
+      multi.partLines.push(blank);
+    }
+    this.blanks.length = 0;
+    multi.parts.push(value);
+    multi.partLines.push(line);
+    entry.lastLine = line;
+  }
+
+  /** Only values that continued on more lines need finishing: a one-line value is complete when it is read. */
+  private finishMultiLine(): void {
+    for (const multi of this.multiLine) {
+      const entry = multi.entry;
+      finishEntry(multi);
+      if (entry.nestedErrorLine !== undefined) {
+        const section = this.sectionOfLine(entry.line);
+        this.errors.push({ code: 'NESTED_LINE_WITHOUT_EQUALS', line: entry.nestedErrorLine, section, key: entry.key, firstLine: entry.line });
+      }
+    }
+    this.multiLine = [];
+  }
+
+  private sectionOfLine(line: number): string | undefined {
+    let found: string | undefined;
+    for (let k = 0; k < this.headerLines.length && this.headerLines[k]! <= line; k++) found = this.headerNames[k];
+    return found;
+  }
+}
+
+/** botocore's reading of the whole file, built from a LineReader; merged values are computed on request. */
+class Reading implements IniReading {
+  private readonly merged = new Map<string, ReadonlyMap<string, SettingValue>>();
+  private defaults: ReadonlyMap<string, SettingValue> | undefined;
+  private allSections: ReadonlyMap<string, ReadonlyMap<string, SettingValue>> | undefined;
+  private others: readonly SectionOccurrence[] | undefined;
+  private defaultsList: readonly SectionOccurrence[] | undefined;
+
+  constructor(private readonly reader: LineReader) {}
+
+  get doc(): IniDocument {
+    return this.reader.doc;
+  }
+  get occurrences(): readonly SectionOccurrence[] {
+    this.others ??= this.reader.occurrencesWhere(false);
+    return this.others;
+  }
+  get defaultOccurrences(): readonly SectionOccurrence[] {
+    this.defaultsList ??= this.reader.occurrencesWhere(true);
+    return this.defaultsList;
+  }
+  get sectionNames(): readonly string[] {
+    return this.reader.sectionNames;
+  }
+  get lineKinds(): readonly LineKind[] {
+    this.reader.readAll();
+    return this.reader.lineKinds;
+  }
+  get errors(): readonly ReadError[] {
+    this.reader.readAll();
+    return this.reader.errors;
+  }
+
+  occurrencesOf(name: string): readonly SectionOccurrence[] {
+    return this.reader.occurrencesOf(name);
+  }
+
+  valuesOf(name: string): ReadonlyMap<string, SettingValue> | undefined {
+    let values = this.merged.get(name);
+    if (values !== undefined) return values;
+    const occs = name === DEFAULT_SECTION ? [] : this.reader.occurrencesOf(name);
+    if (occs.length === 0) return undefined;
+    const defaults = this.defaultValues();
+    const map = defaults.size === 0 ? new Map<string, SettingValue>() : new Map(defaults);
+    for (const occ of occs) for (const e of occ.entries) map.set(e.key, e.nested ?? e.value);
+    values = map;
+    this.merged.set(name, values);
+    return values;
+  }
+
+  get sections(): ReadonlyMap<string, ReadonlyMap<string, SettingValue>> {
+    if (this.allSections === undefined) {
+      const out = new Map<string, ReadonlyMap<string, SettingValue>>();
+      for (const name of this.reader.sectionNames) out.set(name, this.valuesOf(name)!);
+      this.allSections = out;
+    }
+    return this.allSections;
+  }
+
+  private defaultValues(): ReadonlyMap<string, SettingValue> {
+    if (this.defaults === undefined) {
+      const map = new Map<string, SettingValue>();
+      for (const occ of this.defaultOccurrences) for (const e of occ.entries) map.set(e.key, e.nested ?? e.value);
+      this.defaults = map;
+    }
+    return this.defaults;
+  }
+}
 
 /** Reads a document the way configparser.RawConfigParser (strict) followed by botocore's raw_config_parse does. */
 export function readIni(doc: IniDocument): IniReading {
-  const lines = doc.lines;
-  const lineKinds: LineKind[] = new Array<LineKind>(lines.length);
-  const occurrences: OccurrenceBuild[] = [];
-  const defaultOccurrences: OccurrenceBuild[] = [];
-  const errors: ReadError[] = [];
-  const firstOf = new Map<string, OccurrenceBuild>();
-  // Every occurrence of a name that appears more than once ([DEFAULT] included): configparser's strict mode checks
-  // (section, key) pairs across them. Unique names, the norm, pay for nothing more than firstOf.
-  const repeatsOf = new Map<string, OccurrenceBuild[]>();
-  let current: OccurrenceBuild | null = null;
-  let earlier: OccurrenceBuild[] | undefined;
-  let option: EntryBuild | null = null;
-  const multiLine: { entry: EntryBuild; section: string }[] = [];
-  let previousHeader: OccurrenceBuild | null = null;
-  let indentLevel = 0;
-
-  if (doc.encoding === 'latin1') {
-    errors.push({ code: 'INVALID_UTF8', line: firstNonUtf8Line(doc), section: undefined, key: undefined, firstLine: undefined });
-  }
-  // botocore refuses a leading BOM; we report it and read on as if it were absent, so the profiles still show.
-  const bom = lines.length > 0 && lines[0]!.text.charCodeAt(0) === 0xfeff;
-  if (bom) errors.push({ code: 'BOM', line: 0, section: undefined, key: undefined, firstLine: undefined });
-
-  for (let i = 0; i < lines.length; i++) {
-    const text = i === 0 && bom ? lines[0]!.text.slice(1) : lines[i]!.text;
-    const value = pyStrip(text);
-    const c0 = value.charCodeAt(0);
-    if (c0 === 0x23 /* # */ || c0 === 0x3b /* ; */) {
-      lineKinds[i] = 'comment';
-      continue;
-    }
-    if (value === '') {
-      lineKinds[i] = 'blank';
-      if (option !== null) {
-        if (option.pendingBlanks === NO_NUMBERS) option.pendingBlanks = [];
-        option.pendingBlanks.push(i);
-      }
-      continue;
-    }
-    const indent = value.length === text.length || !isPySpace(text.charCodeAt(0)) ? 0 : firstNonSpace(text);
-    if (option !== null && indent > indentLevel) {
-      lineKinds[i] = 'continuation';
-      if (option.parts === NO_STRINGS) multiLine.push({ entry: option, section: current!.name });
-      addContinuation(option, value, i);
-      continue;
-    }
-    indentLevel = indent;
-    if (c0 === 0x5b /* [ */) {
-      const header = matchHeader(value);
-      if (header !== undefined) {
-        lineKinds[i] = 'header';
-        const occ: OccurrenceBuild = { name: header, headerLine: i, endLine: lines.length, entries: [], indented: indent > 0 };
-        if (previousHeader !== null) previousHeader.endLine = i;
-        previousHeader = occ;
-        const first = firstOf.get(header);
-        if (first === undefined) {
-          firstOf.set(header, occ);
-          earlier = undefined;
-        } else {
-          // configparser does not count a second [DEFAULT] as a duplicate section, only its repeated keys.
-          if (header !== DEFAULT_SECTION) errors.push({ code: 'DUPLICATE_SECTION', line: i, section: header, key: undefined, firstLine: first.headerLine });
-          const seen = repeatsOf.get(header) ?? [first];
-          earlier = seen.slice();
-          seen.push(occ);
-          repeatsOf.set(header, seen);
-        }
-        if (header === DEFAULT_SECTION) defaultOccurrences.push(occ);
-        else occurrences.push(occ);
-        current = occ;
-        option = null;
-        continue;
-      }
-    }
-    if (current === null) {
-      lineKinds[i] = 'orphan';
-      errors.push({ code: 'MISSING_SECTION_HEADER', line: i, section: undefined, key: undefined, firstLine: undefined });
-      continue;
-    }
-    const delimiterAt = findDelimiter(value);
-    if (delimiterAt < 0) {
-      lineKinds[i] = 'junk';
-      errors.push({ code: 'LINE_WITHOUT_DELIMITER', line: i, section: current.name, key: undefined, firstLine: undefined });
-      // configparser keeps the previous option open after a bad line, so its continuation lines still attach to it.
-      continue;
-    }
-    // Index arithmetic instead of slice-then-strip: one string per key and per value, not two.
-    let keyEnd = delimiterAt;
-    while (keyEnd > 0 && isPySpace(value.charCodeAt(keyEnd - 1))) keyEnd--;
-    const rawKey = value.slice(0, keyEnd);
-    if (rawKey === '') {
-      lineKinds[i] = 'junk';
-      errors.push({ code: 'EMPTY_KEY', line: i, section: current.name, key: undefined, firstLine: undefined });
-      option = null;
-      continue;
-    }
-    lineKinds[i] = 'option';
-    const key = hasUpperCase(rawKey) ? rawKey.toLowerCase() : rawKey;
-    const firstKey = firstLineOfKey(current.entries, key) ?? firstLineInEarlier(earlier, key);
-    if (firstKey !== undefined) errors.push({ code: 'DUPLICATE_KEY', line: i, section: current.name, key, firstLine: firstKey });
-    const entry: EntryBuild = {
-      key,
-      rawKey,
-      delimiter: value.charCodeAt(delimiterAt) === 0x3d ? '=' : ':',
-      line: i,
-      indent,
-      lastLine: i,
-      value: valueAfter(value, delimiterAt + 1),
-      nested: undefined,
-      continuationLines: NO_LINES,
-      nestedErrorLine: undefined,
-      parts: NO_STRINGS,
-      partLines: NO_NUMBERS,
-      pendingBlanks: NO_NUMBERS,
-    };
-    current.entries.push(entry);
-    option = entry;
-  }
-
-  return finishReading(doc, lineKinds, occurrences, defaultOccurrences, errors, multiLine);
-}
-
-/** Freezes entries and merges sections once the scan is done; kept apart so the hot scan loop stays small. */
-function finishReading(
-  doc: IniDocument,
-  lineKinds: LineKind[],
-  occurrences: readonly OccurrenceBuild[],
-  defaultOccurrences: readonly OccurrenceBuild[],
-  errors: ReadError[],
-  multiLine: readonly { readonly entry: EntryBuild; readonly section: string }[],
-): IniReading {
-  // Only values that continued on more lines need finishing: a one-line value is complete when it is read.
-  for (const { entry, section } of multiLine) {
-    finishEntry(entry);
-    if (entry.nestedErrorLine !== undefined) {
-      errors.push({ code: 'NESTED_LINE_WITHOUT_EQUALS', line: entry.nestedErrorLine, section, key: entry.key, firstLine: entry.line });
-    }
-  }
-  const finalDefaults: readonly SectionOccurrence[] = defaultOccurrences;
-  const finalOccurrences: readonly SectionOccurrence[] = occurrences;
-  if (errors.length > 1) errors.sort((a, b) => a.line - b.line);
-  const defaults = new Map<string, SettingValue>();
-  for (const occ of finalDefaults) for (const e of occ.entries) defaults.set(e.key, e.nested ?? e.value);
-  const sections = new Map<string, Map<string, SettingValue>>();
-  for (const occ of finalOccurrences) {
-    let merged = sections.get(occ.name);
-    if (merged === undefined) {
-      merged = defaults.size === 0 ? new Map() : new Map(defaults);
-      sections.set(occ.name, merged);
-    }
-    for (const e of occ.entries) merged.set(e.key, e.nested ?? e.value);
-  }
-  return {
-    doc,
-    lineKinds,
-    occurrences: finalOccurrences,
-    defaultOccurrences: finalDefaults,
-    sections,
-    errors,
-  };
-}
-
-/** The stripped text after the delimiter; `line` is already stripped at its end. */
-function valueAfter(line: string, from: number): string {
-  let start = from;
-  while (start < line.length && isPySpace(line.charCodeAt(start))) start++;
-  return line.slice(start);
+  const reader = new LineReader(doc);
+  const text = doc.text;
+  if (doc.encoding === 'latin1' || text.charCodeAt(0) === 0xfeff || INDENTED_BRACKET.test(text)) reader.readWhole();
+  else reader.scanHeaders();
+  return new Reading(reader);
 }
 
 function hasUpperCase(text: string): boolean {
@@ -297,47 +581,25 @@ function firstLineOfKey(entries: readonly EntryBuild[], key: string): number | u
   return undefined;
 }
 
-function firstLineInEarlier(earlier: readonly OccurrenceBuild[] | undefined, key: string): number | undefined {
+function firstLineInEarlier(earlier: readonly Occurrence[] | undefined, key: string): number | undefined {
   if (earlier === undefined) return undefined;
   for (const occ of earlier) {
-    const line = firstLineOfKey(occ.entries, key);
+    const line = firstLineOfKey(occ.body, key);
     if (line !== undefined) return line;
   }
   return undefined;
 }
 
-function addContinuation(entry: EntryBuild, value: string, line: number): void {
-  if (entry.parts === NO_STRINGS) {
-    entry.parts = [entry.value];
-    entry.partLines = [entry.line];
-  }
-  if (entry.pendingBlanks !== NO_NUMBERS) {
-    // configparser keeps blank lines inside a value; only trailing ones vanish when the value is joined.
-    for (const blank of entry.pendingBlanks) {
-      entry.parts.push('');
-      entry.partLines.push(blank);
-    }
-    entry.pendingBlanks = NO_NUMBERS;
-  }
-  entry.parts.push(value);
-  entry.partLines.push(line);
-  entry.lastLine = line;
-}
-
 /** Completes an entry in place once its continuation lines are known (rare work: most values are one line). */
-function finishEntry(e: EntryBuild): void {
-  if (e.parts === NO_STRINGS) {
-    if (!e.value.startsWith('\n')) return;
-  } else {
-    e.value = pyRstrip(e.parts.join('\n'));
-    e.continuationLines = e.partLines.slice(1);
-  }
+function finishEntry({ entry: e, parts, partLines }: MultiLineValue): void {
+  e.value = pyRstrip(parts.join('\n'));
+  e.continuationLines = partLines.slice(1);
   if (!e.value.startsWith('\n')) return;
   e.nested = parseNested(e.value);
   if (e.nested === undefined) {
-    for (let p = 1; p < e.parts.length; p++) {
-      if (e.parts[p] !== '' && !e.parts[p]!.includes('=')) {
-        e.nestedErrorLine = e.partLines[p];
+    for (let p = 1; p < parts.length; p++) {
+      if (parts[p] !== '' && !parts[p]!.includes('=')) {
+        e.nestedErrorLine = partLines[p];
         break;
       }
     }
@@ -358,18 +620,15 @@ export function parseNested(value: string): NestedValue | undefined {
   return out;
 }
 
-/** configparser's SECTCRE `\[(?P<header>.+)\]` matched (not full-matched) against the stripped line. */
-export function matchHeader(value: string): string | undefined {
-  if (value.charCodeAt(0) !== 0x5b /* [ */) return undefined;
-  const close = value.lastIndexOf(']');
-  if (close < 2) return undefined;
-  return value.slice(1, close);
-}
-
 /** Index of the first `=` or `:` (configparser's OPTCRE takes the first delimiter of either kind). */
 export function findDelimiter(value: string): number {
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
+  return findDelimiterIn(value, 0, value.length);
+}
+
+/** findDelimiter over text[from, to); the index is into the whole text. */
+function findDelimiterIn(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
     if (c === 0x3d || c === 0x3a) return i;
   }
   return -1;
@@ -377,8 +636,8 @@ export function findDelimiter(value: string): number {
 
 function firstNonUtf8Line(doc: IniDocument): number {
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  for (let i = 0; i < doc.lines.length; i++) {
-    const text = doc.lines[i]!.text;
+  for (let i = 0; i < doc.lineCount; i++) {
+    const text = lineText(doc, i);
     const bytes = new Uint8Array(text.length);
     for (let j = 0; j < text.length; j++) bytes[j] = text.charCodeAt(j) & 0xff;
     try {

@@ -1,6 +1,7 @@
 // Exactly which lines an edit changes, for previews and for "changed exactly one line" checks; plain TS.
 
-import type { DocLine, IniDocument } from './ini-document.js';
+import type { IniDocument } from './ini-document.js';
+import { docLines, lineAt, lineEol, lineText } from './ini-document.js';
 
 export interface DiffLine {
   readonly op: 'keep' | 'add' | 'remove';
@@ -19,19 +20,48 @@ const CONTEXT = 2;
 
 /** Line diff that treats a changed line ending as a change (CRLF → LF would be a real change to the file). */
 export function diffDocuments(before: IniDocument, after: IniDocument): DiffHunk[] {
-  // Edits keep untouched DocLine objects, so the common prefix and suffix are found by identity, without copying.
-  const x = before.lines;
-  const y = after.lines;
-  const same = (l: DocLine, r: DocLine) => l === r || (l.text === r.text && l.eol === r.eol);
-  let prefix = 0;
-  while (prefix < x.length && prefix < y.length && same(x[prefix]!, y[prefix]!)) prefix++;
-  let suffix = 0;
-  while (suffix < x.length - prefix && suffix < y.length - prefix && same(x[x.length - 1 - suffix]!, y[y.length - 1 - suffix]!)) suffix++;
-  if (prefix === x.length && prefix === y.length) return [];
+  if (before.text === after.text) return [];
+  const x = before;
+  const y = after;
+  const same = (i: number, j: number) => lineText(x, i) === lineText(y, j) && lineEol(x, i) === lineEol(y, j);
+  // Edits touch a few lines of a long file: skip the equal head and tail by comparing text, then settle line by line
+  // (one line back from the first differing character, which may have changed only that line's ending).
+  const head = commonPrefixLength(x.text, y.text);
+  let prefix = Math.max(0, lineAt(x, head) - 1);
+  while (prefix < x.lineCount && prefix < y.lineCount && same(prefix, prefix)) prefix++;
+  const tail = commonSuffixLength(x.text, y.text, x.text.length - x.starts[prefix]!, y.text.length - y.starts[prefix]!);
+  let suffix = Math.max(0, x.lineCount - 1 - lineAt(x, x.text.length - tail) - 1);
+  suffix = Math.min(suffix, x.lineCount - prefix, y.lineCount - prefix);
+  while (suffix < x.lineCount - prefix && suffix < y.lineCount - prefix && same(x.lineCount - 1 - suffix, y.lineCount - 1 - suffix)) suffix++;
+  if (prefix === x.lineCount && prefix === y.lineCount) return [];
   const from = Math.max(0, prefix - CONTEXT);
-  const a = x.slice(from, x.length - suffix + Math.min(suffix, CONTEXT)).map((l) => l.text + l.eol);
-  const b = y.slice(from, y.length - suffix + Math.min(suffix, CONTEXT)).map((l) => l.text + l.eol);
+  const a = docLines(x, from, x.lineCount - suffix + Math.min(suffix, CONTEXT)).map((l) => l.text + l.eol);
+  const b = docLines(y, from, y.lineCount - suffix + Math.min(suffix, CONTEXT)).map((l) => l.text + l.eol);
   return shift(diffStrings(a, b, prefix - from, Math.min(suffix, CONTEXT)), from);
+}
+
+/** Length of the longest common prefix, by halving: each probe is one native string comparison. */
+function commonPrefixLength(a: string, b: string): number {
+  let lo = 0;
+  let hi = Math.min(a.length, b.length);
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (a.slice(lo, mid) === b.slice(lo, mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Length of the longest common suffix, at most `maxA`/`maxB` characters long. */
+function commonSuffixLength(a: string, b: string, maxA: number, maxB: number): number {
+  let lo = 0;
+  let hi = Math.min(maxA, maxB);
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (a.slice(a.length - mid, a.length - lo) === b.slice(b.length - mid, b.length - lo)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 function shift(hunks: DiffHunk[], by: number): DiffHunk[] {

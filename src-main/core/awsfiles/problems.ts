@@ -1,5 +1,7 @@
 // Finds what makes the AWS CLI fail, what the CLI and the JS SDK read differently, and broken references.
 
+import type { IniDocument } from './ini-document.js';
+import { lineAt, lineText } from './ini-document.js';
 import type { IniReading, IniEntry, SectionOccurrence } from './ini-reading.js';
 import type { AwsFileKind, Profile, ProfileModel } from './profiles.js';
 import { classifyConfigSection, stringSetting } from './profiles.js';
@@ -158,7 +160,7 @@ function computeProblems(model: ProfileModel): Problem[] {
   const drafts: Draft[] = [];
   drafts.push(...fileDrafts('config', model.config, model));
   drafts.push(...fileDrafts('credentials', model.credentials, model));
-  for (const profile of model.profiles) drafts.push(...profileProblems(profile, model));
+  for (const profile of model.profiles) profileProblems(profile, model, drafts);
   const seen = new Set<string>();
   const out: Problem[] = [];
   for (const d of drafts) {
@@ -180,9 +182,7 @@ function profileOfSection(file: AwsFileKind, name: string): string | undefined {
 
 function fileProblems(file: AwsFileKind, reading: IniReading, model: ProfileModel): Draft[] {
   const out: Draft[] = [];
-  const lines = reading.doc.lines;
   const fileLabel = file === 'config' ? 'config file' : 'credentials file';
-  const sectionAt = sectionLocator(reading);
 
   for (const e of reading.errors) {
     const line = e.line + 1;
@@ -234,32 +234,31 @@ function fileProblems(file: AwsFileKind, reading: IniReading, model: ProfileMode
     }
   }
 
-  let sawLoneCr = false;
-  for (let i = 0; i < lines.length; i++) {
-    const kind = reading.lineKinds[i];
-    const text = lines[i]!.text;
+  const doc = reading.doc;
+  // A leading byte-order mark is the BOM problem's business, not this one's.
+  for (const i of linesMatching(doc, ODD_WHITESPACE, doc.text.charCodeAt(0) === 0xfeff ? 1 : 0)) {
     const line = i + 1;
-    if (ODD_WHITESPACE.test(i === 0 ? text.replace(/^\uFEFF/, '') : text)) {
-      out.push({ code: 'ODD_WHITESPACE', file, line, profile: undefined, key: undefined, message: `Line ${line} holds an unusual whitespace character (such as U+0085 or U+FEFF) that the AWS CLI and the JS SDK trim differently.` });
-    }
-    if (!sawLoneCr && lines[i]!.eol === '\r') {
-      sawLoneCr = true;
-      out.push({ code: 'LONE_CR', file, line, profile: undefined, key: undefined, message: `Line ${line} ends with a bare carriage return: the AWS CLI treats it as a line break, the JS SDK does not.` });
-    }
-    if (kind === 'header') {
-      const occ = sectionAt(i);
-      if (occ !== undefined) out.push(...headerProblems(file, occ, line, model, text));
-    }
-    if (kind === 'continuation' && reading.lineKinds[i - 1] !== 'continuation') {
+    out.push({ code: 'ODD_WHITESPACE', file, line, profile: undefined, key: undefined, message: `Line ${line} holds an unusual whitespace character (such as U+0085 or U+FEFF) that the AWS CLI and the JS SDK trim differently.` });
+  }
+  const loneCr = firstLoneCrLine(doc);
+  if (loneCr !== undefined) {
+    const line = loneCr + 1;
+    out.push({ code: 'LONE_CR', file, line, profile: undefined, key: undefined, message: `Line ${line} ends with a bare carriage return: the AWS CLI treats it as a line break, the JS SDK does not.` });
+  }
+  const kinds = reading.lineKinds;
+  for (const occ of sectionsInFileOrder(reading)) {
+    headerProblems(file, occ, occ.headerLine + 1, model, out);
+    for (let i = occ.headerLine + 1; i < occ.endLine; i++) {
+      if (kinds[i] !== 'continuation' || kinds[i - 1] === 'continuation') continue;
       // A header-looking line swallowed into the previous value is almost always a mis-indented section.
-      const trimmed = text.trim();
+      const trimmed = lineText(doc, i).trim();
       if (trimmed.startsWith('[') && trimmed.endsWith(']')) {
-        const occ = sectionAt(i);
+        const line = i + 1;
         out.push({
           code: 'INDENTED_HEADER',
           file,
           line,
-          profile: occ === undefined ? undefined : profileOfSection(file, occ.name),
+          profile: profileOfSection(file, occ.name),
           key: undefined,
           message: `${trimmed} on line ${line} is indented, so the AWS CLI reads it as part of the value above, not as a section.`,
           fix: 'Remove the indentation',
@@ -270,20 +269,20 @@ function fileProblems(file: AwsFileKind, reading: IniReading, model: ProfileMode
 
   for (const occ of [...reading.occurrences, ...reading.defaultOccurrences]) {
     const profile = profileOfSection(file, occ.name);
-    for (const entry of occ.entries) out.push(...entryProblems(file, occ, entry, profile, reading));
+    for (const entry of occ.entries) entryProblems(file, occ, entry, profile, out);
   }
   return out;
 }
 
-function headerProblems(file: AwsFileKind, occ: SectionOccurrence, line: number, model: ProfileModel, text: string): Draft[] {
-  const out: Draft[] = [];
+/** Problems of one section header, added to `out` (one array for the whole file, not one per header). */
+function headerProblems(file: AwsFileKind, occ: SectionOccurrence, line: number, model: ProfileModel, out: Draft[]): void {
   const name = occ.name;
   if (occ.indented) {
     out.push({ code: 'INDENTED_HEADER', file, line, profile: profileOfSection(file, name), key: undefined, message: `The header [${name}] on line ${line} is indented; the AWS CLI's own editor will not find it and may add a second copy.`, fix: 'Remove the indentation' });
   }
   if (name === 'DEFAULT') {
     out.push({ code: 'DEFAULT_SECTION', file, line, profile: undefined, key: undefined, message: `[DEFAULT] on line ${line} is inherited by every section of the ${file} file in the AWS CLI and ignored by the JS SDK.` });
-    return out;
+    return;
   }
   if (file === 'credentials') {
     if (name.startsWith('profile ')) {
@@ -302,12 +301,12 @@ function headerProblems(file: AwsFileKind, occ: SectionOccurrence, line: number,
       out.push({ code: 'NAME_NOT_SDK_SAFE', file, line, profile: name, key: undefined, message: `Profile name "${name}" has characters the JS SDK cannot read (it allows only letters, digits and _-@+.%:/).` });
     }
     if (name === '__proto__') out.push(protoProblem(file, line, name));
-    return out;
+    return;
   }
   const type = classifyConfigSection(name);
   if (type.type === 'ignored') {
     out.push({ code: 'SECTION_IGNORED', file, line, profile: undefined, key: undefined, message: `The AWS CLI ignores [${name}] on line ${line}: a section name must be "profile NAME", "sso-session NAME" or "services NAME".` });
-    return out;
+    return;
   }
   if (type.type === 'other') {
     if (name !== 'plugins' && name !== 'preview' && name.trim() !== '') {
@@ -323,7 +322,7 @@ function headerProblems(file: AwsFileKind, occ: SectionOccurrence, line: number,
         fix: looksLikeProfile && free ? `Rename the section to [profile ${name}]` : undefined,
       });
     }
-    return out;
+    return;
   }
   const canonical = type.type === 'profile' && type.name === 'default' ? 'default' : `${type.type} ${type.name}`;
   // [profile default] is read the same by both tools; the clash with [default] is DEFAULT_TWICE's business.
@@ -345,16 +344,14 @@ function headerProblems(file: AwsFileKind, occ: SectionOccurrence, line: number,
     out.push({ code: 'DEFAULT_TWICE', file, line, profile: 'default', key: undefined, message: `Both [default] and [profile default] exist: the AWS CLI uses whichever comes last, the JS SDK always uses [profile default].` });
   }
   if (type.name === '__proto__') out.push(protoProblem(file, line, type.name));
-  void text;
-  return out;
 }
 
 function protoProblem(file: AwsFileKind, line: number, name: string): Draft {
   return { code: 'PROTO_NAME', file, line, profile: name, key: undefined, message: `A section named "__proto__" makes the JS SDK ignore the whole ${file} file.` };
 }
 
-function entryProblems(file: AwsFileKind, occ: SectionOccurrence, entry: IniEntry, profile: string | undefined, reading: IniReading): Draft[] {
-  const out: Draft[] = [];
+/** Problems of one key line, added to `out`. */
+function entryProblems(file: AwsFileKind, occ: SectionOccurrence, entry: IniEntry, profile: string | undefined, out: Draft[]): void {
   const line = entry.line + 1;
   const key = entry.key;
   if (entry.rawKey !== entry.key) {
@@ -387,8 +384,6 @@ function entryProblems(file: AwsFileKind, occ: SectionOccurrence, entry: IniEntr
       fix: hasSession ? (sameAsSessionToken(occ, entry) ? 'Remove the leftover line' : undefined) : 'Rename it to aws_session_token',
     });
   }
-  void reading;
-  return out;
 }
 
 /** Splits `value # comment` into the value and the comment, when the cut is unambiguous. */
@@ -430,21 +425,29 @@ export function duplicateSectionMergeable(reading: IniReading, name: string): bo
   return occs.length > 1;
 }
 
-function sectionLocator(reading: IniReading): (line: number) => SectionOccurrence | undefined {
-  const all = [...reading.occurrences, ...reading.defaultOccurrences].sort((a, b) => a.headerLine - b.headerLine);
-  return (line) => {
-    let lo = 0;
-    let hi = all.length - 1;
-    let found: SectionOccurrence | undefined;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (all[mid]!.headerLine <= line) {
-        found = all[mid];
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return found;
-  };
+function sectionsInFileOrder(reading: IniReading): SectionOccurrence[] {
+  if (reading.defaultOccurrences.length === 0) return [...reading.occurrences];
+  return [...reading.occurrences, ...reading.defaultOccurrences].sort((a, b) => a.headerLine - b.headerLine);
+}
+
+/** Lines holding a match of `pattern`, found with one search over the whole text rather than one per line. */
+function linesMatching(doc: IniDocument, pattern: RegExp, from: number): number[] {
+  const global = new RegExp(pattern.source, 'g');
+  global.lastIndex = from;
+  const out: number[] = [];
+  for (let m = global.exec(doc.text); m !== null; m = global.exec(doc.text)) {
+    const line = lineAt(doc, m.index);
+    if (out[out.length - 1] !== line) out.push(line);
+  }
+  return out;
+}
+
+function firstLoneCrLine(doc: IniDocument): number | undefined {
+  const text = doc.text;
+  for (let at = text.indexOf('\r'); at >= 0; at = text.indexOf('\r', at + 1)) {
+    if (text.charCodeAt(at + 1) !== 0x0a) return lineAt(doc, at);
+  }
+  return undefined;
 }
 
 /** Where a profile's key lives, for pointing a problem at a line. */
@@ -465,8 +468,8 @@ function headerLocation(profile: Profile): { file: AwsFileKind; line: number } {
   return { file: 'credentials', line: (cred?.headerLine ?? 0) + 1 };
 }
 
-function profileProblems(profile: Profile, model: ProfileModel): Draft[] {
-  const out: Draft[] = [];
+/** Problems of one profile's merged settings, added to `out`. */
+function profileProblems(profile: Profile, model: ProfileModel, out: Draft[]): void {
   const s = profile.settings;
   const name = profile.name;
   const roleArn = stringSetting(s, 'role_arn');
@@ -534,7 +537,6 @@ function profileProblems(profile: Profile, model: ProfileModel): Draft[] {
   if (roleArn !== undefined && s.has('web_identity_token_file') && sourceProfile !== undefined) {
     out.push({ ...at('web_identity_token_file'), code: 'MIXED_KINDS', profile: name, key: 'web_identity_token_file', message: `Profile "${name}" has web_identity_token_file and source_profile: the AWS CLI uses web identity, the JS SDK assumes the role from the source.` });
   }
-  return out;
 }
 
 /** The source_profile loop starting at `name`, if any (a profile naming itself with static keys is allowed). */

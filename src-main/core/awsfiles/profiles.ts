@@ -15,10 +15,13 @@ export type ConfigSectionType =
   | { readonly type: 'ignored'; readonly reason: 'token-count' | 'unbalanced-quote' };
 
 /** botocore's build_profile_map: any header *starting with* `profile`, `sso-session` or `services` is split by shlex. */
+const SIMPLE_PROFILE = /^profile [^\s'"\\]+$/;
 const SIMPLE_SECTION = /^(profile|sso-session|services) ([^\s'"\\]+)$/;
 
 export function classifyConfigSection(raw: string): ConfigSectionType {
-  // Fast path for the common, unambiguous form: shlex would return exactly these two tokens.
+  // Fast paths for the common, unambiguous forms: shlex would return exactly these two tokens. `[profile x]` is
+  // tested without building a match (a 5,000-profile file has 5,000 of them).
+  if (SIMPLE_PROFILE.test(raw)) return { type: 'profile', name: raw.slice('profile '.length) };
   const simple = SIMPLE_SECTION.exec(raw);
   if (simple !== null) return { type: simple[1] as 'profile' | 'sso-session' | 'services', name: simple[2]! };
   for (const type of ['profile', 'sso-session', 'services'] as const) {
@@ -64,98 +67,199 @@ export interface ProfileModel {
   readonly byName: ReadonlyMap<string, Profile>;
   readonly ssoSessions: ReadonlyMap<string, NamedSection>;
   readonly services: ReadonlyMap<string, NamedSection>;
+  /**
+   * One profile by name. Until something needs every profile, it is found by looking only at the sections that
+   * can name it, so an edit of one profile in a 5,000-profile file builds one profile, not 5,000.
+   */
+  profile(name: string): Profile | undefined;
 }
 
-interface Building {
-  settings: ReadonlyMap<string, SettingValue>;
-  configSettings: ReadonlyMap<string, SettingValue> | undefined;
-  credentialsSettings: ReadonlyMap<string, SettingValue> | undefined;
-  configSections: SectionOccurrence[];
-  allConfigSections: SectionOccurrence[];
-  credentialsSections: SectionOccurrence[];
+/** A profile as botocore sees it; settings are merged (and the kind derived) only when first asked for. */
+class LazyProfile implements Profile {
+  /** The config section name whose values botocore uses (the last one mapping to this name), if any. */
+  configName: string | undefined = undefined;
+  credentialsName: string | undefined = undefined;
+  configSections: readonly SectionOccurrence[] = [];
+  allConfigSections: readonly SectionOccurrence[] = [];
+  credentialsSections: readonly SectionOccurrence[] = [];
+  private merged: ReadonlyMap<string, SettingValue> | undefined;
+  private derivedKind: ProfileKind | undefined;
+
+  constructor(
+    readonly name: string,
+    private readonly config: IniReading,
+    private readonly credentials: IniReading,
+  ) {}
+
+  get sources(): readonly AwsFileKind[] {
+    const out: AwsFileKind[] = [];
+    if (this.configName !== undefined) out.push('config');
+    if (this.credentialsName !== undefined) out.push('credentials');
+    return out;
+  }
+
+  get configSettings(): ReadonlyMap<string, SettingValue> | undefined {
+    return this.configName === undefined ? undefined : this.config.valuesOf(this.configName);
+  }
+
+  get credentialsSettings(): ReadonlyMap<string, SettingValue> | undefined {
+    return this.credentialsName === undefined ? undefined : this.credentials.valuesOf(this.credentialsName);
+  }
+
+  get settings(): ReadonlyMap<string, SettingValue> {
+    if (this.merged === undefined) {
+      const fromConfig = this.configSettings;
+      const fromCredentials = this.credentialsSettings;
+      if (fromConfig === undefined || fromCredentials === undefined) {
+        this.merged = fromConfig ?? fromCredentials ?? new Map();
+      } else {
+        // botocore's dict.update: credentials-file keys override config-file keys, key by key.
+        const merged = new Map(fromConfig);
+        for (const [k, v] of fromCredentials) merged.set(k, v);
+        this.merged = merged;
+      }
+    }
+    return this.merged;
+  }
+
+  get kind(): ProfileKind {
+    this.derivedKind ??= credentialKind(this.settings, this.credentialsSettings);
+    return this.derivedKind;
+  }
+
+  get region(): SettingValue | undefined {
+    return this.settings.get('region');
+  }
 }
 
+/** An [sso-session] or [services] section; its values are merged when first asked for. */
+class LazyNamedSection implements NamedSection {
+  sections: readonly SectionOccurrence[] = [];
+  rawName = '';
+
+  constructor(
+    readonly name: string,
+    private readonly reading: IniReading,
+  ) {}
+
+  get settings(): ReadonlyMap<string, SettingValue> {
+    return this.reading.valuesOf(this.rawName)!;
+  }
+}
+
+/** `rawName` is the config section botocore reads for the profile (a later one replaces an earlier one's values). */
+function attachConfigSection(profile: LazyProfile, rawName: string, occs: readonly SectionOccurrence[]): void {
+  profile.allConfigSections = profile.configName === undefined ? occs : [...profile.allConfigSections, ...occs];
+  profile.configName = rawName;
+  profile.configSections = occs;
+}
+
+function attachCredentialsSection(profile: LazyProfile, name: string, occs: readonly SectionOccurrence[]): void {
+  profile.credentialsName = name;
+  profile.credentialsSections = occs;
+}
+
+interface ProfileMaps {
+  readonly profiles: readonly Profile[];
+  readonly byName: ReadonlyMap<string, Profile>;
+  readonly ssoSessions: ReadonlyMap<string, NamedSection>;
+  readonly services: ReadonlyMap<string, NamedSection>;
+}
+
+/** Without quotes or backslashes, shlex's tokens are literal substrings: a header naming `name` must contain it. */
+const SHLEX_QUOTING = /['"\\]/;
+
+class LazyModel implements ProfileModel {
+  private maps: ProfileMaps | undefined;
+  private readonly found = new Map<string, LazyProfile | null>();
+
+  constructor(
+    readonly config: IniReading,
+    readonly credentials: IniReading,
+  ) {}
+
+  get profiles(): readonly Profile[] {
+    return this.all().profiles;
+  }
+  get byName(): ReadonlyMap<string, Profile> {
+    return this.all().byName;
+  }
+  get ssoSessions(): ReadonlyMap<string, NamedSection> {
+    return this.all().ssoSessions;
+  }
+  get services(): ReadonlyMap<string, NamedSection> {
+    return this.all().services;
+  }
+
+  profile(name: string): Profile | undefined {
+    if (this.maps !== undefined) return this.maps.byName.get(name);
+    let profile = this.found.get(name);
+    if (profile === undefined) {
+      profile = this.findOne(name) ?? null;
+      this.found.set(name, profile);
+    }
+    return profile ?? undefined;
+  }
+
+  private findOne(name: string): LazyProfile | undefined {
+    const profile = new LazyProfile(name, this.config, this.credentials);
+    for (const rawName of this.config.sectionNames) {
+      if (!rawName.includes(name) && !SHLEX_QUOTING.test(rawName)) continue;
+      const type = classifyConfigSection(rawName);
+      if (type.type === 'profile' && type.name === name) attachConfigSection(profile, rawName, this.config.occurrencesOf(rawName));
+    }
+    const credentials = name === DEFAULT_SECTION_NAME ? [] : this.credentials.occurrencesOf(name);
+    if (credentials.length > 0) attachCredentialsSection(profile, name, credentials);
+    return profile.configName === undefined && profile.credentialsName === undefined ? undefined : profile;
+  }
+
+  /** The profile map from the section headers alone: which sections make which profile, in botocore's order. */
+  private all(): ProfileMaps {
+    if (this.maps !== undefined) return this.maps;
+    const { config, credentials } = this;
+    const byName = new Map<string, LazyProfile>();
+    const ssoSessions = new Map<string, LazyNamedSection>();
+    const services = new Map<string, LazyNamedSection>();
+    // Iterate sections in configparser order; a later section mapping to the same name replaces the earlier one's
+    // values wholesale but keeps its position, as assigning an existing Python dict key does.
+    for (const rawName of config.sectionNames) {
+      const type = classifyConfigSection(rawName);
+      if (type.type === 'profile') {
+        let profile = byName.get(type.name);
+        if (profile === undefined) {
+          profile = new LazyProfile(type.name, config, credentials);
+          byName.set(type.name, profile);
+        }
+        attachConfigSection(profile, rawName, config.occurrencesOf(rawName));
+      } else if (type.type === 'sso-session' || type.type === 'services') {
+        const target = type.type === 'sso-session' ? ssoSessions : services;
+        let section = target.get(type.name);
+        if (section === undefined) {
+          section = new LazyNamedSection(type.name, config);
+          target.set(type.name, section);
+        }
+        section.rawName = rawName;
+        section.sections = [...section.sections, ...config.occurrencesOf(rawName)];
+      }
+    }
+    for (const name of credentials.sectionNames) {
+      let profile = byName.get(name);
+      if (profile === undefined) {
+        profile = new LazyProfile(name, config, credentials);
+        byName.set(name, profile);
+      }
+      attachCredentialsSection(profile, name, credentials.occurrencesOf(name));
+    }
+    this.maps = { profiles: [...byName.values()], byName, ssoSessions, services };
+    return this.maps;
+  }
+}
+
+const DEFAULT_SECTION_NAME = 'DEFAULT';
+
+/** botocore's profile model over a reading of each file. Nothing is built until it is asked for. */
 export function buildProfileModel(config: IniReading, credentials: IniReading): ProfileModel {
-  const building = new Map<string, Building>();
-  const ssoSessions = new Map<string, NamedSection>();
-  const services = new Map<string, NamedSection>();
-  const occurrencesByName = groupOccurrences(config.occurrences);
-
-  // Iterate sections in configparser order; a later section mapping to the same name replaces the earlier one's
-  // values wholesale but keeps its position, as assigning an existing Python dict key does.
-  for (const [rawName, values] of config.sections) {
-    const type = classifyConfigSection(rawName);
-    const occs = occurrencesByName.get(rawName) ?? [];
-    if (type.type === 'profile') {
-      const prior = building.get(type.name);
-      building.set(type.name, {
-        settings: values,
-        configSettings: values,
-        credentialsSettings: undefined,
-        configSections: occs,
-        allConfigSections: prior === undefined ? occs : [...prior.allConfigSections, ...occs],
-        credentialsSections: [],
-      });
-    } else if (type.type === 'sso-session' || type.type === 'services') {
-      const target = type.type === 'sso-session' ? ssoSessions : services;
-      const prior = target.get(type.name);
-      target.set(type.name, { name: type.name, settings: values, sections: [...(prior?.sections ?? []), ...occs] });
-    }
-  }
-  const credOccurrences = groupOccurrences(credentials.occurrences);
-  for (const [name, values] of credentials.sections) {
-    const occs = credOccurrences.get(name) ?? [];
-    const prior = building.get(name);
-    if (prior === undefined) {
-      building.set(name, {
-        settings: values,
-        configSettings: undefined,
-        credentialsSettings: values,
-        configSections: [],
-        allConfigSections: [],
-        credentialsSections: occs,
-      });
-    } else {
-      // botocore's dict.update: credentials-file keys override config-file keys, key by key.
-      const merged = new Map(prior.settings);
-      for (const [k, v] of values) merged.set(k, v);
-      prior.settings = merged;
-      prior.credentialsSettings = values;
-      prior.credentialsSections = occs;
-    }
-  }
-  const profiles: Profile[] = [];
-  const byName = new Map<string, Profile>();
-  for (const [name, b] of building) {
-    const sources: AwsFileKind[] = [];
-    if (b.configSettings !== undefined) sources.push('config');
-    if (b.credentialsSettings !== undefined) sources.push('credentials');
-    const profile: Profile = {
-      name,
-      kind: credentialKind(b.settings, b.credentialsSettings),
-      region: b.settings.get('region'),
-      sources,
-      settings: b.settings,
-      configSettings: b.configSettings,
-      credentialsSettings: b.credentialsSettings,
-      configSections: b.configSections,
-      allConfigSections: b.allConfigSections,
-      credentialsSections: b.credentialsSections,
-    };
-    profiles.push(profile);
-    byName.set(name, profile);
-  }
-  return { config, credentials, profiles, byName, ssoSessions, services };
-}
-
-function groupOccurrences(occs: readonly SectionOccurrence[]): Map<string, SectionOccurrence[]> {
-  const out = new Map<string, SectionOccurrence[]>();
-  for (const occ of occs) {
-    const list = out.get(occ.name);
-    if (list === undefined) out.set(occ.name, [occ]);
-    else list.push(occ);
-  }
-  return out;
+  return new LazyModel(config, credentials);
 }
 
 /** The provider botocore's ProfileProviderBuilder reaches first for an explicitly named profile. */

@@ -9,6 +9,7 @@ import type { Settings } from '../settings/settings.js';
 import { isProduction } from '../settings/settings.js';
 import { isManagedSection } from '../switch/managed-default.js';
 import { isVaultCommand } from '../vault/vault-edits.js';
+import { lineText } from '../awsfiles/ini-document.js';
 
 export type FindingSeverity = 'error' | 'warning' | 'info';
 
@@ -93,7 +94,7 @@ function managedDefaultProfile(ctx: DoctorContext): string | undefined {
   for (const [file, occs] of [['credentials', def.credentialsSections], ['config', def.configSections]] as const) {
     for (const occ of occs) {
       if (!isManagedSection(ctx.docs[file], occ)) continue;
-      const name = /profile "([^"]*)"/.exec(ctx.docs[file].lines[occ.headerLine + 1]!.text)?.[1];
+      const name = /profile "([^"]*)"/.exec(lineText(ctx.docs[file], occ.headerLine + 1))?.[1];
       if (name !== undefined) return name;
     }
   }

@@ -7,13 +7,13 @@ import { ageInDays, FIRST_SEEN_FILE } from './access-keys.js';
 
 interface CacheFile {
   readonly version: 1;
-  readonly keys: Record<string, { readonly firstSeen: string }>;
+  keys: Record<string, { readonly firstSeen: string }>;
 }
 
 function readCache(dataDir: string): CacheFile | undefined {
   try {
     const json = JSON.parse(readFileSync(path.join(dataDir, FIRST_SEEN_FILE), 'utf8')) as Partial<CacheFile>;
-    if (json.version === 1 && typeof json.keys === 'object' && json.keys !== null) return { version: 1, keys: { ...json.keys } };
+    if (json.version === 1 && typeof json.keys === 'object' && json.keys !== null) return { version: 1, keys: json.keys };
   } catch {
     // Missing or damaged: no ages to show; `hatrack keys` rebuilds it.
   }
@@ -21,10 +21,8 @@ function readCache(dataDir: string): CacheFile | undefined {
 }
 
 /** Age in whole days of each access key id the cache knows. */
-export function keyAges(dataDir: string, now: Date): ReadonlyMap<string, number> {
+function agesIn(cache: CacheFile, now: Date): Map<string, number> {
   const out = new Map<string, number>();
-  const cache = readCache(dataDir);
-  if (cache === undefined) return out;
   for (const [id, entry] of Object.entries(cache.keys)) {
     const d = new Date(entry.firstSeen);
     if (!Number.isNaN(d.getTime())) out.set(id, ageInDays(d, now));
@@ -51,16 +49,17 @@ export function recordCreateDate(dataDir: string, accessKeyId: string, createDat
 /**
  * Records `now` as the first-seen date of every long-term key id (AKIA…) the cache does not know yet, in one write,
  * so a key's age is known from the first time Hatrack lists it even where IAM will never say (denied, offline).
+ * Returns the age of every key the cache then knows, so a listing reads the cache once.
  */
-export function recordFirstSeen(dataDir: string, accessKeyIds: Iterable<string>, now: Date): void {
-  const cache = readCache(dataDir) ?? { version: 1 as const, keys: {} };
+export function recordFirstSeen(dataDir: string, accessKeyIds: Iterable<string>, now: Date): ReadonlyMap<string, number> {
+  const cache: CacheFile = readCache(dataDir) ?? { version: 1, keys: {} };
   let added = false;
   for (const id of accessKeyIds) {
     if (!id.startsWith('AKIA') || cache.keys[id] !== undefined) continue;
     cache.keys[id] = { firstSeen: now.toISOString() };
     added = true;
   }
-  if (!added) return;
+  if (!added) return agesIn(cache, now);
   const file = path.join(dataDir, FIRST_SEEN_FILE);
   try {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
@@ -70,6 +69,7 @@ export function recordFirstSeen(dataDir: string, accessKeyIds: Iterable<string>,
   } catch {
     // A read-only data dir only costs the first-seen fallback; listing must still work.
   }
+  return agesIn(cache, now);
 }
 
 /** The long-term key ids of static profiles in a model. */

@@ -11,7 +11,7 @@ import { modelOf, withDoc } from '../awsfiles/aws-docs.js';
 import { referencesTo, renameProfile, sectionSpan, setProfileValues, validateProfileName } from '../awsfiles/edits.js';
 import type { ValueChange } from '../awsfiles/edits.js';
 import type { IniDocument } from '../awsfiles/ini-document.js';
-import { replaceLineText, spliceLines } from '../awsfiles/ini-document.js';
+import { lineText, replaceLineText, spliceLines } from '../awsfiles/ini-document.js';
 import type { SectionOccurrence } from '../awsfiles/ini-reading.js';
 import type { AwsFileKind, Profile } from '../awsfiles/profiles.js';
 
@@ -56,8 +56,7 @@ export function managedComment(profile: string, expiration: Date | undefined): s
 }
 
 export function isManagedSection(doc: IniDocument, occ: SectionOccurrence): boolean {
-  const next = doc.lines[occ.headerLine + 1];
-  return next !== undefined && next.text.trimStart().startsWith(MANAGED_PREFIX);
+  return occ.headerLine + 1 < doc.lineCount && lineText(doc, occ.headerLine + 1).trimStart().startsWith(MANAGED_PREFIX);
 }
 
 const sectionsIn = (p: Profile, file: AwsFileKind): readonly SectionOccurrence[] => (file === 'config' ? p.configSections : p.credentialsSections);
@@ -85,7 +84,7 @@ export function defaultState(docs: AwsDocs): DefaultState {
     }
     for (const occ of occs) {
       if (isManagedSection(docs[file], occ)) {
-        managedProfile ??= /profile "([^"]*)"/.exec(docs[file].lines[occ.headerLine + 1]!.text)?.[1];
+        managedProfile ??= /profile "([^"]*)"/.exec(lineText(docs[file], occ.headerLine + 1))?.[1];
       } else if (occ.entries.length > 0) {
         holdsUserContent = true;
       }

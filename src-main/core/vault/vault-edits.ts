@@ -4,7 +4,7 @@ import { HatrackError } from '../../../shared/domain/errors.js';
 import type { AwsDocs } from '../awsfiles/aws-docs.js';
 import { modelOf, readingOf, withDoc } from '../awsfiles/aws-docs.js';
 import { guardNoNewProblems, sectionSpan, setProfileValues } from '../awsfiles/edits.js';
-import { dominantEol, spliceLines } from '../awsfiles/ini-document.js';
+import { docLines, documentFromLines, dominantEol, lineText, spliceLines } from '../awsfiles/ini-document.js';
 import type { DocLine } from '../awsfiles/ini-document.js';
 import type { SectionOccurrence } from '../awsfiles/ini-reading.js';
 import type { AwsFileKind, Profile } from '../awsfiles/profiles.js';
@@ -75,7 +75,7 @@ export function planVaultAdd(docs: AwsDocs, name: string, command: string): Vaul
   const lineNumbers: number[] = [];
   for (const e of entries) for (let l = e.line; l <= e.lastLine; l++) lineNumbers.push(l);
   lineNumbers.sort((a, b) => a - b);
-  for (const l of lineNumbers) removed.push({ offset: l - occ.headerLine, text: doc.lines[l]!.text });
+  for (const l of lineNumbers) removed.push({ offset: l - occ.headerLine, text: lineText(doc, l) });
   let next = doc;
   for (const l of [...lineNumbers].reverse()) next = spliceLines(next, l, l + 1, []);
   const withoutKeys = withDoc(docs, file, next);
@@ -129,9 +129,9 @@ export function planVaultRemove(docs: AwsDocs, name: string, entry: VaultEntry):
 function reinsert(docs: AwsDocs, file: AwsFileKind, occ: SectionOccurrence, origin: VaultOrigin): AwsDocs {
   const doc = docs[file];
   // The file's own line ending: a file reduced to one unterminated header line no longer shows which it used.
-  const hasEnding = doc.lines.some((l) => l.eol !== '');
+  const lines: DocLine[] = docLines(doc);
+  const hasEnding = lines.some((l) => l.eol !== '');
   const eol = hasEnding ? dominantEol(doc) : (origin.eol ?? dominantEol(doc));
-  const lines: DocLine[] = doc.lines.slice();
   const noFinalEol = lines.length > 0 && lines[lines.length - 1]!.eol === '';
   let end = occ.endLine;
   // Ascending offsets: each line lands where it was, because the lines between them are the ones that stayed.
@@ -145,7 +145,7 @@ function reinsert(docs: AwsDocs, file: AwsFileKind, occ: SectionOccurrence, orig
     for (let i = 0; i < lines.length - 1; i++) if (lines[i]!.eol === '') lines[i] = { text: lines[i]!.text, eol };
     lines[lines.length - 1] = { text: lines[lines.length - 1]!.text, eol: '' };
   }
-  return withDoc(docs, file, { encoding: doc.encoding, lines });
+  return withDoc(docs, file, documentFromLines(doc.encoding, lines));
 }
 
 function holdsKeys(docs: AwsDocs, name: string, entry: VaultEntry): boolean {
