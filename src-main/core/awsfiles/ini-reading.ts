@@ -113,6 +113,7 @@ interface MultiLineValue {
 
 const DEFAULT_SECTION = 'DEFAULT';
 const NO_LINES: readonly number[] = [];
+const NO_OCCURRENCES: readonly Occurrence[] = [];
 /** The body of every section not read yet; never written to (a section gets its own array when it is read). */
 const UNREAD_BODY: EntryBuild[] = [];
 
@@ -180,6 +181,7 @@ class LineReader {
   /** Every header index of a name that appears more than once ([DEFAULT] included). */
   private readonly repeats = new Map<string, number[]>();
   private readonly objects: (Occurrence | undefined)[] = [];
+  private readonly byNameCache = new Map<string, readonly Occurrence[]>();
   private current: Occurrence | null = null;
   private option: EntryBuild | null = null;
   /** The open option's continuation parts, once it has any. */
@@ -278,12 +280,16 @@ class LineReader {
     return occ;
   }
 
-  /** Every occurrence of a name, in file order. */
-  occurrencesOf(name: string): Occurrence[] {
-    const repeated = this.repeats.get(name);
-    if (repeated !== undefined) return repeated.map((k) => this.occurrenceAt(k));
-    const first = this.firstIndex.get(name);
-    return first === undefined ? [] : [this.occurrenceAt(first)];
+  /** Every occurrence of a name, in file order; one array per name however often it is asked for. */
+  occurrencesOf(name: string): readonly Occurrence[] {
+    let occs = this.byNameCache.get(name);
+    if (occs === undefined) {
+      const repeated = this.repeats.get(name);
+      const first = this.firstIndex.get(name);
+      occs = repeated !== undefined ? repeated.map((k) => this.occurrenceAt(k)) : first === undefined ? NO_OCCURRENCES : [this.occurrenceAt(first)];
+      this.byNameCache.set(name, occs);
+    }
+    return occs;
   }
 
   earlierOf(index: number): Occurrence[] | undefined {
@@ -533,9 +539,14 @@ class Reading implements IniReading {
     const occs = name === DEFAULT_SECTION ? [] : this.reader.occurrencesOf(name);
     if (occs.length === 0) return undefined;
     const defaults = this.defaultValues();
-    const map = defaults.size === 0 ? new Map<string, SettingValue>() : new Map(defaults);
-    for (const occ of occs) for (const e of occ.entries) map.set(e.key, e.nested ?? e.value);
-    values = map;
+    if (defaults.size === 0 && occs.length === 1) {
+      // The usual case: one section, nothing inherited. Its entries are the values; no map is copied out of them.
+      values = new EntrySettings(occs[0]!.entries);
+    } else {
+      const map = defaults.size === 0 ? new Map<string, SettingValue>() : new Map(defaults);
+      for (const occ of occs) for (const e of occ.entries) map.set(e.key, e.nested ?? e.value);
+      values = map;
+    }
     this.merged.set(name, values);
     return values;
   }
@@ -559,11 +570,73 @@ class Reading implements IniReading {
   }
 }
 
-/** Reads a document the way configparser.RawConfigParser (strict) followed by botocore's raw_config_parse does. */
-export function readIni(doc: IniDocument): IniReading {
+/**
+ * One section's entries seen as a map, the way assigning them in order to a dict would read: the last value of a key
+ * wins, keys keep their first position. Sections hold a handful of keys, so a scan is as quick as hashing, and a
+ * 5,000-section file does not build 5,000 maps.
+ */
+class EntrySettings implements ReadonlyMap<string, SettingValue> {
+  private uniqueKeys: readonly string[] | undefined;
+
+  constructor(private readonly lines: readonly IniEntry[]) {}
+
+  get(key: string): SettingValue | undefined {
+    for (let i = this.lines.length - 1; i >= 0; i--) {
+      const e = this.lines[i]!;
+      if (e.key === key) return e.nested ?? e.value;
+    }
+    return undefined;
+  }
+
+  has(key: string): boolean {
+    for (let i = this.lines.length - 1; i >= 0; i--) if (this.lines[i]!.key === key) return true;
+    return false;
+  }
+
+  get size(): number {
+    return this.keyList().length;
+  }
+
+  private keyList(): readonly string[] {
+    if (this.uniqueKeys === undefined) {
+      const keys: string[] = [];
+      for (const e of this.lines) if (!keys.includes(e.key)) keys.push(e.key);
+      this.uniqueKeys = keys;
+    }
+    return this.uniqueKeys;
+  }
+
+  entries(): MapIterator<[string, SettingValue]> {
+    const pairs = this.keyList().map((key): [string, SettingValue] => [key, this.get(key)!]);
+    return pairs[Symbol.iterator]() as MapIterator<[string, SettingValue]>;
+  }
+
+  keys(): MapIterator<string> {
+    return this.keyList()[Symbol.iterator]() as MapIterator<string>;
+  }
+
+  values(): MapIterator<SettingValue> {
+    const values = this.keyList().map((key) => this.get(key)!);
+    return values[Symbol.iterator]() as MapIterator<SettingValue>;
+  }
+
+  forEach(callback: (value: SettingValue, key: string, map: ReadonlyMap<string, SettingValue>) => void, thisArg?: unknown): void {
+    for (const key of this.keyList()) callback.call(thisArg, this.get(key)!, key, this);
+  }
+
+  [Symbol.iterator](): MapIterator<[string, SettingValue]> {
+    return this.entries();
+  }
+}
+
+/**
+ * Reads a document the way configparser.RawConfigParser (strict) followed by botocore's raw_config_parse does.
+ * `frontToBack` reads every line at once instead of headers first; the result is the same (tests check that).
+ */
+export function readIni(doc: IniDocument, options: { readonly frontToBack?: boolean } = {}): IniReading {
   const reader = new LineReader(doc);
   const text = doc.text;
-  if (doc.encoding === 'latin1' || text.charCodeAt(0) === 0xfeff || INDENTED_BRACKET.test(text)) reader.readWhole();
+  if (options.frontToBack === true || doc.encoding === 'latin1' || text.charCodeAt(0) === 0xfeff || INDENTED_BRACKET.test(text)) reader.readWhole();
   else reader.scanHeaders();
   return new Reading(reader);
 }
@@ -595,7 +668,8 @@ function finishEntry({ entry: e, parts, partLines }: MultiLineValue): void {
   e.value = pyRstrip(parts.join('\n'));
   e.continuationLines = partLines.slice(1);
   if (!e.value.startsWith('\n')) return;
-  e.nested = parseNested(e.value);
+  // The parts are the value's lines already, unless one holds a character Python's splitlines also breaks at.
+  e.nested = parts.some((part) => EXTRA_LINE_BREAK.test(part)) ? parseNested(e.value) : nestedFromLines(parts);
   if (e.nested === undefined) {
     for (let p = 1; p < parts.length; p++) {
       if (parts[p] !== '' && !parts[p]!.includes('=')) {
@@ -607,10 +681,18 @@ function finishEntry({ entry: e, parts, partLines }: MultiLineValue): void {
   }
 }
 
+/** Line breaks of Python's str.splitlines() that are not line breaks of a file read with universal newlines. */
+// eslint-disable-next-line no-control-regex -- these control characters are exactly the ones in question
+const EXTRA_LINE_BREAK = /[\u000b\u000c\u001c-\u001e\u0085\u2028\u2029]/;
+
 /** botocore's _parse_nested: one level of `k = v`; undefined when a line has no `=` (ConfigParseError). */
 export function parseNested(value: string): NestedValue | undefined {
+  return nestedFromLines(pySplitLines(value));
+}
+
+function nestedFromLines(lines: readonly string[]): NestedValue | undefined {
   const out: Record<string, string> = {};
-  for (const raw of pySplitLines(value)) {
+  for (const raw of lines) {
     const line = pyStrip(raw);
     if (line === '') continue;
     const eq = line.indexOf('=');

@@ -364,7 +364,7 @@ function entryProblems(file: AwsFileKind, occ: SectionOccurrence, entry: IniEntr
   if (entry.nested === undefined && entry.continuationLines.length === 0) {
     if (entry.value === '') {
       out.push({ code: 'EMPTY_VALUE', file, line, profile, key, message: `"${entry.rawKey}" on line ${line} has an empty value: the AWS CLI reads "", the JS SDK drops it and treats the lines below as a sub-section.` });
-    } else if (SDK_COMMENT_CUT.test(entry.value)) {
+    } else if (mayHoldComment(entry.value) && SDK_COMMENT_CUT.test(entry.value)) {
       out.push({ code: 'INLINE_COMMENT', file, line, profile, key, message: `The value of "${entry.rawKey}" on line ${line} contains " #" or " ;": the AWS CLI keeps it as part of the value, the JS SDK cuts it off as a comment.`, fix: commentSplit(entry.value) === undefined ? undefined : 'Move the comment to its own line above' });
     }
   } else if (entry.nested === undefined && entry.value !== '' && !entry.value.startsWith('\n')) {
@@ -384,6 +384,11 @@ function entryProblems(file: AwsFileKind, occ: SectionOccurrence, entry: IniEntr
       fix: hasSession ? (sameAsSessionToken(occ, entry) ? 'Remove the leftover line' : undefined) : 'Rename it to aws_session_token',
     });
   }
+}
+
+/** A cheap pre-check for SDK_COMMENT_CUT: most values hold neither character. */
+function mayHoldComment(value: string): boolean {
+  return value.includes('#') || value.includes(';');
 }
 
 /** Splits `value # comment` into the value and the comment, when the cut is unambiguous. */

@@ -18,7 +18,21 @@ export type ConfigSectionType =
 const SIMPLE_PROFILE = /^profile [^\s'"\\]+$/;
 const SIMPLE_SECTION = /^(profile|sso-session|services) ([^\s'"\\]+)$/;
 
+// Section names repeat across the model, the problem checks and edits; classifying one is pure, so it is done once.
+const classified = new Map<string, ConfigSectionType>();
+const CLASSIFIED_KEPT = 50_000;
+
 export function classifyConfigSection(raw: string): ConfigSectionType {
+  let type = classified.get(raw);
+  if (type === undefined) {
+    if (classified.size >= CLASSIFIED_KEPT) classified.clear();
+    type = classifyUncached(raw);
+    classified.set(raw, type);
+  }
+  return type;
+}
+
+function classifyUncached(raw: string): ConfigSectionType {
   // Fast paths for the common, unambiguous forms: shlex would return exactly these two tokens. `[profile x]` is
   // tested without building a match (a 5,000-profile file has 5,000 of them).
   if (SIMPLE_PROFILE.test(raw)) return { type: 'profile', name: raw.slice('profile '.length) };
@@ -74,6 +88,12 @@ export interface ProfileModel {
   profile(name: string): Profile | undefined;
 }
 
+// Shared, frozen: a profile's sources are one of four lists, and 5,000 profiles need not allocate 5,000 of them.
+const NO_SOURCES: readonly AwsFileKind[] = Object.freeze([]);
+const CONFIG_ONLY: readonly AwsFileKind[] = Object.freeze(['config']);
+const CREDENTIALS_ONLY: readonly AwsFileKind[] = Object.freeze(['credentials']);
+const BOTH_FILES: readonly AwsFileKind[] = Object.freeze(['config', 'credentials']);
+
 /** A profile as botocore sees it; settings are merged (and the kind derived) only when first asked for. */
 class LazyProfile implements Profile {
   /** The config section name whose values botocore uses (the last one mapping to this name), if any. */
@@ -92,10 +112,8 @@ class LazyProfile implements Profile {
   ) {}
 
   get sources(): readonly AwsFileKind[] {
-    const out: AwsFileKind[] = [];
-    if (this.configName !== undefined) out.push('config');
-    if (this.credentialsName !== undefined) out.push('credentials');
-    return out;
+    if (this.configName === undefined) return this.credentialsName === undefined ? NO_SOURCES : CREDENTIALS_ONLY;
+    return this.credentialsName === undefined ? CONFIG_ONLY : BOTH_FILES;
   }
 
   get configSettings(): ReadonlyMap<string, SettingValue> | undefined {

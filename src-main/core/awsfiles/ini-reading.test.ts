@@ -1,0 +1,120 @@
+// The headers-first reading (bodies read on demand) must equal reading every line front to back, and the lazy
+// profile model must equal the full one; both on generated files and on every corpus fixture.
+
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { iniTextArb, validIniArb } from '../../../test/support/ini-arbitrary.js';
+import { documentFromText, parseDocument, replaceLineText, serializeDocument, spliceLines } from './ini-document.js';
+import type { IniReading } from './ini-reading.js';
+import { readIni } from './ini-reading.js';
+import { buildProfileModel } from './profiles.js';
+
+const corpusDir = join(import.meta.dirname, '../../../test/fixtures/corpus');
+
+function corpusTexts(): string[] {
+  const out: string[] = [];
+  for (const dir of existsSync(corpusDir) ? readdirSync(corpusDir) : []) {
+    for (const f of ['config', 'credentials']) if (existsSync(join(corpusDir, dir, f))) out.push(readFileSync(join(corpusDir, dir, f), 'latin1'));
+  }
+  return out;
+}
+
+/** Everything a reading exposes, as plain values (occurrence order, entries, line kinds, errors, merged values). */
+function snapshot(reading: IniReading, touchFirst?: string): unknown {
+  // Reading one section first (as `set` does) must not change what the rest reads as.
+  if (touchFirst !== undefined) for (const occ of reading.occurrencesOf(touchFirst)) void occ.entries;
+  const occ = (o: IniReading['occurrences'][number]) => ({ name: o.name, headerLine: o.headerLine, endLine: o.endLine, indented: o.indented, entries: o.entries.map((e) => ({ ...e })) });
+  return {
+    occurrences: reading.occurrences.map(occ),
+    defaults: reading.defaultOccurrences.map(occ),
+    names: reading.sectionNames,
+    kinds: reading.lineKinds,
+    errors: reading.errors,
+    sections: [...reading.sections].map(([name, values]) => [name, [...values]]),
+  };
+}
+
+function sameBothWays(text: string, touchFirst?: string): void {
+  const doc = documentFromText(text, 'utf8');
+  expect(snapshot(readIni(doc), touchFirst)).toEqual(snapshot(readIni(doc, { frontToBack: true })));
+}
+
+describe('headers-first reading', () => {
+  it('equals the front-to-back reading on 3,000 generated files, with or without one section read first', () => {
+    fc.assert(
+      fc.property(iniTextArb, fc.constantFrom(undefined, 'profile dev', 'default', 'DEFAULT', 'dev'), (text, touch) => sameBothWays(text, touch)),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('equals the front-to-back reading on every corpus file', () => {
+    const texts = corpusTexts();
+    expect(texts.length).toBeGreaterThan(20);
+    for (const text of texts) sameBothWays(text);
+  });
+
+  it('reads only the asked-for section of a large file', () => {
+    const text = Array.from({ length: 200 }, (_, i) => `[profile p${i}]\nregion = r${i}\n`).join('');
+    const reading = readIni(documentFromText(text, 'utf8'));
+    expect(reading.occurrencesOf('profile p150')[0]!.entries.map((e) => e.value)).toEqual(['r150']);
+    // Nothing else was read: every other body line is still unknown.
+    const kinds = (reading as unknown as { reader: { lineKinds: unknown[] } }).reader.lineKinds;
+    expect(kinds.filter((k) => k === 'option')).toHaveLength(1);
+  });
+});
+
+describe('profile model', () => {
+  it('finds one profile by name exactly as the full map has it (2,000 generated pairs)', () => {
+    fc.assert(
+      fc.property(iniTextArb, iniTextArb, (configText, credText) => {
+        const read = () => buildProfileModel(readIni(documentFromText(configText, 'utf8')), readIni(documentFromText(credText, 'utf8')));
+        const full = read();
+        const view = (p: ReturnType<typeof full.profile>) =>
+          p === undefined ? undefined : { name: p.name, kind: p.kind, sources: p.sources, settings: [...p.settings], config: p.configSections.map((o) => o.headerLine), all: p.allConfigSections.map((o) => o.headerLine), cred: p.credentialsSections.map((o) => o.headerLine) };
+        for (const name of [...full.byName.keys(), 'missing', 'DEFAULT', 'profile dev']) expect(view(read().profile(name))).toEqual(view(full.byName.get(name)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('finds profiles whose headers spell the name with quotes, escapes, extra spaces or another prefix', () => {
+    const config = ['[profile "my dev"]', 'region = a', "[profile 'x y']", 'region = b', '[profile d\\ev]', 'region = c', '[profile  spaced ]', 'region = d', '[profilefoo other]', 'region = e', '[profile "x y"]', 'output = json', '[default]', 'region = f', '[profile default]', 'region = g'].join('\n');
+    const credentials = '[dev]\naws_access_key_id = AKIAEXAMPLE\n[x y]\nregion = h\n';
+    const read = () => buildProfileModel(readIni(documentFromText(config, 'utf8')), readIni(documentFromText(credentials, 'utf8')));
+    const full = read();
+    expect([...full.byName.keys()]).toEqual(['my dev', 'x y', 'dev', 'spaced', 'other', 'default']);
+    for (const name of full.byName.keys()) {
+      const one = read().profile(name)!;
+      const all = full.byName.get(name)!;
+      expect([one.name, [...one.settings], one.sources, one.allConfigSections.map((o) => o.headerLine)]).toEqual([all.name, [...all.settings], all.sources, all.allConfigSections.map((o) => o.headerLine)]);
+    }
+  });
+
+  it('merged values read like a dict filled in order: last value wins, first position kept', () => {
+    const reading = readIni(documentFromText('[a]\nx = 1\ny = 2\nX = 3\n', 'utf8'));
+    const values = reading.valuesOf('a')!;
+    expect([...values]).toEqual([['x', '3'], ['y', '2']]);
+    expect([values.size, values.get('x'), values.has('y'), values.has('z')]).toEqual([2, '3', true, false]);
+    expect([...values.keys()]).toEqual(['x', 'y']);
+    expect([...values.values()]).toEqual(['3', '2']);
+  });
+});
+
+describe('edited bytes', () => {
+  it('splicing an ASCII file gives exactly the bytes of the edited text (1,000 generated edits)', () => {
+    fc.assert(
+      fc.property(validIniArb, fc.nat(), fc.nat(), fc.constantFrom('region = x', '', '[profile new]'), ({ text }, a, b, line) => {
+        const doc = parseDocument(new TextEncoder().encode(text));
+        const start = a % (doc.lineCount + 1);
+        const end = start + (b % (doc.lineCount - start + 1));
+        for (const next of [spliceLines(doc, start, end, [line]), doc.lineCount === 0 ? doc : replaceLineText(doc, start % doc.lineCount, line)]) {
+          expect(Buffer.from(serializeDocument(next)).toString('utf8')).toBe(next.text);
+          expect(next.source === undefined || text.length === doc.source!.length).toBe(true);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
