@@ -19,7 +19,7 @@ const results = [];
     const config = lib.readIni(lib.parseDocument(readFileSync(pair.config)));
     const credentials = lib.readIni(lib.parseDocument(readFileSync(pair.credentials)));
     const model = lib.buildProfileModel(config, credentials);
-    for (const profile of model.profiles) if (profile.settings.size < 0 || profile.kind === undefined) throw new Error('unreachable');
+    for (const profile of model.profiles) if (profile.settings.has('\n') || profile.kind === undefined) throw new Error('unreachable');
     for (const section of model.ssoSessions.values()) void section.settings;
     if (config.errors.length + credentials.errors.length > 0) throw new Error('benchmark pair should read without errors');
     return model;

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const root = resolve(import.meta.dirname, '..');
-export const cli = join(root, 'dist/cli/hatrack.mjs');
+export const cli = join(root, 'dist/cli/hatrack.cjs');
 
 /** The benchmark pair from gen-large.py (../shared/tools), generated once into .bench/large. */
 export function largePair() {
@@ -22,14 +22,21 @@ export function median(xs) {
   return s[Math.floor(s.length / 2)];
 }
 
-/** Runs a and b alternately `rounds` times so machine noise hits both alike; returns medians in ms. */
+/**
+ * Runs a and b alternately `rounds` times so machine noise hits both alike; returns medians in ms. With --expose-gc
+ * (as `npm run bench` runs) the heap is collected before each timed call, untimed, so each side pays for collecting
+ * its own garbage and not for what the other left behind.
+ */
 export async function sideBySide(rounds, a, b) {
   const ta = [];
   const tb = [];
+  const collect = typeof globalThis.gc === 'function' ? globalThis.gc : () => {};
   for (let i = 0; i < rounds; i++) {
+    collect();
     let t = performance.now();
     await a(i);
     ta.push(performance.now() - t);
+    collect();
     t = performance.now();
     await b(i);
     tb.push(performance.now() - t);

@@ -1,4 +1,4 @@
-// Builds every runtime: the CLI (plain Node, ESM), Electron main and preload (CJS), and the renderer (Vite).
+// Builds every runtime: the CLI (plain Node, one CommonJS file), Electron main and preload (CJS), and the renderer (Vite).
 import { build } from 'esbuild';
 import { rmSync, chmodSync, existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -12,15 +12,17 @@ async function buildCli() {
     ...common,
     entryPoints: { hatrack: 'src-main/cli/hatrack.ts' },
     outdir: 'dist/cli',
-    format: 'esm',
-    splitting: true,
-    outExtension: { '.js': '.mjs' },
-    chunkNames: 'chunks/[name]-[hash]',
+    // One CommonJS file: Node's CommonJS loader starts it about 15-30 ms sooner than a graph of ES modules (measured
+    // on `hatrack set` and `hatrack list`). Modules the code imports with import() are wrapped so their top level
+    // (and their require() of zod or the AWS SDK) runs only when a command asks for them.
+    format: 'cjs',
+    outExtension: { '.js': '.cjs' },
     // Dependencies stay in node_modules and load lazily, so `hatrack list` never pays for the AWS SDK.
     packages: 'external',
-    banner: { js: '#!/usr/bin/env node' },
+    define: { 'import.meta.url': '__hatrackEntryUrl' },
+    banner: { js: '#!/usr/bin/env node\nconst __hatrackEntryUrl = require("node:url").pathToFileURL(__filename).href;' },
   });
-  chmodSync('dist/cli/hatrack.mjs', 0o755);
+  chmodSync('dist/cli/hatrack.cjs', 0o755);
 }
 
 async function buildMain() {

@@ -17,7 +17,7 @@ try {
   electronPath = require('electron'); // downloads the binary when it is missing
 } catch (e) {
   console.error(`hatrack: the Electron binary is not available (${e instanceof Error ? e.message.split('\n')[0] : e}).`);
-  console.error('hatrack: the CLI works without it: node dist/cli/hatrack.mjs --help');
+  console.error('hatrack: the CLI works without it: node dist/cli/hatrack.cjs --help');
   process.exit(1);
 }
 const child = spawn(electronPath, ['.'], { stdio: 'inherit' });

@@ -14,7 +14,7 @@ import { ACCOUNT, adminIam, createRole, createUser, startMoto } from './support/
 import type { Moto, TestUser } from './support/moto.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const BIN = path.join(ROOT, 'dist', 'cli', 'hatrack.mjs');
+const BIN = path.join(ROOT, 'dist', 'cli', 'hatrack.cjs');
 const MFA = `arn:aws:iam::${ACCOUNT}:mfa/alice`;
 const role = (name: string): string => `arn:aws:iam::${ACCOUNT}:role/${name}`;
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { CreateAccessKeyCommand, ListAccessKeysCommand, UpdateAccessKeyCommand } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { FIRST_SEEN_FILE } from '../src-main/core/sts/access-keys.js';
+import { FIRST_SEEN_FILE } from '../src-main/core/sts/key-age-cache.js';
 import { createCredentialsEngine, createSdkGateway } from '../src-main/core/sts/index.js';
 import type { CredentialsEngine, NewKeyToSave, RotationStepEvent } from '../src-main/core/sts/index.js';
 import { adminIam, createUser, motoEnv, profileModel, startMoto } from './support/moto.js';

@@ -34,4 +34,8 @@ export async function main(): Promise<void> {
   process.exitCode = code;
 }
 
-await main();
+main().catch((e: unknown) => {
+  // runCli reports every failure itself; this only guards the entry (one line, no stack: it can quote file contents).
+  process.stderr.write(`hatrack: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exitCode = 1;
+});

@@ -37,7 +37,7 @@ export interface ShowOutput {
   readonly settings: Settings;
 }
 
-export const HATRACK_BIN = join(REPO_ROOT, 'dist', 'cli', 'hatrack.mjs');
+export const HATRACK_BIN = join(REPO_ROOT, 'dist', 'cli', 'hatrack.cjs');
 export const AWS_V2_BIN = '/usr/bin/aws';
 
 export interface RunResult {

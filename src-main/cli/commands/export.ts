@@ -32,7 +32,7 @@ Resolves the profile as \`aws configure export-credentials --profile <profile>\`
 their source profiles, external id and MFA; environment AWS_* credentials are ignored) and prints:
   process  credential_process JSON: {"Version": 1, "AccessKeyId", "SecretAccessKey", "SessionToken", "Expiration"}
            with Expiration in UTC ("…Z"). Use it from another profile:
-             credential_process = node /abs/path/hatrack.mjs export <profile> --format process
+             credential_process = node /abs/path/hatrack.cjs export <profile> --format process
   env      export AWS_ACCESS_KEY_ID=… lines for a POSIX shell
   json     the same fields as plain JSON
 The default format is process.

@@ -25,7 +25,7 @@ function corpusTexts(): string[] {
 function snapshot(reading: IniReading, touchFirst?: string): unknown {
   // Reading one section first (as `set` does) must not change what the rest reads as.
   if (touchFirst !== undefined) for (const occ of reading.occurrencesOf(touchFirst)) void occ.entries;
-  const occ = (o: IniReading['occurrences'][number]) => ({ name: o.name, headerLine: o.headerLine, endLine: o.endLine, indented: o.indented, entries: o.entries.map((e) => ({ ...e })) });
+  const occ = (o: IniReading['occurrences'][number]) => ({ name: o.name, headerLine: o.headerLine, endLine: o.endLine, indented: o.indented, entries: o.entries.map((e) => ({ key: e.key, rawKey: e.rawKey, delimiter: e.delimiter, line: e.line, lastLine: e.lastLine, value: e.value, nested: e.nested, continuationLines: e.continuationLines, indent: e.indent, nestedErrorLine: e.nestedErrorLine })) });
   return {
     occurrences: reading.occurrences.map(occ),
     defaults: reading.defaultOccurrences.map(occ),

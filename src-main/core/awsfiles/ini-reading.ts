@@ -88,32 +88,59 @@ export interface IniReading {
   readonly errors: readonly ReadError[];
 }
 
-/** An entry while the file is being read; the loop keeps every field's type fixed so V8 never deoptimises it. */
-interface EntryBuild {
-  readonly key: string;
-  readonly rawKey: string;
-  readonly delimiter: '=' | ':';
-  readonly line: number;
-  readonly indent: number;
-  lastLine: number;
-  /** The first line's value until the entry is finished. */
-  value: string;
-  // Final fields, filled in place by finishEntry (the same object becomes the IniEntry: no copy per key line).
-  nested: NestedValue | undefined;
-  continuationLines: readonly number[];
-  nestedErrorLine: number | undefined;
+/** What only a value that continues on more lines has (rare: most values are one line). */
+interface EntryExtra {
+  readonly lastLine: number;
+  readonly nested: NestedValue | undefined;
+  readonly continuationLines: readonly number[];
+  readonly nestedErrorLine: number | undefined;
 }
 
-/** A value that continues on more lines (rare): its stripped parts and their line numbers, first line included. */
-interface MultiLineValue {
-  readonly entry: EntryBuild;
-  readonly parts: string[];
-  readonly partLines: number[];
+/**
+ * One `key = value` line. Six fields, with the rare parts behind `extra` and the delimiter and indentation packed in
+ * one number: a large file has tens of thousands of these, and their size is most of what reading allocates.
+ */
+class EntryBuild implements IniEntry {
+  /** The first line's value until a multi-line value is finished. */
+  value: string;
+  extra: EntryExtra | undefined = undefined;
+
+  constructor(
+    readonly key: string,
+    readonly rawKey: string,
+    readonly line: number,
+    /** indent * 2, plus 1 for a `:` delimiter. */
+    private readonly shape: number,
+    value: string,
+  ) {
+    this.value = value;
+  }
+
+  get delimiter(): '=' | ':' {
+    return (this.shape & 1) === 1 ? ':' : '=';
+  }
+  get indent(): number {
+    return this.shape >> 1;
+  }
+  get lastLine(): number {
+    return this.extra === undefined ? this.line : this.extra.lastLine;
+  }
+  get nested(): NestedValue | undefined {
+    return this.extra?.nested;
+  }
+  get continuationLines(): readonly number[] {
+    return this.extra === undefined ? NO_LINES : this.extra.continuationLines;
+  }
+  get nestedErrorLine(): number | undefined {
+    return this.extra?.nestedErrorLine;
+  }
 }
 
 const DEFAULT_SECTION = 'DEFAULT';
 const NO_LINES: readonly number[] = [];
 const NO_OCCURRENCES: readonly Occurrence[] = [];
+/** The body of every section read and found empty (frozen: compared by identity, never written to). */
+const NO_ENTRIES: EntryBuild[] = [];
 /** The body of every section not read yet; never written to (a section gets its own array when it is read). */
 const UNREAD_BODY: EntryBuild[] = [];
 
@@ -126,26 +153,35 @@ const INDENTED_BRACKET = /(?:^|[\n\r])[\t\u000b\u000c\u001c-\u001f \u0085\u00a0\
 
 /** One section occurrence, made when first asked for; its body is read the first time its entries are. */
 class Occurrence implements SectionOccurrence {
-  readonly name: string;
-  readonly headerLine: number;
-  readonly indented: boolean;
-  /** Earlier occurrences of the same name: configparser's strict mode checks keys across them. */
-  readonly earlier: readonly Occurrence[] | undefined;
   /** Shared and empty until the body is read. */
   body: EntryBuild[];
-  read: boolean;
+  /** This section's values, when it alone makes its name's values (see Reading.valuesOf). */
+  settings: ReadonlyMap<string, SettingValue> | undefined = undefined;
 
+  // Four fields: everything else is looked up in the reader's header arrays, since a large file has thousands.
   constructor(
     private readonly reader: LineReader,
     readonly index: number,
     read: boolean,
   ) {
-    this.name = reader.headerNames[index]!;
-    this.headerLine = reader.headerLines[index]!;
-    this.indented = reader.indentedHeaders.has(index);
-    this.earlier = reader.earlierOf(index);
-    this.read = read;
-    this.body = read ? [] : UNREAD_BODY;
+    this.body = read ? NO_ENTRIES : UNREAD_BODY;
+  }
+
+  get name(): string {
+    return this.reader.headerNames[this.index]!;
+  }
+  get headerLine(): number {
+    return this.reader.headerLines[this.index]!;
+  }
+  get indented(): boolean {
+    return this.reader.indentedHeaders.has(this.index);
+  }
+  get read(): boolean {
+    return this.body !== UNREAD_BODY;
+  }
+  /** Earlier occurrences of the same name: configparser's strict mode checks keys across them. */
+  get earlier(): readonly Occurrence[] | undefined {
+    return this.reader.earlierOf(this.index);
   }
 
   /** Exclusive end: the next header line or the end of the document. */
@@ -183,13 +219,19 @@ class LineReader {
   private readonly objects: (Occurrence | undefined)[] = [];
   private readonly byNameCache = new Map<string, readonly Occurrence[]>();
   private current: Occurrence | null = null;
+  /** The current section's entries while it is read; copied to an exact-size array when it is done. */
+  private readonly section: EntryBuild[] = [];
+  // A count instead of `length = 0`, which would hand the array's storage back and make it grow again every section.
+  private sectionSize = 0;
+  private currentEarlier: readonly Occurrence[] | undefined = undefined;
   private option: EntryBuild | null = null;
-  /** The open option's continuation parts, once it has any. */
-  private optionParts: MultiLineValue | null = null;
+  /** The open option, once a continuation line joined it; its parts (first line included) are collected below. */
+  private continued: EntryBuild | null = null;
+  private readonly parts: string[] = [];
+  private readonly partLines: number[] = [];
   /** Blank lines since the open option's last line: they join its value only if a continuation line follows. */
   private readonly blanks: number[] = [];
   private indentLevel = 0;
-  private multiLine: MultiLineValue[] = [];
   private readCount = 0;
   private sorted = false;
   private readonly hasCr: boolean;
@@ -217,7 +259,8 @@ class LineReader {
       this.firstLineStart = 1;
     }
     this.readRange(0, doc.lineCount);
-    this.finishMultiLine();
+    this.finishValue();
+    this.closeSection();
   }
 
   /** Finds the headers only: lines that start with `[` (none is indented, see INDENTED_BRACKET). */
@@ -308,15 +351,17 @@ class LineReader {
   }
 
   readBody(occ: Occurrence): void {
-    if (occ.earlier !== undefined) for (const e of occ.earlier) if (!e.read) this.readBody(e);
-    occ.read = true;
-    occ.body = [];
+    const earlier = occ.earlier;
+    if (earlier !== undefined) for (const e of earlier) if (!e.read) this.readBody(e);
+    occ.body = NO_ENTRIES;
     this.readCount++;
     this.current = occ;
+    this.currentEarlier = earlier;
     this.openOption(null);
     this.indentLevel = 0;
     this.readRange(occ.headerLine + 1, occ.endLine);
-    this.finishMultiLine();
+    this.finishValue();
+    this.closeSection();
   }
 
   readAll(): void {
@@ -398,11 +443,13 @@ class LineReader {
         const header = this.headerIn(a, b);
         if (header !== undefined) {
           lineKinds[i] = 'header';
+          this.closeSection();
           const index = this.recordHeader(header, i, indent > 0);
           const occ = new Occurrence(this, index, true);
           this.objects[index] = occ;
           this.readCount++;
           this.current = occ;
+          this.currentEarlier = occ.earlier;
           this.openOption(null);
           continue;
         }
@@ -429,64 +476,60 @@ class LineReader {
         continue;
       }
       lineKinds[i] = 'option';
-      const rawKey = text.slice(a, keyEnd);
+      const rawKey = knownKeyAt(text, a, keyEnd) ?? text.slice(a, keyEnd);
       const key = hasUpperCase(rawKey) ? rawKey.toLowerCase() : rawKey;
-      const firstKey = firstLineOfKey(current.body, key) ?? firstLineInEarlier(current.earlier, key);
+      const firstKey = firstLineOfKey(this.section, this.sectionSize, key) ?? firstLineInEarlier(this.currentEarlier, key);
       if (firstKey !== undefined) this.errors.push({ code: 'DUPLICATE_KEY', line: i, section: current.name, key, firstLine: firstKey });
       let valueStart = delimiterAt + 1;
       while (valueStart < b && isPySpace(text.charCodeAt(valueStart))) valueStart++;
-      const entry: EntryBuild = {
-        key,
-        rawKey,
-        delimiter: text.charCodeAt(delimiterAt) === 0x3d ? '=' : ':',
-        line: i,
-        indent,
-        lastLine: i,
-        value: text.slice(valueStart, b),
-        nested: undefined,
-        continuationLines: NO_LINES,
-        nestedErrorLine: undefined,
-      };
-      current.body.push(entry);
+      const entry = new EntryBuild(key, rawKey, i, indent * 2 + (text.charCodeAt(delimiterAt) === 0x3d ? 0 : 1), text.slice(valueStart, b));
+      this.section[this.sectionSize++] = entry;
       this.openOption(entry);
     }
   }
 
+  /** Gives the section just read its entries (arrays grown by push would keep a dozen empty slots each). */
+  private closeSection(): void {
+    const current = this.current;
+    if (current === null) return;
+    current.body = this.sectionSize === 0 ? NO_ENTRIES : this.section.slice(0, this.sectionSize);
+    this.sectionSize = 0;
+  }
+
   private openOption(entry: EntryBuild | null): void {
+    this.finishValue();
     this.option = entry;
-    this.optionParts = null;
     this.blanks.length = 0;
   }
 
   private addContinuation(entry: EntryBuild, value: string, line: number): void {
-    let multi = this.optionParts;
-    if (multi === null) {
-      multi = { entry, parts: [entry.value], partLines: [entry.line] };
-      this.optionParts = multi;
-      this.multiLine.push(multi);
+    if (this.continued !== entry) {
+      this.continued = entry;
+      this.parts.length = 0;
+      this.partLines.length = 0;
+      this.parts.push(entry.value);
+      this.partLines.push(entry.line);
     }
     // configparser keeps blank lines inside a value; only trailing ones vanish when the value is joined.
     for (const blank of this.blanks) {
-      multi.parts.push('');
-      multi.partLines.push(blank);
+      this.parts.push('');
+      this.partLines.push(blank);
     }
     this.blanks.length = 0;
-    multi.parts.push(value);
-    multi.partLines.push(line);
-    entry.lastLine = line;
+    this.parts.push(value);
+    this.partLines.push(line);
   }
 
-  /** Only values that continued on more lines need finishing: a one-line value is complete when it is read. */
-  private finishMultiLine(): void {
-    for (const multi of this.multiLine) {
-      const entry = multi.entry;
-      finishEntry(multi);
-      if (entry.nestedErrorLine !== undefined) {
-        const section = this.sectionOfLine(entry.line);
-        this.errors.push({ code: 'NESTED_LINE_WITHOUT_EQUALS', line: entry.nestedErrorLine, section, key: entry.key, firstLine: entry.line });
-      }
+  /** Completes the open option's value once no more lines can join it (only values that continued need it). */
+  private finishValue(): void {
+    const entry = this.continued;
+    if (entry === null) return;
+    this.continued = null;
+    finishEntry(entry, this.parts, this.partLines);
+    if (entry.nestedErrorLine !== undefined) {
+      const section = this.sectionOfLine(entry.line);
+      this.errors.push({ code: 'NESTED_LINE_WITHOUT_EQUALS', line: entry.nestedErrorLine, section, key: entry.key, firstLine: entry.line });
     }
-    this.multiLine = [];
   }
 
   private sectionOfLine(line: number): string | undefined {
@@ -534,20 +577,22 @@ class Reading implements IniReading {
   }
 
   valuesOf(name: string): ReadonlyMap<string, SettingValue> | undefined {
-    let values = this.merged.get(name);
-    if (values !== undefined) return values;
-    const occs = name === DEFAULT_SECTION ? [] : this.reader.occurrencesOf(name);
+    const occs = name === DEFAULT_SECTION ? NO_OCCURRENCES : this.reader.occurrencesOf(name);
     if (occs.length === 0) return undefined;
     const defaults = this.defaultValues();
     if (defaults.size === 0 && occs.length === 1) {
       // The usual case: one section, nothing inherited. Its entries are the values; no map is copied out of them.
-      values = new EntrySettings(occs[0]!.entries);
-    } else {
+      const occ = occs[0]!;
+      occ.settings ??= new EntrySettings(occ.entries);
+      return occ.settings;
+    }
+    let values = this.merged.get(name);
+    if (values === undefined) {
       const map = defaults.size === 0 ? new Map<string, SettingValue>() : new Map(defaults);
       for (const occ of occs) for (const e of occ.entries) map.set(e.key, e.nested ?? e.value);
       values = map;
+      this.merged.set(name, values);
     }
-    this.merged.set(name, values);
     return values;
   }
 
@@ -641,6 +686,30 @@ export function readIni(doc: IniDocument, options: { readonly frontToBack?: bool
   return new Reading(reader);
 }
 
+/**
+ * The keys nearly every profile has. Reusing one string per known key (instead of a fresh copy per line) takes tens of
+ * thousands of small strings off the heap when a large file is read.
+ */
+const KNOWN_KEYS: readonly string[] = [
+  'region', 'output', 'role_arn', 'source_profile', 'role_session_name', 'mfa_serial', 'external_id', 'duration_seconds',
+  'credential_source', 'credential_process', 'sso_session', 'sso_start_url', 'sso_region', 'sso_account_id',
+  'sso_role_name', 'sso_registration_scopes', 'aws_access_key_id', 'aws_secret_access_key', 'aws_session_token',
+  'web_identity_token_file', 's3', 'cli_pager', 'max_attempts', 'retry_mode', 'ca_bundle', 'endpoint_url',
+  'max_concurrent_requests', 'multipart_threshold', 'services', 'aws_account_id', 'login_session',
+];
+/** Known keys by length: a lookup is an array index and a few character comparisons, no hashing. */
+const KNOWN_KEYS_BY_LENGTH: (string[] | undefined)[] = Array.from({ length: Math.max(...KNOWN_KEYS.map((k) => k.length)) + 1 }, () => undefined);
+for (const key of KNOWN_KEYS) (KNOWN_KEYS_BY_LENGTH[key.length] ??= []).push(key);
+
+/** The shared string for text[from, to) when it is a known key, without copying it out first. */
+function knownKeyAt(text: string, from: number, to: number): string | undefined {
+  const candidates = KNOWN_KEYS_BY_LENGTH[to - from];
+  if (candidates === undefined) return undefined;
+  const first = text.charCodeAt(from);
+  for (const key of candidates) if (key.charCodeAt(0) === first && text.startsWith(key, from)) return key;
+  return undefined;
+}
+
 function hasUpperCase(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -649,36 +718,42 @@ function hasUpperCase(text: string): boolean {
   return false;
 }
 
-function firstLineOfKey(entries: readonly EntryBuild[], key: string): number | undefined {
-  for (let j = 0; j < entries.length; j++) if (entries[j]!.key === key) return entries[j]!.line;
+function firstLineOfKey(entries: readonly EntryBuild[], count: number, key: string): number | undefined {
+  for (let j = 0; j < count; j++) if (entries[j]!.key === key) return entries[j]!.line;
   return undefined;
 }
 
 function firstLineInEarlier(earlier: readonly Occurrence[] | undefined, key: string): number | undefined {
   if (earlier === undefined) return undefined;
   for (const occ of earlier) {
-    const line = firstLineOfKey(occ.body, key);
+    const line = firstLineOfKey(occ.body, occ.body.length, key);
     if (line !== undefined) return line;
   }
   return undefined;
 }
 
 /** Completes an entry in place once its continuation lines are known (rare work: most values are one line). */
-function finishEntry({ entry: e, parts, partLines }: MultiLineValue): void {
+function finishEntry(e: EntryBuild, parts: readonly string[], partLines: readonly number[]): void {
   e.value = pyRstrip(parts.join('\n'));
-  e.continuationLines = partLines.slice(1);
-  if (!e.value.startsWith('\n')) return;
+  const lastLine = partLines[partLines.length - 1]!;
+  const continuationLines = partLines.slice(1);
+  if (!e.value.startsWith('\n')) {
+    e.extra = { lastLine, nested: undefined, continuationLines, nestedErrorLine: undefined };
+    return;
+  }
   // The parts are the value's lines already, unless one holds a character Python's splitlines also breaks at.
-  e.nested = parts.some((part) => EXTRA_LINE_BREAK.test(part)) ? parseNested(e.value) : nestedFromLines(parts);
-  if (e.nested === undefined) {
+  const nested = parts.some((part) => EXTRA_LINE_BREAK.test(part)) ? parseNested(e.value) : nestedFromLines(parts);
+  let nestedErrorLine: number | undefined;
+  if (nested === undefined) {
     for (let p = 1; p < parts.length; p++) {
       if (parts[p] !== '' && !parts[p]!.includes('=')) {
-        e.nestedErrorLine = partLines[p];
+        nestedErrorLine = partLines[p];
         break;
       }
     }
-    e.nestedErrorLine ??= e.line;
+    nestedErrorLine ??= e.line;
   }
+  e.extra = { lastLine, nested, continuationLines, nestedErrorLine };
 }
 
 /** Line breaks of Python's str.splitlines() that are not line breaks of a file read with universal newlines. */

@@ -248,7 +248,7 @@ function fileProblems(file: AwsFileKind, reading: IniReading, model: ProfileMode
   const kinds = reading.lineKinds;
   for (const occ of sectionsInFileOrder(reading)) {
     headerProblems(file, occ, occ.headerLine + 1, model, out);
-    for (let i = occ.headerLine + 1; i < occ.endLine; i++) {
+    for (let i = occ.headerLine + 1, end = occ.endLine; i < end; i++) {
       if (kinds[i] !== 'continuation' || kinds[i - 1] === 'continuation') continue;
       // A header-looking line swallowed into the previous value is almost always a mis-indented section.
       const trimmed = lineText(doc, i).trim();

@@ -85,7 +85,7 @@ describe('doctor checks', () => {
   });
 
   it('vault entries missing or unused', () => {
-    const cmd = 'credential_process = /usr/bin/node /x/hatrack.mjs credential-process --profile v\n';
+    const cmd = 'credential_process = /usr/bin/node /x/hatrack.cjs credential-process --profile v\n';
     expect(codes(ctx(`[profile v]\n${cmd}`, '', { vault: [] }))).toEqual(['VAULT_ENTRY_MISSING:v']);
     expect(codes(ctx('', '', { vault: [{ profile: 'gone', accessKeyId: 'AKIAX' }], keyFirstSeen: new Map([['AKIAX', NOW]]) }))).toEqual(['VAULT_ENTRY_UNUSED:gone']);
     expect(codes(ctx(`[profile v]\n${cmd}`, '', { vault: undefined }))).toEqual([]);

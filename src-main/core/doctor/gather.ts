@@ -13,7 +13,7 @@ import { stringSetting } from '../awsfiles/profiles.js';
 import type { Environment } from '../environment.js';
 import { defaultSettings, loadSettings } from '../settings/settings.js';
 import { stsRegion } from '../sts/assume.js';
-import { FIRST_SEEN_FILE } from '../sts/access-keys.js';
+import { FIRST_SEEN_FILE } from '../sts/key-age-cache.js';
 import { resolveEndpoint } from '../sts/endpoints.js';
 import type { StsGateway } from '../sts/sts-gateway.js';
 import type { SecretStore } from '../vault/secret-store.js';

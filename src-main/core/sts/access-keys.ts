@@ -5,8 +5,8 @@ import path from 'node:path';
 
 import { isHatrackError } from '../../../shared/domain/errors.js';
 import type { CallTarget, StsGateway } from './sts-gateway.js';
+import { ageInDays, FIRST_SEEN_FILE } from './key-age-cache.js';
 
-export const FIRST_SEEN_FILE = 'access-keys-first-seen.json';
 
 export interface AccessKeyInfo {
   readonly accessKeyId: string;
@@ -52,10 +52,6 @@ export async function firstSeen(dataDir: string, accessKeyId: string, now: Date)
   store.keys[accessKeyId] = { firstSeen: now.toISOString() };
   await writeStore(file, store);
   return now;
-}
-
-export function ageInDays(created: Date, now: Date): number {
-  return Math.max(0, Math.floor((now.getTime() - created.getTime()) / 86_400_000));
 }
 
 export interface AccessKeyInfoDeps {

@@ -3,7 +3,12 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { ageInDays, FIRST_SEEN_FILE } from './access-keys.js';
+/** The first-seen cache beside the settings; key ids are identifiers, not secrets. */
+export const FIRST_SEEN_FILE = 'access-keys-first-seen.json';
+
+export function ageInDays(created: Date, now: Date): number {
+  return Math.max(0, Math.floor((now.getTime() - created.getTime()) / 86_400_000));
+}
 
 interface CacheFile {
   readonly version: 1;

@@ -7,21 +7,21 @@ import { shlexSplit } from '../awsfiles/python-text.js';
 import type { HatrackRuntime } from './process-command.js';
 import { credentialProcessArgv, credentialProcessCommand, quoteArg } from './process-command.js';
 
-const node: HatrackRuntime = { platform: 'linux', execPath: '/usr/bin/node', cliEntry: '/home/me/src/hatrack/dist/cli/hatrack.mjs', electron: false, packaged: false };
+const node: HatrackRuntime = { platform: 'linux', execPath: '/usr/bin/node', cliEntry: '/home/me/src/hatrack/dist/cli/hatrack.cjs', electron: false, packaged: false };
 
 describe('credential_process command', () => {
   it('runs node + the CLI entry for a plain Node run, and the app binary in CLI mode when packaged', () => {
-    expect(credentialProcessCommand(node, 'dev')).toBe('/usr/bin/node /home/me/src/hatrack/dist/cli/hatrack.mjs credential-process --profile dev');
+    expect(credentialProcessCommand(node, 'dev')).toBe('/usr/bin/node /home/me/src/hatrack/dist/cli/hatrack.cjs credential-process --profile dev');
     const app: HatrackRuntime = { platform: 'linux', execPath: '/opt/Hatrack/hatrack', cliEntry: undefined, electron: true, packaged: true };
     expect(credentialProcessCommand(app, 'dev')).toBe('/opt/Hatrack/hatrack --hatrack-cli credential-process --profile dev');
     expect(credentialProcessArgv({ ...app, packaged: false, appPath: '/src/app' }, 'p').paths).toEqual(['/opt/Hatrack/hatrack', '/src/app']);
   });
 
   it('double-quotes paths with spaces, and botocore (shlex) and /bin/sh split the line into the same words', () => {
-    const rt: HatrackRuntime = { ...node, execPath: '/Applications/My Tools/node', cliEntry: '/Users/me/hat rack/hatrack.mjs' };
+    const rt: HatrackRuntime = { ...node, execPath: '/Applications/My Tools/node', cliEntry: '/Users/me/hat rack/hatrack.cjs' };
     const line = credentialProcessCommand(rt, 'team@acct+1:x/y.z%');
-    expect(line).toBe('"/Applications/My Tools/node" "/Users/me/hat rack/hatrack.mjs" credential-process --profile team@acct+1:x/y.z%');
-    const argv = ['/Applications/My Tools/node', '/Users/me/hat rack/hatrack.mjs', 'credential-process', '--profile', 'team@acct+1:x/y.z%'];
+    expect(line).toBe('"/Applications/My Tools/node" "/Users/me/hat rack/hatrack.cjs" credential-process --profile team@acct+1:x/y.z%');
+    const argv = ['/Applications/My Tools/node', '/Users/me/hat rack/hatrack.cjs', 'credential-process', '--profile', 'team@acct+1:x/y.z%'];
     expect(shlexSplit(line)).toEqual(argv);
     const viaShell = execFileSync('/bin/sh', ['-c', `printf '%s\\n' ${line}`], { encoding: 'utf8' }).split('\n').slice(0, -1);
     expect(viaShell).toEqual(argv);

@@ -10,7 +10,7 @@ export interface HatrackRuntime {
   readonly platform: NodeJS.Platform;
   /** process.execPath: node for the CLI, the app binary under Electron. */
   readonly execPath: string;
-  /** Absolute path of the CLI entry (dist/cli/hatrack.mjs) when running as a plain Node script. */
+  /** Absolute path of the CLI entry (dist/cli/hatrack.cjs) when running as a plain Node script. */
   readonly cliEntry: string | undefined;
   /** process.versions.electron is set. */
   readonly electron: boolean;
@@ -31,7 +31,7 @@ export interface ProcessArgv {
  *  - packaged desktop app → `<app executable> --hatrack-cli credential-process --profile P`: the app binary in CLI
  *    mode, so no Node or checkout needs to exist on the machine;
  *  - unpackaged Electron (developing the app) → `<electron> <app folder> --hatrack-cli credential-process --profile P`;
- *  - plain Node (a dev checkout, or an npm install of the CLI) → `<node> <abs path of hatrack.mjs> credential-process
+ *  - plain Node (a dev checkout, or an npm install of the CLI) → `<node> <abs path of hatrack.cjs> credential-process
  *    --profile P`: the absolute node binary, so neither PATH nor a shebang matters when botocore runs it without a shell.
  */
 export function credentialProcessArgv(rt: HatrackRuntime, profile: string): ProcessArgv {
@@ -42,7 +42,7 @@ export function credentialProcessArgv(rt: HatrackRuntime, profile: string): Proc
     return { paths: [rt.execPath, rt.appPath], words: ['--hatrack-cli', ...tail] };
   }
   if (rt.cliEntry === undefined) {
-    throw new HatrackError('NOT_SUPPORTED', 'The path of the hatrack CLI is unknown, so no credential_process command can be written; run the built CLI (dist/cli/hatrack.mjs).');
+    throw new HatrackError('NOT_SUPPORTED', 'The path of the hatrack CLI is unknown, so no credential_process command can be written; run the built CLI (dist/cli/hatrack.cjs).');
   }
   return { paths: [rt.execPath, rt.cliEntry], words: tail };
 }

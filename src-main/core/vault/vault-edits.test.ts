@@ -9,7 +9,7 @@ import { isVaultCommand, planVaultAdd, planVaultRemove } from './vault-edits.js'
 import type { VaultEntry } from './vault-entry.js';
 import { parseVaultEntry, serializeVaultEntry } from './vault-entry.js';
 
-const CMD = '/usr/bin/node /opt/hatrack/dist/cli/hatrack.mjs credential-process --profile dev';
+const CMD = '/usr/bin/node /opt/hatrack/dist/cli/hatrack.cjs credential-process --profile dev';
 const ID = 'AKIAIOSFODNN7EXAMPLE';
 const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 

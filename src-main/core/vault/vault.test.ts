@@ -18,7 +18,7 @@ const ID = 'AKIAIOSFODNN7EXAMPLE';
 const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 const CONFIG = '[profile dev]\nregion = eu-west-1\nmfa_serial = arn:aws:iam::123456789012:mfa/me\n';
 const CREDS = `[dev]\naws_access_key_id = ${ID}\naws_secret_access_key = ${SECRET}\n`;
-const runtime: HatrackRuntime = { platform: 'linux', execPath: '/usr/bin/node', cliEntry: '/opt/hatrack/dist/cli/hatrack.mjs', electron: false, packaged: false };
+const runtime: HatrackRuntime = { platform: 'linux', execPath: '/usr/bin/node', cliEntry: '/opt/hatrack/dist/cli/hatrack.cjs', electron: false, packaged: false };
 
 function setup(now = new Date('2026-01-01T00:00:00Z')) {
   const dir = mkdtempSync(path.join(tmpdir(), 'hatrack-vault-unit-'));
@@ -48,7 +48,7 @@ describe('vault add/remove', () => {
     const result = await vaultAdd(s.deps, 'dev');
     expect(result.accessKeyId).toBe(ID);
     expect(JSON.parse(s.store.entries().get('HatrackTest/profile:dev')!)).toMatchObject({ accessKeyId: ID, secretAccessKey: SECRET });
-    expect(read(s.config)).toContain('credential_process = /usr/bin/node /opt/hatrack/dist/cli/hatrack.mjs credential-process --profile dev');
+    expect(read(s.config)).toContain('credential_process = /usr/bin/node /opt/hatrack/dist/cli/hatrack.cjs credential-process --profile dev');
     expect(allFilesText(s.dir)).not.toContain(SECRET);
     expect(result.scrubbedBackups).toBeGreaterThan(0);
     expect(JSON.stringify(result.files)).not.toContain(SECRET);
