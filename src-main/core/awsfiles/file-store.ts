@@ -1,6 +1,5 @@
 // The AWS file store: synchronous snapshots, atomic transactional updates with backups and lost-update protection, and
 // directory watching for ~/.aws/config and ~/.aws/credentials; plain Node (CLI and Electron main).
-import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -62,7 +61,8 @@ const STALE_TEMP_AGE_MS = 60 * 60 * 1000;
 const MAX_SYMLINK_HOPS = 40;
 const KINDS: readonly AwsFileKind[] = ['config', 'credentials'];
 const EMPTY = new Uint8Array(0);
-const EMPTY_HASH = sha256Hex(EMPTY);
+/** sha256 of no bytes. */
+const EMPTY_HASH = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 const VARIABLE_FOR: Readonly<Record<AwsFileKind, string>> = {
   config: 'AWS_CONFIG_FILE',
   credentials: 'AWS_SHARED_CREDENTIALS_FILE',
@@ -71,8 +71,20 @@ const VARIABLE_FOR: Readonly<Record<AwsFileKind, string>> = {
 // ---------------------------------------------------------------------------------------------------------------
 // Small helpers
 
+/**
+ * node:crypto, loaded on first use: a read that only lists the files never hashes them, and loading crypto is a
+ * noticeable part of a short CLI run.
+ */
+function nodeCrypto(): typeof import('node:crypto') {
+  return process.getBuiltinModule('node:crypto');
+}
+
 function sha256Hex(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  return nodeCrypto().createHash('sha256').update(bytes).digest('hex');
+}
+
+function randomHex(byteCount: number): string {
+  return nodeCrypto().randomBytes(byteCount).toString('hex');
 }
 
 function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
@@ -196,6 +208,7 @@ function readDisk(kind: AwsFileKind, filePath: string | null, target: string | n
     if (!stat.isFile()) return absentState(kind, filePath, target, true);
     const bytes = readAllAt(fd);
     handedOver = keepFd;
+    let hash: string | undefined;
     return {
       kind,
       path: filePath,
@@ -203,7 +216,10 @@ function readDisk(kind: AwsFileKind, filePath: string | null, target: string | n
       exists: true,
       special: false,
       bytes,
-      hash: sha256Hex(bytes),
+      // Hashed when first compared (an edit does; a listing never does).
+      get hash() {
+        return (hash ??= sha256Hex(bytes));
+      },
       mode: Number(stat.mode & 0o7777n),
       stat,
       fd: keepFd ? fd : undefined,
@@ -220,13 +236,16 @@ function closeDisk(state: DiskState): void {
 }
 
 function toSnapshot(state: DiskState, content: Uint8Array, exists: boolean, doc?: IniDocument): FileSnapshot {
+  let hash: string | undefined;
   return {
     kind: state.kind,
     path: state.path,
     exists,
     bytes: content,
     doc: doc ?? parseDocument(content),
-    hash: content === state.bytes ? state.hash : sha256Hex(content),
+    get hash() {
+      return (hash ??= content === state.bytes ? state.hash : sha256Hex(content));
+    },
     mode: state.mode,
   };
 }
@@ -305,7 +324,7 @@ function escapeRegExp(text: string): string {
 }
 
 function tempPathFor(target: string): string {
-  const name = `.${path.basename(target)}.hatrack-${process.pid}-${randomBytes(6).toString('hex')}.tmp`;
+  const name = `.${path.basename(target)}.hatrack-${process.pid}-${randomHex(6)}.tmp`;
   return path.join(path.dirname(target), name);
 }
 
@@ -465,7 +484,7 @@ function pruneBackups(dir: string): void {
 const heldLocks = new Set<string>();
 
 function lockOwnerLine(): string {
-  return `${process.pid} ${randomBytes(8).toString('hex')}\n`;
+  return `${process.pid} ${randomHex(8)}\n`;
 }
 
 function readLockOwner(lockPath: string): string | undefined {
@@ -483,7 +502,7 @@ function isLockStale(lockPath: string, owner: string): boolean {
 
 /** Moves a stale lock aside first, so two processes breaking it at once cannot both think they removed it. */
 function breakStaleLock(lockPath: string, staleOwner: string): void {
-  const aside = `${lockPath}.broken-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const aside = `${lockPath}.broken-${process.pid}-${randomHex(4)}`;
   try {
     fs.renameSync(lockPath, aside);
   } catch {
@@ -520,7 +539,7 @@ function acquireLock(dataDir: string): () => void {
     throw writeFailed(lockDir, 'Could not create the lock folder', e);
   }
   const owner = lockOwnerLine();
-  const staging = path.join(lockDir, `.aws-files.${process.pid}-${randomBytes(6).toString('hex')}`);
+  const staging = path.join(lockDir, `.aws-files.${process.pid}-${randomHex(6)}`);
   try {
     fs.writeFileSync(staging, owner, { mode: 0o600 });
   } catch (e) {
@@ -971,10 +990,11 @@ function watchKind(filePath: string, onSettled: () => void): KindWatch {
 
 export function createFileStore(options: FileStoreOptions): FileStore {
   const { paths, dataDir } = options;
-  const lastKnownHash = new Map<AwsFileKind, string>();
+  // What each file last held as far as this store knows: a snapshot (hashed only when a watch compares) or a hash.
+  const lastKnown = new Map<AwsFileKind, { readonly hash: string }>();
 
   const remember = (snapshot: FilesSnapshot): void => {
-    for (const kind of KINDS) lastKnownHash.set(kind, snapshot[kind].hash);
+    for (const kind of KINDS) lastKnown.set(kind, snapshot[kind]);
   };
 
   const read = (): FilesSnapshot => {
@@ -1063,12 +1083,12 @@ export function createFileStore(options: FileStoreOptions): FileStore {
     for (const kind of KINDS) {
       const filePath = paths[kind];
       if (filePath === null) continue;
-      if (!lastKnownHash.has(kind)) lastKnownHash.set(kind, currentHash(filePath));
+      if (!lastKnown.has(kind)) lastKnown.set(kind, { hash: currentHash(filePath) });
       watches.push(
         watchKind(filePath, () => {
           const hash = currentHash(filePath);
-          if (hash === lastKnownHash.get(kind)) return;
-          lastKnownHash.set(kind, hash);
+          if (hash === lastKnown.get(kind)?.hash) return;
+          lastKnown.set(kind, { hash });
           onChange({ kind, path: filePath });
         }),
       );

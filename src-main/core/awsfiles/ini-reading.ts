@@ -217,7 +217,8 @@ class LineReader {
   /** Every header index of a name that appears more than once ([DEFAULT] included). */
   private readonly repeats = new Map<string, number[]>();
   private readonly objects: (Occurrence | undefined)[] = [];
-  private readonly byNameCache = new Map<string, readonly Occurrence[]>();
+  /** occurrencesOf's answers, at the index of each name's first header (an array: cheaper than a map). */
+  private readonly occurrencesByFirst: (readonly Occurrence[] | undefined)[] = [];
   private current: Occurrence | null = null;
   /** The current section's entries while it is read; copied to an exact-size array when it is done. */
   private readonly section: EntryBuild[] = [];
@@ -294,16 +295,12 @@ class LineReader {
     return (lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr)) + 1;
   }
 
-  /** The line holding offset `at`, searching forward from line `from`. */
+  /** The line holding offset `at`, searching forward from line `from` (headers are a few lines apart). */
   private lineFrom(from: number, at: number): number {
-    let lo = from;
-    let hi = this.doc.lineCount - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    const starts = this.starts;
+    let line = from;
+    while (starts[line + 1]! <= at) line++;
+    return line;
   }
 
   get headerCount(): number {
@@ -325,12 +322,13 @@ class LineReader {
 
   /** Every occurrence of a name, in file order; one array per name however often it is asked for. */
   occurrencesOf(name: string): readonly Occurrence[] {
-    let occs = this.byNameCache.get(name);
+    const first = this.firstIndex.get(name);
+    if (first === undefined) return NO_OCCURRENCES;
+    let occs = this.occurrencesByFirst[first];
     if (occs === undefined) {
       const repeated = this.repeats.get(name);
-      const first = this.firstIndex.get(name);
-      occs = repeated !== undefined ? repeated.map((k) => this.occurrenceAt(k)) : first === undefined ? NO_OCCURRENCES : [this.occurrenceAt(first)];
-      this.byNameCache.set(name, occs);
+      occs = repeated !== undefined ? repeated.map((k) => this.occurrenceAt(k)) : [this.occurrenceAt(first)];
+      this.occurrencesByFirst[first] = occs;
     }
     return occs;
   }
@@ -382,8 +380,16 @@ class LineReader {
     const text = this.text;
     let a = from;
     let b = to;
-    while (a < b && isPySpace(text.charCodeAt(a))) a++;
-    while (b > a && isPySpace(text.charCodeAt(b - 1))) b--;
+    while (a < b) {
+      const c = text.charCodeAt(a);
+      if ((c > 0x20 && c < 0x7f) || !isPySpace(c)) break;
+      a++;
+    }
+    while (b > a) {
+      const c = text.charCodeAt(b - 1);
+      if ((c > 0x20 && c < 0x7f) || !isPySpace(c)) break;
+      b--;
+    }
     if (text.charCodeAt(a) !== 0x5b /* [ */) return undefined;
     const close = text.lastIndexOf(']', b - 1);
     if (close < a + 2) return undefined;
@@ -395,6 +401,7 @@ class LineReader {
     this.headerLines.push(line);
     this.headerNames.push(header);
     this.objects.push(undefined);
+    this.occurrencesByFirst.push(undefined);
     if (indented) this.indentedHeaders.add(index);
     const first = this.firstIndex.get(header);
     if (first === undefined) {
@@ -410,6 +417,8 @@ class LineReader {
     return index;
   }
 
+  // The loop below runs once per line of a file that may have 30,000: printable ASCII is tested inline before any
+  // call (a short-lived CLI process runs it unoptimised, where every call costs).
   private readRange(from: number, to: number): void {
     const text = this.text;
     const starts = this.starts;
@@ -419,8 +428,16 @@ class LineReader {
       const lineStart = i === 0 ? this.firstLineStart : starts[i]!;
       let a = lineStart;
       let b = ends[i]!;
-      while (a < b && isPySpace(text.charCodeAt(a))) a++;
-      while (b > a && isPySpace(text.charCodeAt(b - 1))) b--;
+      while (a < b) {
+        const c = text.charCodeAt(a);
+        if ((c > 0x20 && c < 0x7f) || !isPySpace(c)) break;
+        a++;
+      }
+      while (b > a) {
+        const c = text.charCodeAt(b - 1);
+        if ((c > 0x20 && c < 0x7f) || !isPySpace(c)) break;
+        b--;
+      }
       const c0 = text.charCodeAt(a);
       if (a < b && (c0 === 0x23 /* # */ || c0 === 0x3b) /* ; */) {
         lineKinds[i] = 'comment';
@@ -460,7 +477,17 @@ class LineReader {
         this.errors.push({ code: 'MISSING_SECTION_HEADER', line: i, section: undefined, key: undefined, firstLine: undefined });
         continue;
       }
-      const delimiterAt = findDelimiterIn(text, a, b);
+      // configparser's OPTCRE takes the first `=` or `:`; the same scan notes whether the key may need lower-casing.
+      let delimiterAt = -1;
+      let mayHaveUpper = false;
+      for (let j = a; j < b; j++) {
+        const c = text.charCodeAt(j);
+        if (c === 0x3d || c === 0x3a) {
+          delimiterAt = j;
+          break;
+        }
+        if ((c >= 0x41 && c <= 0x5a) || c > 0x7f) mayHaveUpper = true;
+      }
       if (delimiterAt < 0) {
         lineKinds[i] = 'junk';
         this.errors.push({ code: 'LINE_WITHOUT_DELIMITER', line: i, section: current.name, key: undefined, firstLine: undefined });
@@ -468,7 +495,11 @@ class LineReader {
         continue;
       }
       let keyEnd = delimiterAt;
-      while (keyEnd > a && isPySpace(text.charCodeAt(keyEnd - 1))) keyEnd--;
+      while (keyEnd > a) {
+        const c = text.charCodeAt(keyEnd - 1);
+        if ((c > 0x20 && c < 0x7f) || !isPySpace(c)) break;
+        keyEnd--;
+      }
       if (keyEnd === a) {
         lineKinds[i] = 'junk';
         this.errors.push({ code: 'EMPTY_KEY', line: i, section: current.name, key: undefined, firstLine: undefined });
@@ -476,15 +507,29 @@ class LineReader {
         continue;
       }
       lineKinds[i] = 'option';
-      const rawKey = knownKeyAt(text, a, keyEnd) ?? text.slice(a, keyEnd);
-      const key = hasUpperCase(rawKey) ? rawKey.toLowerCase() : rawKey;
-      const firstKey = firstLineOfKey(this.section, this.sectionSize, key) ?? firstLineInEarlier(this.currentEarlier, key);
+      const rawKey = (mayHaveUpper ? undefined : knownKeyAt(text, a, keyEnd)) ?? text.slice(a, keyEnd);
+      const key = mayHaveUpper && hasUpperCase(rawKey) ? rawKey.toLowerCase() : rawKey;
+      const section = this.section;
+      let firstKey: number | undefined;
+      for (let j = 0; j < this.sectionSize; j++) {
+        if (section[j]!.key === key) {
+          firstKey = section[j]!.line;
+          break;
+        }
+      }
+      if (firstKey === undefined && this.currentEarlier !== undefined) firstKey = firstLineInEarlier(this.currentEarlier, key);
       if (firstKey !== undefined) this.errors.push({ code: 'DUPLICATE_KEY', line: i, section: current.name, key, firstLine: firstKey });
       let valueStart = delimiterAt + 1;
-      while (valueStart < b && isPySpace(text.charCodeAt(valueStart))) valueStart++;
+      while (valueStart < b) {
+        const c = text.charCodeAt(valueStart);
+        if ((c > 0x20 && c < 0x7f) || !isPySpace(c)) break;
+        valueStart++;
+      }
       const entry = new EntryBuild(key, rawKey, i, indent * 2 + (text.charCodeAt(delimiterAt) === 0x3d ? 0 : 1), text.slice(valueStart, b));
-      this.section[this.sectionSize++] = entry;
-      this.openOption(entry);
+      section[this.sectionSize++] = entry;
+      if (this.continued !== null) this.finishValue();
+      this.option = entry;
+      if (this.blanks.length !== 0) this.blanks.length = 0;
     }
   }
 
@@ -706,7 +751,10 @@ function knownKeyAt(text: string, from: number, to: number): string | undefined 
   const candidates = KNOWN_KEYS_BY_LENGTH[to - from];
   if (candidates === undefined) return undefined;
   const first = text.charCodeAt(from);
-  for (const key of candidates) if (key.charCodeAt(0) === first && text.startsWith(key, from)) return key;
+  for (let k = 0; k < candidates.length; k++) {
+    const key = candidates[k]!;
+    if (key.charCodeAt(0) === first && text.startsWith(key, from)) return key;
+  }
   return undefined;
 }
 
@@ -718,15 +766,15 @@ function hasUpperCase(text: string): boolean {
   return false;
 }
 
-function firstLineOfKey(entries: readonly EntryBuild[], count: number, key: string): number | undefined {
-  for (let j = 0; j < count; j++) if (entries[j]!.key === key) return entries[j]!.line;
+function firstLineOfKey(entries: readonly EntryBuild[], key: string): number | undefined {
+  for (let j = 0; j < entries.length; j++) if (entries[j]!.key === key) return entries[j]!.line;
   return undefined;
 }
 
 function firstLineInEarlier(earlier: readonly Occurrence[] | undefined, key: string): number | undefined {
   if (earlier === undefined) return undefined;
   for (const occ of earlier) {
-    const line = firstLineOfKey(occ.body, occ.body.length, key);
+    const line = firstLineOfKey(occ.body, key);
     if (line !== undefined) return line;
   }
   return undefined;
@@ -779,13 +827,8 @@ function nestedFromLines(lines: readonly string[]): NestedValue | undefined {
 
 /** Index of the first `=` or `:` (configparser's OPTCRE takes the first delimiter of either kind). */
 export function findDelimiter(value: string): number {
-  return findDelimiterIn(value, 0, value.length);
-}
-
-/** findDelimiter over text[from, to); the index is into the whole text. */
-function findDelimiterIn(text: string, from: number, to: number): number {
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
     if (c === 0x3d || c === 0x3a) return i;
   }
   return -1;
