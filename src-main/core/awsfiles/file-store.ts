@@ -1,5 +1,6 @@
 // The AWS file store: synchronous snapshots, atomic transactional updates with backups and lost-update protection, and
 // directory watching for ~/.aws/config and ~/.aws/credentials; plain Node (CLI and Electron main).
+import type * as NodeCrypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -75,7 +76,7 @@ const VARIABLE_FOR: Readonly<Record<AwsFileKind, string>> = {
  * node:crypto, loaded on first use: a read that only lists the files never hashes them, and loading crypto is a
  * noticeable part of a short CLI run.
  */
-function nodeCrypto(): typeof import('node:crypto') {
+function nodeCrypto(): typeof NodeCrypto {
   return process.getBuiltinModule('node:crypto');
 }
 
