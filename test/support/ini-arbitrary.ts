@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 
 const names = fc.constantFrom('default', 'dev', 'prod', 'ops', 'a.b', 'x-y', 'team_1', 'p@corp', 'r/w', 'Dev');
-const keys = fc.constantFrom('region', 'output', 'role_arn', 'source_profile', 'aws_access_key_id', 'aws_secret_access_key', 'sso_session', 'credential_process', 'mfa_serial', 'external_id', 'cli_pager', 'Region', 'duration_seconds');
+const keys = fc.constantFrom('region', 'output', 'role_arn', 'source_profile', 'aws_access_key_id', 'aws_secret_access_key', 'sso_session', 'credential_process', 'mfa_serial', 'external_id', 'cli_pager', 'Region', 'duration_seconds', 'aws_security_token');
 const values = fc.constantFrom('us-east-1', 'eu-west-1', 'json', 'arn:aws:iam::111111111111:role/R', 'dev', 'AKIAEXAMPLE', 'a/b+c==', 'x # y', 'x;y', 'https://s/start/#', '%s', '"q"', 'a=b', 'a:b', '');
 const spaces = fc.constantFrom('', ' ', '  ', '\t', ' \t');
 const eols = fc.constantFrom('\n', '\r\n', '\r', '\n', '\n');

@@ -32,6 +32,7 @@ function snapshot(reading: IniReading, touchFirst?: string): unknown {
     names: reading.sectionNames,
     kinds: reading.lineKinds,
     errors: reading.errors,
+    unusual: reading.unusualEntries.map((u) => [u.occurrence.headerLine, u.entry.line]).sort((x, y) => x[1]! - y[1]!),
     sections: [...reading.sections].map(([name, values]) => [name, [...values]]),
   };
 }
@@ -53,6 +54,27 @@ describe('headers-first reading', () => {
     const texts = corpusTexts();
     expect(texts.length).toBeGreaterThan(20);
     for (const text of texts) sameBothWays(text);
+  });
+
+  it('lists every entry a line-level check could fault, with its own section (3,000 generated files)', () => {
+    fc.assert(
+      fc.property(iniTextArb, (text) => {
+        const reading = readIni(documentFromText(text, 'utf8'));
+        const unusual = new Map(reading.unusualEntries.map((u) => [u.entry, u.occurrence]));
+        for (const occ of [...reading.occurrences, ...reading.defaultOccurrences]) {
+          for (const e of occ.entries) {
+            const listed = unusual.get(e);
+            if (listed !== undefined) {
+              expect(listed).toBe(occ);
+              continue;
+            }
+            expect([e.rawKey, e.delimiter, e.value === '', /[#;]/.test(e.value), e.continuationLines.length, e.nested]).toEqual([e.key, '=', false, false, 0, undefined]);
+            expect(e.key).not.toBe('aws_security_token');
+          }
+        }
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('reads only the asked-for section of a large file', () => {

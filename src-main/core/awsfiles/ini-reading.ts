@@ -86,6 +86,17 @@ export interface IniReading {
   readonly sections: ReadonlyMap<string, ReadonlyMap<string, SettingValue>>;
   /** Forces every section to be read. */
   readonly errors: readonly ReadError[];
+  /**
+   * Every entry that is not a plain one-line `key = value` (lower-case key, `=`, a value holding no `#` or `;`, not
+   * aws_security_token), with its section: the only ones a line-level check can find fault with. Forces every
+   * section to be read.
+   */
+  readonly unusualEntries: readonly UnusualEntry[];
+}
+
+export interface UnusualEntry {
+  readonly entry: IniEntry;
+  readonly occurrence: SectionOccurrence;
 }
 
 /** What only a value that continues on more lines has (rare: most values are one line). */
@@ -207,6 +218,7 @@ class LineReader {
   readonly ends: Int32Array;
   readonly lineKinds: LineKind[];
   readonly errors: ReadError[] = [];
+  readonly unusual: UnusualEntry[] = [];
   readonly headerLines: number[] = [];
   readonly headerNames: string[] = [];
   /** Header indices of indented headers (a file with any is read whole). */
@@ -460,6 +472,7 @@ class LineReader {
         const header = this.headerIn(a, b);
         if (header !== undefined) {
           lineKinds[i] = 'header';
+          this.finishValue(); // while `current` is still the section the value belongs to
           this.closeSection();
           const index = this.recordHeader(header, i, indent > 0);
           const occ = new Occurrence(this, index, true);
@@ -525,8 +538,12 @@ class LineReader {
         if ((c > 0x20 && c < 0x7f) || !isPySpace(c)) break;
         valueStart++;
       }
-      const entry = new EntryBuild(key, rawKey, i, indent * 2 + (text.charCodeAt(delimiterAt) === 0x3d ? 0 : 1), text.slice(valueStart, b));
+      const colon = text.charCodeAt(delimiterAt) !== 0x3d;
+      const entry = new EntryBuild(key, rawKey, i, indent * 2 + (colon ? 1 : 0), text.slice(valueStart, b));
       section[this.sectionSize++] = entry;
+      if (mayHaveUpper || colon || valueStart === b || key === 'aws_security_token' || holdsCommentChar(text, valueStart, b)) {
+        this.unusual.push({ entry, occurrence: current });
+      }
       if (this.continued !== null) this.finishValue();
       this.option = entry;
       if (this.blanks.length !== 0) this.blanks.length = 0;
@@ -571,6 +588,8 @@ class LineReader {
     if (entry === null) return;
     this.continued = null;
     finishEntry(entry, this.parts, this.partLines);
+    // A value on more lines is unusual too (it may hold an indented header, or read differently in the JS SDK).
+    if (this.unusual[this.unusual.length - 1]?.entry !== entry) this.unusual.push({ entry, occurrence: this.current! });
     if (entry.nestedErrorLine !== undefined) {
       const section = this.sectionOfLine(entry.line);
       this.errors.push({ code: 'NESTED_LINE_WITHOUT_EQUALS', line: entry.nestedErrorLine, section, key: entry.key, firstLine: entry.line });
@@ -615,6 +634,10 @@ class Reading implements IniReading {
   get errors(): readonly ReadError[] {
     this.reader.readAll();
     return this.reader.errors;
+  }
+  get unusualEntries(): readonly UnusualEntry[] {
+    this.reader.readAll();
+    return this.reader.unusual;
   }
 
   occurrencesOf(name: string): readonly SectionOccurrence[] {
@@ -756,6 +779,14 @@ function knownKeyAt(text: string, from: number, to: number): string | undefined 
     if (key.charCodeAt(0) === first && text.startsWith(key, from)) return key;
   }
   return undefined;
+}
+
+function holdsCommentChar(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x23 || c === 0x3b) return true;
+  }
+  return false;
 }
 
 function hasUpperCase(text: string): boolean {

@@ -245,10 +245,13 @@ function fileProblems(file: AwsFileKind, reading: IniReading, model: ProfileMode
     const line = loneCr + 1;
     out.push({ code: 'LONE_CR', file, line, profile: undefined, key: undefined, message: `Line ${line} ends with a bare carriage return: the AWS CLI treats it as a line break, the JS SDK does not.` });
   }
+  for (const occ of sectionsInFileOrder(reading)) headerProblems(file, occ, occ.headerLine + 1, model, out);
   const kinds = reading.lineKinds;
-  for (const occ of sectionsInFileOrder(reading)) {
-    headerProblems(file, occ, occ.headerLine + 1, model, out);
-    for (let i = occ.headerLine + 1, end = occ.endLine; i < end; i++) {
+  // Plain `key = value` lines cannot hold a line-level problem; the reader lists the others.
+  for (const { entry, occurrence } of reading.unusualEntries) {
+    const profile = profileOfSection(file, occurrence.name);
+    entryProblems(file, occurrence, entry, profile, out);
+    for (const i of entry.continuationLines) {
       if (kinds[i] !== 'continuation' || kinds[i - 1] === 'continuation') continue;
       // A header-looking line swallowed into the previous value is almost always a mis-indented section.
       const trimmed = lineText(doc, i).trim();
@@ -258,18 +261,13 @@ function fileProblems(file: AwsFileKind, reading: IniReading, model: ProfileMode
           code: 'INDENTED_HEADER',
           file,
           line,
-          profile: profileOfSection(file, occ.name),
+          profile,
           key: undefined,
           message: `${trimmed} on line ${line} is indented, so the AWS CLI reads it as part of the value above, not as a section.`,
           fix: 'Remove the indentation',
         });
       }
     }
-  }
-
-  for (const occ of [...reading.occurrences, ...reading.defaultOccurrences]) {
-    const profile = profileOfSection(file, occ.name);
-    for (const entry of occ.entries) entryProblems(file, occ, entry, profile, out);
   }
   return out;
 }
