@@ -244,6 +244,8 @@ class LineReader {
   private readonly partLines: number[] = [];
   /** Blank lines since the open option's last line: they join its value only if a continuation line follows. */
   private readonly blanks: number[] = [];
+  // A count instead of `length = 0` (which frees the storage): nearly every section ends with a blank line.
+  private blankCount = 0;
   private indentLevel = 0;
   private readCount = 0;
   private sorted = false;
@@ -458,7 +460,7 @@ class LineReader {
       const option = this.option;
       if (a === b) {
         lineKinds[i] = 'blank';
-        if (option !== null) this.blanks.push(i);
+        if (option !== null) this.blanks[this.blankCount++] = i;
         continue;
       }
       const indent = a - lineStart;
@@ -546,7 +548,7 @@ class LineReader {
       }
       if (this.continued !== null) this.finishValue();
       this.option = entry;
-      if (this.blanks.length !== 0) this.blanks.length = 0;
+      this.blankCount = 0;
     }
   }
 
@@ -561,7 +563,7 @@ class LineReader {
   private openOption(entry: EntryBuild | null): void {
     this.finishValue();
     this.option = entry;
-    this.blanks.length = 0;
+    this.blankCount = 0;
   }
 
   private addContinuation(entry: EntryBuild, value: string, line: number): void {
@@ -573,11 +575,12 @@ class LineReader {
       this.partLines.push(entry.line);
     }
     // configparser keeps blank lines inside a value; only trailing ones vanish when the value is joined.
-    for (const blank of this.blanks) {
+    for (let k = 0; k < this.blankCount; k++) {
+      const blank = this.blanks[k]!;
       this.parts.push('');
       this.partLines.push(blank);
     }
-    this.blanks.length = 0;
+    this.blankCount = 0;
     this.parts.push(value);
     this.partLines.push(line);
   }

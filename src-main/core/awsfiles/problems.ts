@@ -322,9 +322,10 @@ function headerProblems(file: AwsFileKind, occ: SectionOccurrence, line: number,
     }
     return;
   }
-  const canonical = type.type === 'profile' && type.name === 'default' ? 'default' : `${type.type} ${type.name}`;
+  const isCanonical = type.type === 'profile' && type.name === 'default' ? name === 'default' : isCanonicalHeader(name, type.type, type.name);
   // [profile default] is read the same by both tools; the clash with [default] is DEFAULT_TWICE's business.
-  if ((name !== canonical && name !== 'profile default') || !SDK_SAFE_NAME.test(type.name)) {
+  if ((!isCanonical && name !== 'profile default') || !SDK_SAFE_NAME.test(type.name)) {
+    const canonical = type.type === 'profile' && type.name === 'default' ? 'default' : `${type.type} ${type.name}`;
     const quotedOrSpaced = !SDK_SAFE_NAME.test(type.name);
     out.push({
       code: 'NAME_NOT_SDK_SAFE',
@@ -342,6 +343,11 @@ function headerProblems(file: AwsFileKind, occ: SectionOccurrence, line: number,
     out.push({ code: 'DEFAULT_TWICE', file, line, profile: 'default', key: undefined, message: `Both [default] and [profile default] exist: the AWS CLI uses whichever comes last, the JS SDK always uses [profile default].` });
   }
   if (type.name === '__proto__') out.push(protoProblem(file, line, type.name));
+}
+
+/** name === `${type} ${profile}`, without building that string for each of thousands of headers. */
+function isCanonicalHeader(name: string, type: string, profile: string): boolean {
+  return name.length === type.length + 1 + profile.length && name.startsWith(type) && name.charCodeAt(type.length) === 0x20 && name.endsWith(profile);
 }
 
 function protoProblem(file: AwsFileKind, line: number, name: string): Draft {
@@ -544,6 +550,15 @@ function profileProblems(profile: Profile, model: ProfileModel, out: Draft[]): v
 
 /** The source_profile loop starting at `name`, if any (a profile naming itself with static keys is allowed). */
 export function findCycle(model: ProfileModel, name: string): string[] | undefined {
+  // Nearly every chain ends after a hop or two: walk it once keeping nothing, and build the path only if it loops.
+  let walked = model.byName.get(name);
+  for (let steps = 0; walked !== undefined; steps++) {
+    const next = stringSetting(walked.settings, 'source_profile');
+    if (next === undefined || (next === walked.name && walked.settings.has('aws_access_key_id'))) return undefined;
+    if (steps > model.byName.size) break;
+    walked = model.byName.get(next);
+  }
+  if (walked === undefined) return undefined;
   const path: string[] = [name];
   let current = model.byName.get(name);
   while (current !== undefined) {
