@@ -41,7 +41,7 @@ const home = mkdtempSync(join(tmpdir(), 'hatrack-bench-'));
 const env = { PATH: process.env.PATH, HOME: home, AWS_CONFIG_FILE: pair.config, AWS_SHARED_CREDENTIALS_FILE: pair.credentials, HATRACK_DATA_DIR: join(home, 'data') };
 if (existsSync(v2)) {
   timedSpawn(v2, ['configure', 'list-profiles'], env);
-  const t = await sideBySide(7, () => timedSpawn(process.execPath, [cli, 'list', '--json'], env), () => timedSpawn(v2, ['configure', 'list-profiles'], env));
+  const t = await sideBySide(11, () => timedSpawn(process.execPath, [cli, 'list', '--json'], env), () => timedSpawn(v2, ['configure', 'list-profiles'], env));
   results.push(report('list (5,000 profiles)', 'hatrack list --json', t.a, 'aws configure list-profiles (v2)', t.b, 0.3));
 } else {
   console.log('list: skipped — AWS CLI v2 is not at /usr/bin/aws (apt-get install awscli)');
