@@ -31,7 +31,10 @@ export function processIo(): CliIo {
   return {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
-    stdinIsTty: process.stdin.isTTY === true,
+    // A getter: touching process.stdin builds the stdin stream (~9 ms), and most commands never ask.
+    get stdinIsTty() {
+      return process.stdin.isTTY === true;
+    },
     stdoutIsTty: process.stdout.isTTY === true,
     // Loaded on first use: node:readline is costly to load and most commands never ask anything.
     prompt: async (question, hidden) => (await import('./prompt.js')).terminalPrompt(question, hidden),

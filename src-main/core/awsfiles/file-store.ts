@@ -413,19 +413,15 @@ function backupDirFor(dataDir: string, kind: AwsFileKind, target: string): strin
   return path.join(dataDir, 'backups', `${kind}-${sha256Hex(canonicalPath(target)).slice(0, 8)}`);
 }
 
+/** Backups oldest first: by time, then by sequence number (which may outgrow its padding). */
 function listBackups(dir: string): string[] {
-  return fs
-    .readdirSync(dir)
-    .filter((name) => BACKUP_NAME.test(name))
-    .sort(compareBackupNames);
-}
-
-/** By time, then by sequence number (which may outgrow its padding). */
-function compareBackupNames(a: string, b: string): number {
-  const ma = BACKUP_NAME.exec(a)!;
-  const mb = BACKUP_NAME.exec(b)!;
-  if (ma[1] !== mb[1]) return ma[1]! < mb[1]! ? -1 : 1;
-  return Number(ma[2]) - Number(mb[2]);
+  const parsed: { name: string; stamp: string; seq: number }[] = [];
+  for (const name of fs.readdirSync(dir)) {
+    const m = BACKUP_NAME.exec(name);
+    if (m !== null) parsed.push({ name, stamp: m[1]!, seq: Number(m[2]) });
+  }
+  parsed.sort((a, b) => (a.stamp !== b.stamp ? (a.stamp < b.stamp ? -1 : 1) : a.seq - b.seq));
+  return parsed.map((p) => p.name);
 }
 
 function nextBackupName(existing: readonly string[], stamp: string): string {

@@ -148,6 +148,15 @@ class EntryBuild implements IniEntry {
 }
 
 const DEFAULT_SECTION = 'DEFAULT';
+// Line kinds as codes while reading; 0 is a line not read yet (it never survives readAll).
+const LINE_KINDS: readonly (LineKind | undefined)[] = [undefined, 'blank', 'comment', 'header', 'option', 'continuation', 'junk', 'orphan'];
+const BLANK = 1;
+const COMMENT = 2;
+const HEADER = 3;
+const OPTION = 4;
+const CONTINUATION = 5;
+const JUNK = 6;
+const ORPHAN = 7;
 const NO_LINES: readonly number[] = [];
 const NO_OCCURRENCES: readonly Occurrence[] = [];
 /** The body of every section read and found empty (frozen: compared by identity, never written to). */
@@ -216,7 +225,8 @@ class LineReader {
   readonly text: string;
   readonly starts: Int32Array;
   readonly ends: Int32Array;
-  readonly lineKinds: LineKind[];
+  /** Each line's kind as a code (see LINE_KINDS); a typed array costs nothing to the garbage collector. */
+  readonly kindCodes: Uint8Array;
   readonly errors: ReadError[] = [];
   readonly unusual: UnusualEntry[] = [];
   readonly headerLines: number[] = [];
@@ -259,7 +269,7 @@ class LineReader {
     this.text = doc.text;
     this.starts = doc.starts;
     this.ends = doc.ends;
-    this.lineKinds = new Array<LineKind>(doc.lineCount);
+    this.kindCodes = new Uint8Array(doc.lineCount);
     this.hasCr = this.text.indexOf('\r') >= 0;
   }
 
@@ -289,7 +299,7 @@ class LineReader {
       const header = this.headerIn(this.starts[line]!, this.ends[line]!);
       if (header === undefined) continue;
       if (firstHeader === lineCount) firstHeader = line;
-      this.lineKinds[line] = 'header';
+      this.kindCodes[line] = HEADER;
       this.recordHeader(header, line, false);
     }
     // Lines before the first header: comments, blanks, or content configparser refuses.
@@ -437,7 +447,7 @@ class LineReader {
     const text = this.text;
     const starts = this.starts;
     const ends = this.ends;
-    const lineKinds = this.lineKinds;
+    const kinds = this.kindCodes;
     for (let i = from; i < to; i++) {
       const lineStart = i === 0 ? this.firstLineStart : starts[i]!;
       let a = lineStart;
@@ -454,18 +464,18 @@ class LineReader {
       }
       const c0 = text.charCodeAt(a);
       if (a < b && (c0 === 0x23 /* # */ || c0 === 0x3b) /* ; */) {
-        lineKinds[i] = 'comment';
+        kinds[i] = COMMENT;
         continue;
       }
       const option = this.option;
       if (a === b) {
-        lineKinds[i] = 'blank';
+        kinds[i] = BLANK;
         if (option !== null) this.blanks[this.blankCount++] = i;
         continue;
       }
       const indent = a - lineStart;
       if (option !== null && indent > this.indentLevel) {
-        lineKinds[i] = 'continuation';
+        kinds[i] = CONTINUATION;
         this.addContinuation(option, text.slice(a, b), i);
         continue;
       }
@@ -473,7 +483,7 @@ class LineReader {
       if (c0 === 0x5b /* [ */) {
         const header = this.headerIn(a, b);
         if (header !== undefined) {
-          lineKinds[i] = 'header';
+          kinds[i] = HEADER;
           this.finishValue(); // while `current` is still the section the value belongs to
           this.closeSection();
           const index = this.recordHeader(header, i, indent > 0);
@@ -488,7 +498,7 @@ class LineReader {
       }
       const current = this.current;
       if (current === null) {
-        lineKinds[i] = 'orphan';
+        kinds[i] = ORPHAN;
         this.errors.push({ code: 'MISSING_SECTION_HEADER', line: i, section: undefined, key: undefined, firstLine: undefined });
         continue;
       }
@@ -504,7 +514,7 @@ class LineReader {
         if ((c >= 0x41 && c <= 0x5a) || c > 0x7f) mayHaveUpper = true;
       }
       if (delimiterAt < 0) {
-        lineKinds[i] = 'junk';
+        kinds[i] = JUNK;
         this.errors.push({ code: 'LINE_WITHOUT_DELIMITER', line: i, section: current.name, key: undefined, firstLine: undefined });
         // configparser keeps the previous option open after a bad line, so its continuation lines still attach to it.
         continue;
@@ -516,12 +526,12 @@ class LineReader {
         keyEnd--;
       }
       if (keyEnd === a) {
-        lineKinds[i] = 'junk';
+        kinds[i] = JUNK;
         this.errors.push({ code: 'EMPTY_KEY', line: i, section: current.name, key: undefined, firstLine: undefined });
         this.openOption(null);
         continue;
       }
-      lineKinds[i] = 'option';
+      kinds[i] = OPTION;
       const rawKey = (mayHaveUpper ? undefined : knownKeyAt(text, a, keyEnd)) ?? text.slice(a, keyEnd);
       const key = mayHaveUpper && hasUpperCase(rawKey) ? rawKey.toLowerCase() : rawKey;
       const section = this.section;
@@ -612,6 +622,7 @@ class Reading implements IniReading {
   private defaults: ReadonlyMap<string, SettingValue> | undefined;
   private allSections: ReadonlyMap<string, ReadonlyMap<string, SettingValue>> | undefined;
   private others: readonly SectionOccurrence[] | undefined;
+  private kinds: readonly LineKind[] | undefined;
   private defaultsList: readonly SectionOccurrence[] | undefined;
 
   constructor(private readonly reader: LineReader) {}
@@ -631,8 +642,14 @@ class Reading implements IniReading {
     return this.reader.sectionNames;
   }
   get lineKinds(): readonly LineKind[] {
-    this.reader.readAll();
-    return this.reader.lineKinds;
+    if (this.kinds === undefined) {
+      this.reader.readAll();
+      const codes = this.reader.kindCodes;
+      const kinds = new Array<LineKind>(codes.length);
+      for (let i = 0; i < codes.length; i++) kinds[i] = LINE_KINDS[codes[i]!]!;
+      this.kinds = kinds;
+    }
+    return this.kinds;
   }
   get errors(): readonly ReadError[] {
     this.reader.readAll();
