@@ -78,5 +78,8 @@ export class HatrackError extends Error {
  * hold a second copy of the class, where `instanceof` would say no).
  */
 export function isHatrackError(e: unknown): e is HatrackError {
-  return e instanceof HatrackError || (e instanceof Error && e.name === 'HatrackError' && typeof (e as { code?: unknown }).code === 'string');
+  if (e instanceof HatrackError) return true;
+  // A second copy of the class (or of a subclass such as AwsCallError) is known by its shape: a string code and
+  // describe(). Node's own errors have a code but no describe().
+  return e instanceof Error && typeof (e as { code?: unknown }).code === 'string' && typeof (e as { describe?: unknown }).describe === 'function';
 }

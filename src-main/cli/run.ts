@@ -66,7 +66,8 @@ export async function runCli(argv: readonly string[], env: Environment, io: CliI
     }
     return await command.run(args, { env, io });
   } catch (e) {
-    if (e instanceof UsageError) {
+    // By name as well: a command from dist/cli/on-demand.cjs throws that file's copy of the class.
+    if (e instanceof UsageError || (e instanceof Error && e.name === 'UsageError')) {
       io.err(`hatrack ${command.name}: ${e.message}\n${command.usage.split('\n')[0]}\n`);
       return 2;
     }

@@ -1,6 +1,6 @@
 // The registry of `hatrack` commands, in the order `hatrack --help` lists them. The file commands are bundled with
-// the entry; every other command's module is loaded only when it runs, so `hatrack list` and `hatrack set` never
-// load the STS, keychain or prompt code (nor their Node built-ins).
+// the entry; every other command lives in on-demand.ts, loaded only when one of them runs (and built as a file of
+// its own), so `hatrack list` and `hatrack set` neither load nor compile the STS, keychain or prompt code.
 
 import type { CliCommand } from '../command.js';
 import { listCommand } from './list.js';
@@ -58,51 +58,51 @@ export const COMMANDS: readonly CommandEntry[] = [
   {
     name: 'export',
     summary: 'Print a profile\'s credentials (credential_process JSON, shell exports or JSON), assuming roles as needed',
-    load: async () => (await import('./export.js')).exportCommand,
+    load: async () => (await import('./on-demand.js')).exportCommand,
   },
   {
     name: 'use',
     summary: 'Make a profile the default identity (writes [default]; your own default is kept as default-original)',
-    load: async () => (await import('./use.js')).useCommand,
+    load: async () => (await import('./on-demand.js')).useCommand,
   },
   {
     name: 'console',
     summary: 'Open the AWS console signed in as a profile (role session, or a federation token for an IAM user)',
-    load: async () => (await import('./console.js')).consoleCommand,
+    load: async () => (await import('./on-demand.js')).consoleCommand,
   },
   {
     name: 'keys',
     summary: 'Show the age, status and last use of a profile\'s access key',
-    load: async () => (await import('./keys.js')).keysCommand,
+    load: async () => (await import('./on-demand.js')).keysCommand,
   },
   {
     name: 'rotate',
     summary: 'Rotate a profile\'s IAM access key: create, save at once, verify, retire the old key',
-    load: async () => (await import('./rotate.js')).rotateCommand,
+    load: async () => (await import('./on-demand.js')).rotateCommand,
   },
   {
     name: 'vault',
     summary: 'Move long-term keys into the system keychain (add/remove/list); files then use credential_process',
-    load: async () => (await import('./vault.js')).vaultCommand,
+    load: async () => (await import('./on-demand.js')).vaultCommand,
   },
   {
     name: 'credential-process',
     summary: 'Print a vaulted profile\'s credentials as credential_process JSON (what `vault add` wires up)',
-    load: async () => (await import('./credential-process.js')).credentialProcessCommand,
+    load: async () => (await import('./on-demand.js')).credentialProcessCommand,
   },
   {
     name: 'doctor',
     summary: 'Check the AWS files, keys and settings against best practice; --fix applies the safe fixes',
-    load: async () => (await import('./doctor.js')).doctorCommand,
+    load: async () => (await import('./on-demand.js')).doctorCommand,
   },
   {
     name: 'role-setup',
     summary: 'Print the trust and IAM policies for a cross-account role and add its profile',
-    load: async () => (await import('./role-setup.js')).roleSetupCommand,
+    load: async () => (await import('./on-demand.js')).roleSetupCommand,
   },
   {
     name: 'settings',
     summary: 'Show or change Hatrack settings (production flags, colours, theme, …)',
-    load: async () => (await import('./settings.js')).settingsCommand,
+    load: async () => (await import('./on-demand.js')).settingsCommand,
   },
 ];
