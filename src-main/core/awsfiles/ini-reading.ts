@@ -112,19 +112,24 @@ interface EntryExtra {
  * one number: a large file has tens of thousands of these, and their size is most of what reading allocates.
  */
 class EntryBuild implements IniEntry {
+  // Fields are declared, not initialised, and set in the constructor alone: class-field initialisers would run a
+  // second function per entry, which an unoptimised CLI run pays 25,000 times for a large file.
+  declare readonly key: string;
+  declare readonly rawKey: string;
+  declare readonly line: number;
+  /** indent * 2, plus 1 for a `:` delimiter. */
+  private declare readonly shape: number;
   /** The first line's value until a multi-line value is finished. */
-  value: string;
-  extra: EntryExtra | undefined = undefined;
+  declare value: string;
+  declare extra: EntryExtra | undefined;
 
-  constructor(
-    readonly key: string,
-    readonly rawKey: string,
-    readonly line: number,
-    /** indent * 2, plus 1 for a `:` delimiter. */
-    private readonly shape: number,
-    value: string,
-  ) {
+  constructor(key: string, rawKey: string, line: number, shape: number, value: string) {
+    this.key = key;
+    this.rawKey = rawKey;
+    this.line = line;
+    this.shape = shape;
     this.value = value;
+    this.extra = undefined;
   }
 
   get delimiter(): '=' | ':' {
@@ -173,18 +178,20 @@ const INDENTED_BRACKET = /(?:^|[\n\r])[\t\u000b\u000c\u001c-\u001f \u0085\u00a0\
 
 /** One section occurrence, made when first asked for; its body is read the first time its entries are. */
 class Occurrence implements SectionOccurrence {
+  // Four fields, set in the constructor alone (see EntryBuild): everything else is looked up in the reader's header
+  // arrays, since a large file has thousands of sections.
+  private declare readonly reader: LineReader;
+  declare readonly index: number;
   /** Shared and empty until the body is read. */
-  body: EntryBuild[];
+  declare body: EntryBuild[];
   /** This section's values, when it alone makes its name's values (see Reading.valuesOf). */
-  settings: ReadonlyMap<string, SettingValue> | undefined = undefined;
+  declare settings: ReadonlyMap<string, SettingValue> | undefined;
 
-  // Four fields: everything else is looked up in the reader's header arrays, since a large file has thousands.
-  constructor(
-    private readonly reader: LineReader,
-    readonly index: number,
-    read: boolean,
-  ) {
+  constructor(reader: LineReader, index: number, read: boolean) {
+    this.reader = reader;
+    this.index = index;
     this.body = read ? NO_ENTRIES : UNREAD_BODY;
+    this.settings = undefined;
   }
 
   get name(): string {
@@ -709,9 +716,13 @@ class Reading implements IniReading {
  * 5,000-section file does not build 5,000 maps.
  */
 class EntrySettings implements ReadonlyMap<string, SettingValue> {
-  private uniqueKeys: readonly string[] | undefined;
+  private declare readonly lines: readonly IniEntry[];
+  private declare uniqueKeys: readonly string[] | undefined;
 
-  constructor(private readonly lines: readonly IniEntry[]) {}
+  constructor(lines: readonly IniEntry[]) {
+    this.lines = lines;
+    this.uniqueKeys = undefined;
+  }
 
   get(key: string): SettingValue | undefined {
     for (let i = this.lines.length - 1; i >= 0; i--) {

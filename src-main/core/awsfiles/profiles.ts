@@ -95,21 +95,34 @@ const CREDENTIALS_ONLY: readonly AwsFileKind[] = Object.freeze(['credentials']);
 const BOTH_FILES: readonly AwsFileKind[] = Object.freeze(['config', 'credentials']);
 
 /** A profile as botocore sees it; settings are merged (and the kind derived) only when first asked for. */
-class LazyProfile implements Profile {
-  /** The config section name whose values botocore uses (the last one mapping to this name), if any. */
-  configName: string | undefined = undefined;
-  credentialsName: string | undefined = undefined;
-  configSections: readonly SectionOccurrence[] = [];
-  allConfigSections: readonly SectionOccurrence[] = [];
-  credentialsSections: readonly SectionOccurrence[] = [];
-  private merged: ReadonlyMap<string, SettingValue> | undefined;
-  private derivedKind: ProfileKind | undefined;
+const NO_SECTIONS: readonly SectionOccurrence[] = [];
 
-  constructor(
-    readonly name: string,
-    private readonly config: IniReading,
-    private readonly credentials: IniReading,
-  ) {}
+class LazyProfile implements Profile {
+  // Declared fields set in the constructor alone (no class-field initialisers to run per profile; see EntryBuild).
+  declare readonly name: string;
+  private declare readonly config: IniReading;
+  private declare readonly credentials: IniReading;
+  /** The config section name whose values botocore uses (the last one mapping to this name), if any. */
+  declare configName: string | undefined;
+  declare credentialsName: string | undefined;
+  declare configSections: readonly SectionOccurrence[];
+  declare allConfigSections: readonly SectionOccurrence[];
+  declare credentialsSections: readonly SectionOccurrence[];
+  private declare merged: ReadonlyMap<string, SettingValue> | undefined;
+  private declare derivedKind: ProfileKind | undefined;
+
+  constructor(name: string, config: IniReading, credentials: IniReading) {
+    this.name = name;
+    this.config = config;
+    this.credentials = credentials;
+    this.configName = undefined;
+    this.credentialsName = undefined;
+    this.configSections = NO_SECTIONS;
+    this.allConfigSections = NO_SECTIONS;
+    this.credentialsSections = NO_SECTIONS;
+    this.merged = undefined;
+    this.derivedKind = undefined;
+  }
 
   get sources(): readonly AwsFileKind[] {
     if (this.configName === undefined) return this.credentialsName === undefined ? NO_SOURCES : CREDENTIALS_ONLY;
