@@ -2,7 +2,7 @@
 
 import type { IniDocument } from './ini-document.js';
 import { lineText } from './ini-document.js';
-import { isPySpace, pyRstrip, pySplitLines, pyStrip } from './python-text.js';
+import { isPySpace, pyRstrip, pySplitLines } from './python-text.js';
 
 export type LineKind =
   | 'blank'
@@ -877,12 +877,21 @@ export function parseNested(value: string): NestedValue | undefined {
 
 function nestedFromLines(lines: readonly string[]): NestedValue | undefined {
   const out: Record<string, string> = {};
-  for (const raw of lines) {
-    const line = pyStrip(raw);
-    if (line === '') continue;
-    const eq = line.indexOf('=');
-    if (eq < 0) return undefined;
-    out[pyStrip(line.slice(0, eq))] = pyStrip(line.slice(eq + 1));
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n]!;
+    // Bounds by index, then one slice each for key and value (strip, split, strip again would make four strings).
+    let from = 0;
+    let to = line.length;
+    while (from < to && isPySpace(line.charCodeAt(from))) from++;
+    while (to > from && isPySpace(line.charCodeAt(to - 1))) to--;
+    if (from === to) continue;
+    const eq = line.indexOf('=', from);
+    if (eq < 0 || eq >= to) return undefined;
+    let keyTo = eq;
+    while (keyTo > from && isPySpace(line.charCodeAt(keyTo - 1))) keyTo--;
+    let valueFrom = eq + 1;
+    while (valueFrom < to && isPySpace(line.charCodeAt(valueFrom))) valueFrom++;
+    out[knownKeyAt(line, from, keyTo) ?? line.slice(from, keyTo)] = line.slice(valueFrom, to);
   }
   return out;
 }
