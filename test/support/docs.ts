@@ -3,14 +3,14 @@
 import { isHatrackError } from '../../shared/domain/errors.js';
 import type { AwsDocs } from '../../src-main/core/awsfiles/aws-docs.js';
 import { modelOf } from '../../src-main/core/awsfiles/aws-docs.js';
-import { documentText, parseDocument } from '../../src-main/core/awsfiles/ini-document.js';
+import { parseDocument } from '../../src-main/core/awsfiles/ini-document.js';
 
 export function docsOf(config: string, credentials = ''): AwsDocs {
   return { config: parseDocument(new TextEncoder().encode(config)), credentials: parseDocument(new TextEncoder().encode(credentials)) };
 }
 
 export function textOf(docs: AwsDocs): { config: string; credentials: string } {
-  return { config: documentText(docs.config), credentials: documentText(docs.credentials) };
+  return { config: docs.config.text, credentials: docs.credentials.text };
 }
 
 /** Lines that differ between two texts, compared as multisets of (line text + ending) — enough for local edits. */

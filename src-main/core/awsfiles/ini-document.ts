@@ -37,7 +37,7 @@ export interface IniDocument {
 const utf8Strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const utf8Encoder = new TextEncoder();
 
-export function decodeBytes(bytes: Uint8Array): { text: string; encoding: DocEncoding } {
+function decodeBytes(bytes: Uint8Array): { text: string; encoding: DocEncoding } {
   try {
     return { text: utf8Strict.decode(bytes), encoding: 'utf8' };
   } catch {
@@ -155,10 +155,6 @@ export function lineAt(doc: IniDocument, offset: number): number {
   return lo;
 }
 
-export function documentText(doc: IniDocument): string {
-  return doc.text;
-}
-
 export function serializeDocument(doc: IniDocument): Uint8Array {
   if (doc.source !== undefined) return doc.source;
   const text = doc.text;
@@ -167,8 +163,6 @@ export function serializeDocument(doc: IniDocument): Uint8Array {
   for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i) & 0xff;
   return out;
 }
-
-export const emptyDocument: IniDocument = documentFromText('', 'utf8');
 
 function countOf(text: string, needle: string): number {
   let n = 0;
@@ -269,8 +263,4 @@ export function replaceLineText(doc: IniDocument, index: number, replacement: st
   const text = doc.text.slice(0, from) + replacement + doc.text.slice(to);
   starts[doc.lineCount] = text.length;
   return { encoding: doc.encoding, text, lineCount: doc.lineCount, starts, ends, source: splicedSource(doc, from, to, replacement) };
-}
-
-export function documentsEqual(a: IniDocument, b: IniDocument): boolean {
-  return a === b || (a.encoding === b.encoding && a.text === b.text);
 }

@@ -2,7 +2,7 @@
 
 import type { IniDocument } from './ini-document.js';
 import { lineText } from './ini-document.js';
-import { isPySpace, pyRstrip, pySplitLines } from './python-text.js';
+import { pyRstrip, pySplitLines, skipPySpace, trimPySpaceEnd } from './python-text.js';
 
 export type LineKind =
   | 'blank'
@@ -409,18 +409,8 @@ class LineReader {
   /** configparser's SECTCRE `\[(?P<header>.+)\]` matched against the stripped line [from, to). */
   private headerIn(from: number, to: number): string | undefined {
     const text = this.text;
-    let a = from;
-    let b = to;
-    while (a < b) {
-      const c = text.charCodeAt(a);
-      if ((c > 0x20 && c < 0x7f) || !isPySpace(c)) break;
-      a++;
-    }
-    while (b > a) {
-      const c = text.charCodeAt(b - 1);
-      if ((c > 0x20 && c < 0x7f) || !isPySpace(c)) break;
-      b--;
-    }
+    const a = skipPySpace(text, from, to);
+    const b = trimPySpaceEnd(text, a, to);
     if (text.charCodeAt(a) !== 0x5b /* [ */) return undefined;
     const close = text.lastIndexOf(']', b - 1);
     if (close < a + 2) return undefined;
@@ -448,8 +438,6 @@ class LineReader {
     return index;
   }
 
-  // The loop below runs once per line of a file that may have 30,000: printable ASCII is tested inline before any
-  // call (a short-lived CLI process runs it unoptimised, where every call costs).
   private readRange(from: number, to: number): void {
     const text = this.text;
     const starts = this.starts;
@@ -457,18 +445,8 @@ class LineReader {
     const kinds = this.kindCodes;
     for (let i = from; i < to; i++) {
       const lineStart = i === 0 ? this.firstLineStart : starts[i]!;
-      let a = lineStart;
-      let b = ends[i]!;
-      while (a < b) {
-        const c = text.charCodeAt(a);
-        if ((c > 0x20 && c < 0x7f) || !isPySpace(c)) break;
-        a++;
-      }
-      while (b > a) {
-        const c = text.charCodeAt(b - 1);
-        if ((c > 0x20 && c < 0x7f) || !isPySpace(c)) break;
-        b--;
-      }
+      const a = skipPySpace(text, lineStart, ends[i]!);
+      const b = trimPySpaceEnd(text, a, ends[i]!);
       const c0 = text.charCodeAt(a);
       if (a < b && (c0 === 0x23 /* # */ || c0 === 0x3b) /* ; */) {
         kinds[i] = COMMENT;
@@ -526,12 +504,7 @@ class LineReader {
         // configparser keeps the previous option open after a bad line, so its continuation lines still attach to it.
         continue;
       }
-      let keyEnd = delimiterAt;
-      while (keyEnd > a) {
-        const c = text.charCodeAt(keyEnd - 1);
-        if ((c > 0x20 && c < 0x7f) || !isPySpace(c)) break;
-        keyEnd--;
-      }
+      const keyEnd = trimPySpaceEnd(text, a, delimiterAt);
       if (keyEnd === a) {
         kinds[i] = JUNK;
         this.errors.push({ code: 'EMPTY_KEY', line: i, section: current.name, key: undefined, firstLine: undefined });
@@ -551,12 +524,7 @@ class LineReader {
       }
       if (firstKey === undefined && this.currentEarlier !== undefined) firstKey = firstLineInEarlier(this.currentEarlier, key);
       if (firstKey !== undefined) this.errors.push({ code: 'DUPLICATE_KEY', line: i, section: current.name, key, firstLine: firstKey });
-      let valueStart = delimiterAt + 1;
-      while (valueStart < b) {
-        const c = text.charCodeAt(valueStart);
-        if ((c > 0x20 && c < 0x7f) || !isPySpace(c)) break;
-        valueStart++;
-      }
+      const valueStart = skipPySpace(text, delimiterAt + 1, b);
       const colon = text.charCodeAt(delimiterAt) !== 0x3d;
       const entry = new EntryBuild(key, rawKey, i, indent * 2 + (colon ? 1 : 0), text.slice(valueStart, b));
       section[this.sectionSize++] = entry;
@@ -684,7 +652,7 @@ class Reading implements IniReading {
     let values = this.merged.get(name);
     if (values === undefined) {
       const map = defaults.size === 0 ? new Map<string, SettingValue>() : new Map(defaults);
-      for (const occ of occs) for (const e of occ.entries) map.set(e.key, e.nested ?? e.value);
+      setEntries(map, occs);
       values = map;
       this.merged.set(name, values);
     }
@@ -703,7 +671,7 @@ class Reading implements IniReading {
   private defaultValues(): ReadonlyMap<string, SettingValue> {
     if (this.defaults === undefined) {
       const map = new Map<string, SettingValue>();
-      for (const occ of this.defaultOccurrences) for (const e of occ.entries) map.set(e.key, e.nested ?? e.value);
+      setEntries(map, this.defaultOccurrences);
       this.defaults = map;
     }
     return this.defaults;
@@ -812,6 +780,11 @@ function knownKeyAt(text: string, from: number, to: number): string | undefined 
   return undefined;
 }
 
+/** Assigns every entry of the occurrences in order, as configparser fills a section's dict. */
+function setEntries(map: Map<string, SettingValue>, occs: readonly SectionOccurrence[]): void {
+  for (const occ of occs) for (const e of occ.entries) map.set(e.key, e.nested ?? e.value);
+}
+
 function holdsCommentChar(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
@@ -880,17 +853,13 @@ function nestedFromLines(lines: readonly string[]): NestedValue | undefined {
   for (let n = 0; n < lines.length; n++) {
     const line = lines[n]!;
     // Bounds by index, then one slice each for key and value (strip, split, strip again would make four strings).
-    let from = 0;
-    let to = line.length;
-    while (from < to && isPySpace(line.charCodeAt(from))) from++;
-    while (to > from && isPySpace(line.charCodeAt(to - 1))) to--;
+    const from = skipPySpace(line, 0, line.length);
+    const to = trimPySpaceEnd(line, from, line.length);
     if (from === to) continue;
     const eq = line.indexOf('=', from);
     if (eq < 0 || eq >= to) return undefined;
-    let keyTo = eq;
-    while (keyTo > from && isPySpace(line.charCodeAt(keyTo - 1))) keyTo--;
-    let valueFrom = eq + 1;
-    while (valueFrom < to && isPySpace(line.charCodeAt(valueFrom))) valueFrom++;
+    const keyTo = trimPySpaceEnd(line, from, eq);
+    const valueFrom = skipPySpace(line, eq + 1, to);
     out[knownKeyAt(line, from, keyTo) ?? line.slice(from, keyTo)] = line.slice(valueFrom, to);
   }
   return out;

@@ -12,23 +12,39 @@ export function isPySpace(code: number): boolean {
   return code === 0x20 || (code <= 0x0d && code >= 0x09) || (code > 0x0d && PY_SPACE.has(code));
 }
 
-/** Index of the first non-whitespace character (Python's `\S` search), or -1. */
-export function firstNonSpace(text: string): number {
-  for (let i = 0; i < text.length; i++) if (!isPySpace(text.charCodeAt(i))) return i;
-  return -1;
+/**
+ * Where text[from, to) starts once Python's strip() has removed leading whitespace. Reading a file calls this for
+ * every line, so printable ASCII is tested before isPySpace is called.
+ */
+export function skipPySpace(text: string, from: number, to: number): number {
+  let a = from;
+  while (a < to) {
+    const c = text.charCodeAt(a);
+    if ((c > 0x20 && c < 0x7f) || !isPySpace(c)) break;
+    a++;
+  }
+  return a;
+}
+
+/** Where text[from, to) ends once Python's strip() has removed trailing whitespace. */
+export function trimPySpaceEnd(text: string, from: number, to: number): number {
+  let b = to;
+  while (b > from) {
+    const c = text.charCodeAt(b - 1);
+    if ((c > 0x20 && c < 0x7f) || !isPySpace(c)) break;
+    b--;
+  }
+  return b;
 }
 
 export function pyStrip(text: string): string {
-  let start = 0;
-  let end = text.length;
-  while (start < end && isPySpace(text.charCodeAt(start))) start++;
-  while (end > start && isPySpace(text.charCodeAt(end - 1))) end--;
+  const start = skipPySpace(text, 0, text.length);
+  const end = trimPySpaceEnd(text, start, text.length);
   return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
 export function pyRstrip(text: string): string {
-  let end = text.length;
-  while (end > 0 && isPySpace(text.charCodeAt(end - 1))) end--;
+  const end = trimPySpaceEnd(text, 0, text.length);
   return end === text.length ? text : text.slice(0, end);
 }
 
