@@ -7,9 +7,8 @@ import type { Profile, ProfileModel } from '../awsfiles/profiles.js';
 import { stringSetting } from '../awsfiles/profiles.js';
 import type { Settings } from '../settings/settings.js';
 import { isProduction } from '../settings/settings.js';
-import { isManagedSection } from '../switch/managed-default.js';
+import { managedMarker } from '../switch/managed-default.js';
 import { isVaultCommand } from '../vault/vault-edits.js';
-import { lineText } from '../awsfiles/ini-document.js';
 
 export type FindingSeverity = 'error' | 'warning' | 'info';
 
@@ -93,8 +92,7 @@ function managedDefaultProfile(ctx: DoctorContext): string | undefined {
   if (def === undefined) return undefined;
   for (const [file, occs] of [['credentials', def.credentialsSections], ['config', def.configSections]] as const) {
     for (const occ of occs) {
-      if (!isManagedSection(ctx.docs[file], occ)) continue;
-      const name = /profile "([^"]*)"/.exec(lineText(ctx.docs[file], occ.headerLine + 1))?.[1];
+      const name = managedMarker(ctx.docs[file], occ)?.profile;
       if (name !== undefined) return name;
     }
   }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { codeOf, docsOf, settingsOf, textOf } from '../../../test/support/docs.js';
 import { modelOf } from '../awsfiles/aws-docs.js';
 import { findProblems } from '../awsfiles/problems.js';
-import { defaultState, MANAGED_PREFIX, managedComment, planSwitch } from './managed-default.js';
+import { defaultState, MANAGED_PREFIX, managedComment, managedMarker, planSwitch } from './managed-default.js';
 
 const SEED_CONFIG = `[default]
 region = eu-west-1
@@ -96,6 +96,19 @@ describe('planSwitch', () => {
     expect(defaultState(managed)).toEqual({ exists: true, holdsUserContent: false, managedProfile: 'a' });
     const stripped = docsOf('', textOf(managed).credentials.replace(/# managed by hatrack[^\n]*\n/, ''));
     expect(defaultState(stripped).holdsUserContent).toBe(true);
+  });
+
+  it('reads the session expiry back from the marker it wrote, as data', () => {
+    const managed = planSwitch(docsOf(SEED_CONFIG, SEED_CREDS), { profile: 'production', credentials: ROLE_CREDS, region: 'us-east-2' }).docs;
+    expect(defaultState(managed)).toEqual({ exists: true, holdsUserContent: false, managedProfile: 'production', expiresAt: '2026-11-29T22:00:00Z' });
+    const longTerm = planSwitch(managed, { profile: 'dev', credentials: { accessKeyId: 'AKIADEV0000000000001', secretAccessKey: 's' }, region: undefined }).docs;
+    expect(defaultState(longTerm).managedProfile).toBe('dev');
+    expect(defaultState(longTerm).expiresAt).toBeUndefined();
+    // A [default] without the marker is the user's: no expiry is read from whatever its comments say.
+    const own = docsOf('', '[default]\n# expires 2026-01-01T00:00:00Z\naws_access_key_id = AKIAUSEROWN000000001\n');
+    expect(defaultState(own).expiresAt).toBeUndefined();
+    const def = modelOf(managed).byName.get('default')!;
+    expect(managedMarker(managed.credentials, def.credentialsSections[0]!)).toEqual({ profile: 'production', expiresAt: '2026-11-29T22:00:00Z' });
   });
 
   it('refuses a file with two [default] sections', () => {

@@ -14,6 +14,7 @@ import type { IniDocument } from '../awsfiles/ini-document.js';
 import { lineText, replaceLineText, spliceLines } from '../awsfiles/ini-document.js';
 import type { SectionOccurrence } from '../awsfiles/ini-reading.js';
 import type { AwsFileKind, Profile } from '../awsfiles/profiles.js';
+import { isoSeconds } from '../sts/export-format.js';
 
 /** Every marker line starts with this, so Hatrack (and a person) can tell which [default] it owns. */
 export const MANAGED_PREFIX = '# managed by hatrack';
@@ -45,10 +46,6 @@ export interface SwitchPlan {
   readonly rewrittenSources: readonly string[];
 }
 
-function isoSeconds(d: Date): string {
-  return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
 /** ASCII only: the AWS files are read with the platform's default encoding by botocore on some systems. */
 export function managedComment(profile: string, expiration: Date | undefined): string {
   const until = expiration === undefined ? 'long-term keys, no expiry' : `expires ${isoSeconds(expiration)}`;
@@ -57,6 +54,21 @@ export function managedComment(profile: string, expiration: Date | undefined): s
 
 export function isManagedSection(doc: IniDocument, occ: SectionOccurrence): boolean {
   return occ.headerLine + 1 < doc.lineCount && lineText(doc, occ.headerLine + 1).trimStart().startsWith(MANAGED_PREFIX);
+}
+
+/** What a marker line says, read back in this one place (the writer's twin, managedComment). */
+export interface ManagedMarker {
+  /** The profile [default] is a copy of. */
+  readonly profile: string | undefined;
+  /** When its session ends (ISO 8601, UTC, "Z"); undefined for long-term keys. */
+  readonly expiresAt: string | undefined;
+}
+
+/** The marker under a section's header, or undefined when Hatrack does not manage that section. */
+export function managedMarker(doc: IniDocument, occ: SectionOccurrence): ManagedMarker | undefined {
+  if (!isManagedSection(doc, occ)) return undefined;
+  const line = lineText(doc, occ.headerLine + 1);
+  return { profile: /profile "([^"]*)"/.exec(line)?.[1], expiresAt: /expires (\S+Z)/.exec(line)?.[1] };
 }
 
 const sectionsIn = (p: Profile, file: AwsFileKind): readonly SectionOccurrence[] => (file === 'config' ? p.configSections : p.credentialsSections);
@@ -68,13 +80,19 @@ export interface DefaultState {
   readonly holdsUserContent: boolean;
   /** The profile named by the marker of a managed [default], when there is one. */
   readonly managedProfile: string | undefined;
+  /**
+   * When the session a managed [default] holds expires, from the credentials file's marker (where its keys live);
+   * undefined for long-term keys or an unmanaged [default].
+   */
+  readonly expiresAt: string | undefined;
 }
 
 export function defaultState(docs: AwsDocs): DefaultState {
   const def = modelOf(docs).byName.get('default');
-  if (def === undefined) return { exists: false, holdsUserContent: false, managedProfile: undefined };
+  if (def === undefined) return { exists: false, holdsUserContent: false, managedProfile: undefined, expiresAt: undefined };
   let holdsUserContent = false;
   let managedProfile: string | undefined;
+  let expiresAt: string | undefined;
   for (const file of ['config', 'credentials'] as const) {
     const occs = sectionsIn(def, file);
     // [default] beside [profile default] is shadowed, not merged: which one a tool reads differs, so refuse.
@@ -83,14 +101,16 @@ export function defaultState(docs: AwsDocs): DefaultState {
       throw new HatrackError('AMBIGUOUS_EDIT', `The ${file} file has more than one [default] section; repair it first (hatrack list shows the fix).`, { file, line: all[1]!.headerLine + 1 });
     }
     for (const occ of occs) {
-      if (isManagedSection(docs[file], occ)) {
-        managedProfile ??= /profile "([^"]*)"/.exec(lineText(docs[file], occ.headerLine + 1))?.[1];
+      const marker = managedMarker(docs[file], occ);
+      if (marker !== undefined) {
+        managedProfile ??= marker.profile;
+        if (file === 'credentials') expiresAt = marker.expiresAt;
       } else if (occ.entries.length > 0) {
         holdsUserContent = true;
       }
     }
   }
-  return { exists: true, holdsUserContent, managedProfile };
+  return { exists: true, holdsUserContent, managedProfile, expiresAt: managedProfile === undefined ? undefined : expiresAt };
 }
 
 /** Moves the user's own [default] (both files) to `name`, dropping sections Hatrack wrote, and re-points source_profile. */
