@@ -10,7 +10,7 @@ vi.mock('electron', () => {
   throw new Error('src-main/app-core imported electron at runtime');
 });
 
-const { createAppCore } = await import('../src-main/app-core.js');
+const { createAppCore } = await import('../src-main/app/app-core.js');
 
 const CONFIG = `# my AWS config — comments must survive
 [default]

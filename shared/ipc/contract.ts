@@ -19,7 +19,24 @@ import {
 
 const Empty = z.object({}).strict();
 
-/** Every channel: one request object in, one value out. Requests are strict: an unknown field is an error. */
+/** One cross-account role request: planned (dry run) and applied from the same fields, with the same messages. */
+const RoleSetupRequestSchema = z
+  .object({
+    source: ProfileNameSchema,
+    account: z.string().regex(/^\d{12}$/, 'an AWS account id is 12 digits'),
+    role: z.string().regex(/^[\w+=,.@-]{1,64}$/, 'a role name uses letters, digits and +=,.@_-'),
+    mfa: z.boolean(),
+    externalId: z.string().optional(),
+    profileName: ProfileNameSchema.optional(),
+    sourceAccount: z.string().regex(/^\d{12}$/).optional(),
+  })
+  .strict();
+
+/**
+ * Every channel: one request object in, one value out. Requests are strict: an unknown field is an error.
+ * `mutates: true` marks a channel that may change the AWS files, the keychain or the settings: after it succeeds the
+ * shell re-reads what it shows (the tray) at once instead of waiting for the file watcher, which never sees settings.
+ */
 export const CONTRACT = {
   'app.info': {
     request: Empty,
@@ -29,7 +46,7 @@ export const CONTRACT = {
   'profiles.get': { request: z.object({ name: ProfileNameSchema }).strict(), response: ProfileDetailSchema },
   /** Exactly the lines an edit would change in each file; writes nothing. */
   'profiles.preview': { request: z.object({ edit: EditRequestSchema }).strict(), response: z.object({ files: z.array(FileChangeSchema) }) },
-  'profiles.apply': { request: z.object({ edit: EditRequestSchema }).strict(), response: EditResultSchema },
+  'profiles.apply': { request: z.object({ edit: EditRequestSchema }).strict(), response: EditResultSchema, mutates: true },
   /** The explicit, audited reveal of one secret value (the only channel that returns a secret). */
   'profiles.reveal': {
     request: z.object({ name: ProfileNameSchema, key: z.enum(['aws_secret_access_key', 'aws_session_token']) }).strict(),
@@ -38,6 +55,7 @@ export const CONTRACT = {
   'credentials.use': {
     request: z.object({ profile: ProfileNameSchema, confirmProduction: z.boolean().optional(), keepDefaultAs: ProfileNameSchema.optional(), mfaCode: MfaCodeSchema.optional() }).strict(),
     response: z.object({ profile: z.string(), expiresAt: z.string().nullable(), keptDefaultAs: z.string().nullable() }),
+    mutates: true,
   },
   'credentials.assume': {
     request: z.object({ profile: ProfileNameSchema, mfaCode: MfaCodeSchema.optional() }).strict(),
@@ -57,44 +75,23 @@ export const CONTRACT = {
   'keys.rotate': {
     request: z.object({ profile: ProfileNameSchema, keepOld: z.boolean().optional(), deleteKeyId: z.string().optional() }).strict(),
     response: z.object({ ok: z.boolean(), newAccessKeyId: z.string().nullable(), steps: z.array(RotationStepSchema), message: z.string().nullable() }),
+    mutates: true,
   },
   'vault.list': { request: Empty, response: z.object({ available: z.boolean(), reason: z.string().nullable(), profiles: z.array(z.object({ profile: z.string(), accessKeyId: z.string() })) }) },
-  'vault.add': { request: z.object({ profile: ProfileNameSchema }).strict(), response: z.object({ profile: z.string(), files: z.array(FileChangeSchema) }) },
-  'vault.remove': { request: z.object({ profile: ProfileNameSchema }).strict(), response: z.object({ profile: z.string(), files: z.array(FileChangeSchema) }) },
+  'vault.add': { request: z.object({ profile: ProfileNameSchema }).strict(), response: z.object({ profile: z.string(), files: z.array(FileChangeSchema) }), mutates: true },
+  'vault.remove': { request: z.object({ profile: ProfileNameSchema }).strict(), response: z.object({ profile: z.string(), files: z.array(FileChangeSchema) }), mutates: true },
   'doctor.run': { request: z.object({ online: z.boolean().optional() }).strict(), response: z.object({ findings: z.array(DoctorFindingSchema) }) },
-  'doctor.fix': { request: z.object({ code: z.string(), profile: z.string().nullable() }).strict(), response: z.object({ findings: z.array(DoctorFindingSchema) }) },
+  'doctor.fix': { request: z.object({ code: z.string(), profile: z.string().nullable() }).strict(), response: z.object({ findings: z.array(DoctorFindingSchema) }), mutates: true },
   'roleSetup.plan': {
-    request: z
-      .object({
-        source: ProfileNameSchema,
-        account: z.string().regex(/^\d{12}$/, 'an AWS account id is 12 digits'),
-        role: z.string().regex(/^[\w+=,.@-]{1,64}$/, 'a role name uses letters, digits and +=,.@_-'),
-        mfa: z.boolean(),
-        externalId: z.string().optional(),
-        profileName: ProfileNameSchema.optional(),
-        sourceAccount: z.string().regex(/^\d{12}$/).optional(),
-      })
-      .strict(),
+    request: RoleSetupRequestSchema,
     response: z.object({ trustPolicy: z.string(), permissionsPolicy: z.string(), profileName: z.string(), values: z.record(z.string(), z.string()), files: z.array(FileChangeSchema) }),
   },
-  'roleSetup.apply': {
-    request: z
-      .object({
-        source: ProfileNameSchema,
-        account: z.string().regex(/^\d{12}$/),
-        role: z.string().regex(/^[\w+=,.@-]{1,64}$/),
-        mfa: z.boolean(),
-        externalId: z.string().optional(),
-        profileName: ProfileNameSchema.optional(),
-        sourceAccount: z.string().regex(/^\d{12}$/).optional(),
-      })
-      .strict(),
-    response: EditResultSchema,
-  },
+  'roleSetup.apply': { request: RoleSetupRequestSchema, response: EditResultSchema, mutates: true },
   'settings.get': { request: Empty, response: SettingsViewSchema },
   'settings.update': {
     request: z.object({ app: AppSettingsSchema.partial().optional(), profiles: z.record(z.string(), ProfileSettingsSchema.partial()).optional() }).strict(),
     response: SettingsViewSchema,
+    mutates: true,
   },
 } as const;
 
@@ -102,6 +99,12 @@ export type Channel = keyof typeof CONTRACT;
 export const CHANNELS = Object.keys(CONTRACT) as Channel[];
 export type RequestOf<C extends Channel> = z.infer<(typeof CONTRACT)[C]['request']>;
 export type ResponseOf<C extends Channel> = z.infer<(typeof CONTRACT)[C]['response']>;
+
+/** Whether a channel is marked `mutates: true` in CONTRACT. */
+export function mutates(channel: Channel): boolean {
+  const spec: { readonly request: unknown; readonly mutates?: boolean } = CONTRACT[channel];
+  return spec.mutates === true;
+}
 
 /** Events main pushes to the renderer. */
 export const EVENTS = {

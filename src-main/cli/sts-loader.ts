@@ -1,4 +1,5 @@
-// How CLI commands reach the credentials engine (plain Node): loaded lazily, the AWS SDK only when a call needs it.
+// How CLI commands reach the credentials engine (plain Node), composed by app/services.ts as in the app; loaded lazily,
+// the AWS SDK only when a call needs it.
 //
 // `hatrack list` must never load the SDK, and `hatrack export` of long-term keys (a credential_process helper run
 // before every AWS call) must not either: static keys need no STS call. So `resolveFor` drives the engine's
@@ -10,10 +11,12 @@ import type { ProfileModel } from '../core/awsfiles/profiles.js';
 import { stringSetting } from '../core/awsfiles/profiles.js';
 import type { Environment } from '../core/environment.js';
 import type { CredentialsEngine } from '../core/sts/index.js';
-import type { MfaCodeProvider, MfaSessionCache } from '../core/sts/mfa-session.js';
+import type { MfaCodeProvider } from '../core/sts/mfa-session.js';
 import type { StsGateway } from '../core/sts/sts-gateway.js';
 import type { ResolvedCredentials } from '../core/sts/types.js';
 import { staticFrom } from '../core/sts/static-credentials.js';
+import { createServices } from '../app/services.js';
+import type { Services } from '../app/services.js';
 import type { CliContext } from './command.js';
 
 let warningFilterInstalled = false;
@@ -92,17 +95,20 @@ export function staticCredentials(model: ProfileModel, profile: string): Resolve
   return staticFrom(p, fromCredentialsFile ? p.credentialsSettings : (p.configSettings ?? p.settings));
 }
 
+/** The shared services (app/services.ts) as one CLI run composes them: MFA codes asked for as this run allows. */
+export function cliServices(ctx: CliContext, dataDir?: string, mfaCode?: string): Services {
+  return createServices({ env: ctx.env, dataDir, mfaCodeProvider: mfaProvider(ctx, mfaCode) });
+}
+
 /** Resolves a profile as the engine does, loading the SDK only if an AWS call is needed. */
 export async function resolveFor(ctx: CliContext, env: Environment, model: ProfileModel, profile: string, mfaCode: string | undefined): Promise<ResolvedCredentials> {
   const direct = staticCredentials(model, profile);
   if (direct !== undefined) return direct;
-  const [{ resolveCredentials }, { createMemoryMfaSessionCache, createMfaSessionBroker }] = await Promise.all([
-    import('../core/sts/resolve.js'),
-    import('../core/sts/mfa-session.js'),
-  ]);
+  const [{ resolveCredentials }, { createMfaSessionBroker }] = await Promise.all([import('../core/sts/resolve.js'), import('../core/sts/mfa-session.js')]);
   const gateway = lazyGateway();
   const codeProvider = mfaProvider(ctx, mfaCode);
-  const mfa = createMfaSessionBroker({ gateway, cache: await mfaSessionCache(env, createMemoryMfaSessionCache), codeProvider, now: env.now });
+  const cache = await createServices({ env }).mfaSessions();
+  const mfa = createMfaSessionBroker({ gateway, cache, codeProvider, now: env.now });
   try {
     return await resolveCredentials(model, profile, { env, gateway, mfa, codeProvider });
   } catch (e) {
@@ -110,34 +116,8 @@ export async function resolveFor(ctx: CliContext, env: Environment, model: Profi
   }
 }
 
-/**
- * MFA sessions outlive one CLI process only in the system keychain (never in a plain file): one code per device per
- * session, across `export`, `use` and `console`. Without a reachable keychain they last for this process.
- */
-async function mfaSessionCache(env: Environment, memory: () => MfaSessionCache): Promise<MfaSessionCache> {
-  try {
-    const [{ createKeyringSecretStore }, { createKeychainMfaSessionCache }, { vaultService }] = await Promise.all([
-      import('../core/vault/keyring-secret-store.js'),
-      import('../core/vault/keychain-mfa-cache.js'),
-      import('../core/vault/vault-entry.js'),
-    ]);
-    const keychain = createKeychainMfaSessionCache(await createKeyringSecretStore({ platform: env.platform, vars: env.vars }), vaultService(env.vars), env.now);
-    const fallback = memory();
-    // A keychain that stops answering (locked mid-run) must not stop the user: keep the session for this process.
-    return {
-      get: (key) => keychain.get(key).catch(() => fallback.get(key)),
-      put: (key, session) => keychain.put(key, session).catch(() => fallback.put(key, session)),
-      delete: (key) => Promise.all([keychain.delete(key).catch(() => undefined), fallback.delete(key)]).then(() => undefined),
-    };
-  } catch {
-    return memory();
-  }
-}
-
 /** The whole engine (loads the AWS SDK), for commands that always call AWS. */
 export async function loadEngine(ctx: CliContext, dataDir: string, mfaCode?: string): Promise<CredentialsEngine> {
   silenceSdkNodeWarning();
-  const [{ createCredentialsEngine }, { createMemoryMfaSessionCache }] = await Promise.all([import('../core/sts/index.js'), import('../core/sts/mfa-session.js')]);
-  const mfaSessions = await mfaSessionCache(ctx.env, createMemoryMfaSessionCache);
-  return createCredentialsEngine({ env: ctx.env, dataDir, mfaCodeProvider: mfaProvider(ctx, mfaCode), mfaSessions });
+  return cliServices(ctx, dataDir, mfaCode).credentialsEngine();
 }

@@ -1,10 +1,10 @@
 // Background checks of the shell (Electron main, plain Node logic): due notifications and the default session's auto-refresh.
 
-import { planAutoRefresh } from '../core/tray/auto-refresh.js';
-import type { AutoRefreshDecision } from '../core/tray/auto-refresh.js';
-import { planNotifications } from '../core/tray/notifications-model.js';
-import type { PlannedNotification } from '../core/tray/notifications-model.js';
-import type { TraySnapshot } from '../core/tray/tray-input.js';
+import { planAutoRefresh } from '../app/tray/auto-refresh.js';
+import type { AutoRefreshDecision } from '../app/tray/auto-refresh.js';
+import { planNotifications } from '../app/tray/notifications-model.js';
+import type { PlannedNotification } from '../app/tray/notifications-model.js';
+import type { TraySnapshot } from '../app/tray/tray-input.js';
 
 export interface BackgroundDeps {
   readonly now: () => Date;

@@ -3,7 +3,7 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import type { Channel, EventName, EventPayload } from '../../shared/ipc/contract.js';
 import { CHANNELS, EVENT_NAMES, IPC_EVENT, ipcChannelName } from '../../shared/ipc/contract.js';
-import type { Dispatch } from '../ipc/dispatch.js';
+import type { UntrustedDispatch } from '../ipc/dispatch.js';
 import { isTrustedSender } from './security.js';
 import type { SenderFacts } from './security.js';
 
@@ -33,7 +33,8 @@ export interface EventSource {
 
 export interface IpcBridgeDeps {
   readonly ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>;
-  readonly dispatch: Dispatch;
+  /** The window's calls are untrusted input: dispatch checks the channel and the payload. */
+  readonly dispatch: UntrustedDispatch;
   /** The one window allowed to call (null while there is none). */
   readonly trustedContents: () => Pick<WebContents, 'id' | 'send' | 'isDestroyed'> | null;
   readonly events: EventSource;

@@ -1,6 +1,6 @@
 // Unit tests of launch options (CLI mode, hidden start, test-only HOME honoured only unpackaged), paths and background checks.
 import { describe, expect, it, vi } from 'vitest';
-import type { TraySnapshot } from '../core/tray/tray-input.js';
+import type { TraySnapshot } from '../app/tray/tray-input.js';
 import { createBackgroundChecks } from './background.js';
 import { coreVars, launchOptions } from './launch-options.js';
 import { shellPaths, trayIconFile } from './paths.js';

@@ -3,13 +3,14 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeImage, nativeTheme, Notification, protocol, session, shell, Tray } from 'electron';
 import { HatrackError } from '../../shared/domain/errors.js';
-import { createAppCore } from '../app-core.js';
-import type { AppCore } from '../app-core.js';
+import { mutates } from '../../shared/ipc/contract.js';
+import { createAppCore } from '../app/app-core.js';
+import type { AppCore } from '../app/app-core.js';
 import { processEnvironment } from '../core/environment.js';
-import { createRecentList } from '../core/tray/recent.js';
-import { loadTraySnapshot } from '../core/tray/tray-input.js';
-import type { TraySnapshot } from '../core/tray/tray-input.js';
-import type { Dispatch } from '../ipc/dispatch.js';
+import { createRecentList } from '../app/tray/recent.js';
+import { loadTraySnapshot } from '../app/tray/tray-input.js';
+import type { TraySnapshot } from '../app/tray/tray-input.js';
+import { afterSuccess } from '../ipc/dispatch.js';
 import { createBackgroundChecks } from './background.js';
 import { flushStdio, runPackagedCli } from './cli-mode.js';
 import { createIpcBridge } from './ipc-bridge.js';
@@ -26,9 +27,6 @@ import type { TrayController } from './tray.js';
 import { createMainWindow, revealWindow } from './window.js';
 
 const options = launchOptions(process.argv, process.env, app.isPackaged);
-
-// Channels after which the tray re-reads at once (file edits are also seen by the watcher; settings are not).
-const MUTATING = new Set(['profiles.apply', 'credentials.use', 'settings.update', 'vault.add', 'vault.remove', 'doctor.fix', 'roleSetup.apply', 'keys.rotate']);
 
 const log = {
   info: (message: string) => console.log(`hatrack: ${message}`),
@@ -121,11 +119,10 @@ function startDesktop(): void {
     });
     core = appCore;
 
-    const dispatch: Dispatch = async (channel, payload) => {
-      const result = await appCore.dispatch(channel, payload);
-      if (result.ok && MUTATING.has(channel)) void tray?.refresh();
-      return result;
-    };
+    // After a channel that mutates (CONTRACT's flag) the tray re-reads at once: the watcher sees file edits, not settings.
+    const dispatch = afterSuccess(appCore.dispatch, (channel) => {
+      if (mutates(channel)) void tray?.refresh();
+    });
     createIpcBridge({
       ipcMain,
       dispatch,

@@ -1,8 +1,8 @@
 // Desktop notifications (Electron main): shows what the pure notifications model plans; a click runs its action.
 
 import type { Notification, NotificationConstructorOptions } from 'electron';
-import type { PlannedNotification } from '../core/tray/notifications-model.js';
-import type { TrayAction } from '../core/tray/tray-model.js';
+import type { PlannedNotification } from '../app/tray/notifications-model.js';
+import type { TrayAction } from '../app/tray/tray-model.js';
 
 export interface NotifierDeps {
   readonly Notification: (new (options: NotificationConstructorOptions) => Notification) & { isSupported(): boolean };

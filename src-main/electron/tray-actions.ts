@@ -1,6 +1,6 @@
 // Routes a tray or notification click to a core action (Electron main; every Electron part injected).
 
-import type { TrayAction } from '../core/tray/tray-model.js';
+import type { TrayAction } from '../app/tray/tray-model.js';
 import type { Dispatch } from '../ipc/dispatch.js';
 import type { Envelope } from '../../shared/ipc/contract.js';
 
@@ -50,7 +50,7 @@ export function createTrayActionRunner(deps: TrayActionDeps): (action: TrayActio
         const result = await deps.dispatch('credentials.assume', { profile: action.profile });
         if (report(action.profile, result)) {
           deps.touchRecent(action.profile);
-          const value = result.ok ? (result.value as { expiresAt: string | null }) : null;
+          const value = result.ok ? result.value : null;
           deps.notify(`Hatrack: ${action.profile}`, value?.expiresAt ? `Temporary credentials ready until ${new Date(value.expiresAt).toLocaleTimeString()}.` : 'Credentials ready.');
         }
         return;
@@ -62,7 +62,7 @@ export function createTrayActionRunner(deps: TrayActionDeps): (action: TrayActio
       }
       case 'copyExport': {
         const result = await deps.dispatch('credentials.envSnippet', { profile: action.profile });
-        if (report(action.profile, result) && result.ok) deps.writeClipboard((result.value as { text: string }).text);
+        if (report(action.profile, result) && result.ok) deps.writeClipboard(result.value.text);
         return;
       }
       case 'edit':

@@ -1,8 +1,8 @@
 // Unit tests of the tray rendering (menu template from the model, fake Tray/Menu) and of tray click routing.
 import { describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
-import type { TraySnapshot } from '../core/tray/tray-input.js';
-import type { TrayAction } from '../core/tray/tray-model.js';
+import type { TraySnapshot } from '../app/tray/tray-input.js';
+import type { TrayAction } from '../app/tray/tray-model.js';
 import { createTrayActionRunner, profileRoute } from './tray-actions.js';
 import { createTrayController, toMenuTemplate } from './tray.js';
 

@@ -1,9 +1,9 @@
 // The tray (Electron main): renders the pure tray model as an Electron Menu and keeps its countdown live.
 
 import type { Menu, MenuItemConstructorOptions, NativeImage, Tray } from 'electron';
-import { buildTrayModel } from '../core/tray/tray-model.js';
-import type { TrayAction, TrayItem, TrayModel } from '../core/tray/tray-model.js';
-import type { TraySnapshot } from '../core/tray/tray-input.js';
+import { buildTrayModel } from '../app/tray/tray-model.js';
+import type { TrayAction, TrayItem, TrayModel } from '../app/tray/tray-model.js';
+import type { TraySnapshot } from '../app/tray/tray-input.js';
 
 /** On Windows and Linux `&` marks a mnemonic; a profile name's own `&` must stay visible. */
 function menuLabel(label: string, platform: string): string {

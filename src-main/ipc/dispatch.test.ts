@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { HatrackError } from '../../shared/domain/errors.js';
 import { CHANNELS } from '../../shared/ipc/contract.js';
-import { createDispatch } from './dispatch.js';
+import { afterSuccess, createDispatch } from './dispatch.js';
 import type { Handlers } from './dispatch.js';
 
 function handlersWith(overrides: Partial<Record<string, (request: unknown) => Promise<unknown>>>): Handlers {
@@ -46,5 +46,18 @@ describe('createDispatch', () => {
   it('with checkResponses, a response off the contract becomes INTERNAL', async () => {
     const dispatch = createDispatch(handlersWith({ 'app.info': async () => ({ version: 1 }) }), { error: vi.fn() }, { checkResponses: true });
     expect(await dispatch('app.info', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+  });
+});
+
+describe('afterSuccess', () => {
+  it('tells which channel succeeded, and nothing for a refused or failed call', async () => {
+    const seen: string[] = [];
+    const inner = createDispatch(handlersWith({ 'app.info': async () => info, 'profiles.list': async () => Promise.reject(new Error('boom')) }), { error: vi.fn() });
+    const dispatch = afterSuccess(inner, (channel) => seen.push(channel));
+    expect(await dispatch('app.info', {})).toEqual({ ok: true, value: info });
+    await dispatch('profiles.list', {});
+    await dispatch('no.such.channel', {});
+    await dispatch('profiles.get', {});
+    expect(seen).toEqual(['app.info']);
   });
 });

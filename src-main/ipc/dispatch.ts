@@ -13,7 +13,14 @@ export interface DispatchLog {
   readonly error: (channel: string, detail: string) => void;
 }
 
-export type Dispatch = (channel: string, payload: unknown) => Promise<Envelope<unknown>>;
+/** A call from trusted code in main (tray, notifications): the compiler checks the request and types the answer. */
+export type Dispatch = <C extends Channel>(channel: C, request: RequestOf<C>) => Promise<Envelope<ResponseOf<C>>>;
+
+/** A call from outside main (the window, a test host): any name, any payload; both are checked before a handler runs. */
+export type UntrustedDispatch = (channel: string, payload: unknown) => Promise<Envelope<unknown>>;
+
+/** What createDispatch returns: one function, typed for callers in main and open to untrusted input. */
+export type AppDispatch = Dispatch & UntrustedDispatch;
 
 function isChannel(name: string): name is Channel {
   return Object.prototype.hasOwnProperty.call(CONTRACT, name);
@@ -26,8 +33,16 @@ function describeIssues(error: z.ZodError): string {
   return `Invalid request: ${where}: ${first.message}.`;
 }
 
-export function createDispatch(handlers: Handlers, log: DispatchLog, options: { readonly checkResponses?: boolean } = {}): Dispatch {
-  return async (channel, payload) => {
+/**
+ * The typed face of a checked dispatch. Sound because every answer comes from the channel's own handler (typed by
+ * Handlers) and every request is parsed with the channel's schema first.
+ */
+function typed(dispatch: UntrustedDispatch): AppDispatch {
+  return dispatch as AppDispatch;
+}
+
+export function createDispatch(handlers: Handlers, log: DispatchLog, options: { readonly checkResponses?: boolean } = {}): AppDispatch {
+  return typed(async (channel, payload) => {
     if (typeof channel !== 'string' || !isChannel(channel)) {
       return { ok: false, error: { code: 'BAD_REQUEST', message: 'Unknown channel.' } };
     }
@@ -50,5 +65,14 @@ export function createDispatch(handlers: Handlers, log: DispatchLog, options: { 
       log.error(channel, e instanceof Error ? (e.stack ?? e.message) : String(e));
       return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong inside Hatrack; the details are in its log.' } };
     }
-  };
+  });
+}
+
+/** `dispatch`, calling `onSuccess(channel)` after each call that succeeded (the shell refreshes the tray there). */
+export function afterSuccess(dispatch: AppDispatch, onSuccess: (channel: Channel) => void): AppDispatch {
+  return typed(async (channel, payload) => {
+    const result = await dispatch(channel, payload);
+    if (result.ok && isChannel(channel)) onSuccess(channel);
+    return result;
+  });
 }

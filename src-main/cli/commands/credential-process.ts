@@ -7,12 +7,12 @@ import { HatrackError, isHatrackError } from '../../../shared/domain/errors.js';
 import { createAwsFiles } from '../../core/awsfiles/aws-files.js';
 import { resolveDataDir } from '../../core/awsfiles/paths.js';
 import { stringSetting } from '../../core/awsfiles/profiles.js';
-import { profileAccount, vaultService } from '../../core/vault/vault-entry.js';
+import { profileAccount } from '../../core/vault/vault-entry.js';
 import type { MfaCodeProvider } from '../../core/sts/mfa-session.js';
 import type { CliCommand } from '../command.js';
 import { UsageError } from '../command.js';
 import { checkOptions, stringOption } from '../args.js';
-import { lazyGateway } from '../sts-loader.js';
+import { cliServices, lazyGateway } from '../sts-loader.js';
 
 /**
  * botocore and the JS SDK capture our stdout and stderr, so a prompt there would be invisible. The controlling
@@ -65,9 +65,8 @@ Options:
     const profile = stringOption(args, 'profile');
     if (profile === undefined || args.positionals.length > 0) throw new UsageError('Give --profile NAME.');
     // The keychain read starts first and runs on the thread pool while the AWS files are parsed.
-    const service = vaultService(ctx.env.vars);
-    const storePromise = import('../../core/vault/keyring-secret-store.js').then(async (m) => {
-      const store = await m.createKeyringSecretStore({ platform: ctx.env.platform, vars: ctx.env.vars });
+    const { vaultService: service, secretStore } = cliServices(ctx);
+    const storePromise = secretStore().then((store) => {
       store.get(service, profileAccount(profile)).catch(() => undefined);
       return store;
     });

@@ -7,25 +7,18 @@ import type { AwsFilesService } from '../../core/awsfiles/aws-files.js';
 import type { Finding } from '../../core/doctor/checks.js';
 import type { CliCommand, CliContext, ParsedArgs } from '../command.js';
 import { checkOptions, flag } from '../args.js';
-import { lazyGateway } from '../sts-loader.js';
+import { cliServices, lazyGateway } from '../sts-loader.js';
 import { jsonText } from '../../core/profile-views.js';
 
 async function loadDoctor() {
-  const [checks, gather, keyring, entry, vault] = await Promise.all([
-    import('../../core/doctor/checks.js'),
-    import('../../core/doctor/gather.js'),
-    import('../../core/vault/keyring-secret-store.js'),
-    import('../../core/vault/vault-entry.js'),
-    import('../../core/vault/vault.js'),
-  ]);
-  return { checks, gather, keyring, entry, vault };
+  const [checks, gather, vault] = await Promise.all([import('../../core/doctor/checks.js'), import('../../core/doctor/gather.js'), import('../../core/vault/vault.js')]);
+  return { checks, gather, vault };
 }
 
 type Doctor = Awaited<ReturnType<typeof loadDoctor>>;
 
 async function findingsNow(d: Doctor, ctx: CliContext, files: AwsFilesService, online: boolean): Promise<{ findings: Finding[]; notes: string[] }> {
-  const service = d.entry.vaultService(ctx.env.vars);
-  const openStore = () => d.keyring.createKeyringSecretStore({ platform: ctx.env.platform, vars: ctx.env.vars });
+  const { vaultService: service, secretStore: openStore } = cliServices(ctx);
   let arns: ReadonlyMap<string, string> | undefined;
   const notes: string[] = [];
   if (online) {

@@ -7,6 +7,7 @@ import { UsageError } from '../command.js';
 import { checkOptions, flag } from '../args.js';
 import { changeSummary, diffText } from '../format.js';
 import { jsonText } from '../../core/profile-views.js';
+import { cliServices } from '../sts-loader.js';
 
 /** Asks on a terminal unless --yes; without a terminal, --yes is required so nothing changes unattended by accident. */
 export async function confirm(args: ParsedArgs, ctx: CliContext, question: string, refusal: string): Promise<boolean> {
@@ -17,15 +18,9 @@ export async function confirm(args: ParsedArgs, ctx: CliContext, question: strin
 }
 
 async function deps(ctx: CliContext) {
-  const [{ createKeyringSecretStore }, vault, { currentRuntime }, { vaultService }] = await Promise.all([
-    import('../../core/vault/keyring-secret-store.js'),
-    import('../../core/vault/vault.js'),
-    import('../../core/vault/process-command.js'),
-    import('../../core/vault/vault-entry.js'),
-  ]);
-  const store = await createKeyringSecretStore({ platform: ctx.env.platform, vars: ctx.env.vars });
   const files = createAwsFiles(ctx.env);
-  return { vault, deps: { files, store, service: vaultService(ctx.env.vars), runtime: currentRuntime(ctx.env.cliEntry), now: ctx.env.now } };
+  const [vault, vaultDeps] = await Promise.all([import('../../core/vault/vault.js'), cliServices(ctx).vaultDeps(files)]);
+  return { vault, deps: vaultDeps };
 }
 
 const USAGE = `Usage: hatrack vault add <profile> [--yes] [--dry-run] [--json]

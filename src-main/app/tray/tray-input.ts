@@ -1,4 +1,4 @@
-// Gathers what the tray and the notifier need through the same dispatch the window uses (plain Node).
+// Gathers what the tray and the notifier need through the same (typed) dispatch the window uses (plain Node).
 
 import type { ProfileSummary } from '../../../shared/ipc/schemas.js';
 import type { Dispatch } from '../../ipc/dispatch.js';
@@ -37,11 +37,9 @@ function project(p: ProfileSummary): TrayProfile & NotifyProfile {
 /** Reads profiles, doctor findings and settings; a channel that fails (not built yet, a broken file) degrades, never throws. */
 export async function loadTraySnapshot(dispatch: Dispatch): Promise<TraySnapshot> {
   const [list, doctor, settings] = await Promise.all([dispatch('profiles.list', {}), dispatch('doctor.run', {}), dispatch('settings.get', {})]);
-  const listValue = list.ok ? (list.value as { profiles: ProfileSummary[]; defaultIdentity: { profile: string | null } }) : null;
-  const findings = doctor.ok ? (doctor.value as { findings: unknown[] }).findings.length : 0;
-  const app = settings.ok
-    ? (settings.value as { app: { refreshLeadMinutes: number; notifications: { sessionExpiring: boolean; keyAge: boolean }; launchAtLogin: boolean } }).app
-    : null;
+  const listValue = list.ok ? list.value : null;
+  const findings = doctor.ok ? doctor.value.findings.length : 0;
+  const app = settings.ok ? settings.value.app : null;
   return {
     profiles: listValue === null ? [] : listValue.profiles.map(project),
     doctorFindingCount: findings,

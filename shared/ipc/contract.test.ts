@@ -1,0 +1,18 @@
+// Unit tests of the contract's own data: which channels mutate, and one role setup request for plan and apply.
+import { describe, expect, it } from 'vitest';
+import { CHANNELS, CONTRACT, mutates } from './contract.js';
+
+describe('CONTRACT', () => {
+  it('marks exactly the channels that change files, keychain or settings as mutating', () => {
+    expect(CHANNELS.filter(mutates).sort()).toEqual(
+      ['credentials.use', 'doctor.fix', 'keys.rotate', 'profiles.apply', 'roleSetup.apply', 'settings.update', 'vault.add', 'vault.remove'].sort(),
+    );
+  });
+
+  it('checks roleSetup.plan and roleSetup.apply with one schema, friendly messages included', () => {
+    expect(CONTRACT['roleSetup.apply'].request).toBe(CONTRACT['roleSetup.plan'].request);
+    const bad = CONTRACT['roleSetup.apply'].request.safeParse({ source: 'dev', account: '123', role: 'a b', mfa: false });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues.map((i) => i.message)).toEqual(['an AWS account id is 12 digits', 'a role name uses letters, digits and +=,.@_-']);
+  });
+});

@@ -1,0 +1,124 @@
+// createAppCore(deps): the one composition root (Electron main, tests, the browser e2e host); plain Node, no electron.
+//
+// It builds the AWS files service and the shared services (services.ts: engine, keychain, MFA sessions), hands them
+// to each domain's handlers (handlers/<domain>.ts), and puts the table behind the contract-checking dispatch.
+
+import type { EventName, EventPayload } from '../../shared/ipc/contract.js';
+import type { AwsDocs } from '../core/awsfiles/aws-docs.js';
+import type { AwsFilesService } from '../core/awsfiles/aws-files.js';
+import { createAwsFiles } from '../core/awsfiles/aws-files.js';
+import type { Environment } from '../core/environment.js';
+import type { FetchLike } from '../core/sts/console-url.js';
+import type { StsGateway } from '../core/sts/sts-gateway.js';
+import type { AppDispatch, Handlers } from '../ipc/dispatch.js';
+import { createDispatch } from '../ipc/dispatch.js';
+import type { HandlerContext, HandlerLog } from './handlers/context.js';
+import { createConsoleHandlers } from './handlers/console.js';
+import { createCredentialsHandlers } from './handlers/credentials.js';
+import { createDoctorHandlers } from './handlers/doctor.js';
+import { createKeysHandlers } from './handlers/keys.js';
+import { createProfilesHandlers } from './handlers/profiles.js';
+import { createRoleSetupHandlers } from './handlers/role-setup.js';
+import { createSettingsHandlers } from './handlers/settings.js';
+import { createVaultHandlers } from './handlers/vault.js';
+import { createServices } from './services.js';
+import { wireFileChanges } from './wire.js';
+
+export { editFor, wireFileChanges } from './wire.js';
+
+export type AppCoreLog = HandlerLog;
+
+export interface AppCoreDeps {
+  readonly env: Environment;
+  readonly dataDir?: string | undefined;
+  /** Opens a sign-in URL in the user's browser (Electron: shell.openExternal behind the allow-list). */
+  readonly openExternal: (url: string) => Promise<void>;
+  readonly log?: AppCoreLog | undefined;
+  /** Test seams: a fake or moto-backed STS/IAM gateway, and the HTTP fetch used for the sign-in endpoint. */
+  readonly gateway?: StsGateway | undefined;
+  readonly fetch?: FetchLike | undefined;
+  /** Watch the AWS files and push `files.changed` (default true). */
+  readonly watchFiles?: boolean | undefined;
+  readonly version?: string | undefined;
+  /** process.versions.electron when running in the desktop shell. */
+  readonly electronVersion?: string | undefined;
+}
+
+export interface AppCore {
+  /** Typed for callers in main; also takes untrusted channel names and payloads (the window, test hosts). */
+  readonly dispatch: AppDispatch;
+  readonly handlers: Handlers;
+  readonly files: AwsFilesService;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  dispose(): void;
+}
+
+const silentLog: AppCoreLog = { info: () => undefined, error: () => undefined };
+
+export function createAppCore(deps: AppCoreDeps): AppCore {
+  const log = deps.log ?? silentLog;
+  const env = deps.env;
+  const files = createAwsFiles(env, deps.dataDir === undefined ? {} : { dataDir: deps.dataDir });
+  // The AWS SDK is loaded on first use only: listing and editing profiles never pays for it.
+  const services = createServices({ env, dataDir: files.dataDir, gateway: deps.gateway, fetch: deps.fetch });
+  const listeners = new Map<EventName, Set<(payload: never) => void>>();
+
+  function emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
+    for (const listener of listeners.get(event) ?? []) (listener as (p: EventPayload<E>) => void)(payload);
+  }
+
+  const unwatch = deps.watchFiles === false ? () => undefined : files.watch((change) => emit('files.changed', { kind: change.kind, path: change.path }));
+
+  function applyEdit(edit: (docs: AwsDocs) => AwsDocs) {
+    const report = files.edit((docs) => ({ docs: edit(docs), result: undefined }));
+    return { changed: report.changed, files: wireFileChanges(report.files) };
+  }
+
+  const context: HandlerContext = {
+    env,
+    files,
+    services,
+    credentialsEngine: services.credentialsEngine,
+    secretStore: services.secretStore,
+    log,
+    emit,
+    openExternal: deps.openExternal,
+    applyEdit,
+    version: deps.version,
+    electronVersion: deps.electronVersion,
+  };
+
+  const handlers: Handlers = {
+    ...createSettingsHandlers(context),
+    ...createProfilesHandlers(context),
+    ...createCredentialsHandlers(context),
+    ...createConsoleHandlers(context),
+    ...createKeysHandlers(context),
+    ...createVaultHandlers(context),
+    ...createDoctorHandlers(context),
+    ...createRoleSetupHandlers(context),
+  };
+
+  const dispatch = createDispatch(handlers, log, { checkResponses: env.vars['HATRACK_CHECK_RESPONSES'] === '1' });
+
+  return {
+    dispatch,
+    handlers,
+    files,
+    on(event, listener) {
+      let set = listeners.get(event);
+      if (set === undefined) {
+        set = new Set();
+        listeners.set(event, set);
+      }
+      set.add(listener as (payload: never) => void);
+      return () => set.delete(listener as (payload: never) => void);
+    },
+    emit,
+    dispose() {
+      unwatch();
+      listeners.clear();
+    },
+  };
+}

@@ -1,0 +1,21 @@
+// The console domain's IPC handler (plain Node): federated sign-in opened in the browser from main.
+
+import type { Handlers } from '../../ipc/dispatch.js';
+import type { HandlerContext } from './context.js';
+import { requireProfile } from './context.js';
+
+export type ConsoleHandlers = Pick<Handlers, 'console.open'>;
+
+export function createConsoleHandlers(deps: HandlerContext): ConsoleHandlers {
+  const { files, credentialsEngine } = deps;
+  return {
+    // The sign-in URL goes from the engine straight to the browser; it never crosses to the renderer.
+    'console.open': async ({ profile, region, service, mfaCode }) => {
+      const view = files.view();
+      requireProfile(view, profile);
+      const login = await (await credentialsEngine()).consoleUrl(view.model, profile, { region, service, mfaCode });
+      await deps.openExternal(login.url);
+      return { opened: true, partition: login.partition, expiresAt: login.expiresAt.toISOString() };
+    },
+  };
+}

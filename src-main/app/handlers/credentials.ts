@@ -1,0 +1,34 @@
+// The credentials domain's IPC handlers (plain Node): the AWS_PROFILE snippet, assume, and `use` as the default.
+
+import { isProduction, loadSettings } from '../../core/settings/settings.js';
+import { useProfile } from '../../core/switch/use-profile.js';
+import type { Handlers } from '../../ipc/dispatch.js';
+import type { HandlerContext } from './context.js';
+import { requireProfile } from './context.js';
+
+export type CredentialsHandlers = Pick<Handlers, 'credentials.envSnippet' | 'credentials.assume' | 'credentials.use'>;
+
+export function createCredentialsHandlers({ files, credentialsEngine, emit }: HandlerContext): CredentialsHandlers {
+  return {
+    'credentials.envSnippet': async ({ profile, shell }) => {
+      requireProfile(files.view(), profile);
+      const text = shell === 'fish' ? `set -gx AWS_PROFILE ${profile}` : shell === 'powershell' ? `$Env:AWS_PROFILE = "${profile}"` : `export AWS_PROFILE=${profile}`;
+      return { text };
+    },
+    'credentials.assume': async ({ profile, mfaCode }) => {
+      const view = files.view();
+      requireProfile(view, profile);
+      const creds = await (await credentialsEngine()).resolve(view.model, profile, { mfaCode });
+      return { profile, accessKeyId: creds.accessKeyId, expiresAt: creds.expiration?.toISOString() ?? null, roleArn: creds.roleArn ?? null, chained: creds.chained };
+    },
+    'credentials.use': async ({ profile, confirmProduction, keepDefaultAs, mfaCode }) => {
+      const engine = await credentialsEngine();
+      const result = await useProfile(
+        { files, isProduction: (name) => isProduction(loadSettings(files.dataDir), name), resolve: (model, name) => engine.resolve(model, name, { mfaCode }) },
+        { profile, keepDefaultAs, confirmProduction: confirmProduction === true },
+      );
+      emit('default.changed', { profile: result.profile, expiresAt: result.expiresAt });
+      return { profile: result.profile, expiresAt: result.expiresAt, keptDefaultAs: result.plan.movedDefaultTo ?? null };
+    },
+  };
+}

@@ -1,0 +1,90 @@
+// Mapping between core's values and the IPC contract's (plain Node): what the handlers send and what they take in.
+
+import { maskSecretLine } from '../../shared/domain/secrets.js';
+import type { RequestOf, ResponseOf } from '../../shared/ipc/contract.js';
+import type { EditRequest, FileChange as WireFileChange, ProfileSummary } from '../../shared/ipc/schemas.js';
+import type { AwsDocs } from '../core/awsfiles/aws-docs.js';
+import type { AwsFilesView, FileChange } from '../core/awsfiles/aws-files.js';
+import { addProfile, removeProfile, renameProfile, setProfileValues } from '../core/awsfiles/edits.js';
+import { applyAllFixes, applyFix } from '../core/awsfiles/fixes.js';
+import { lineText } from '../core/awsfiles/ini-document.js';
+import type { Profile } from '../core/awsfiles/profiles.js';
+import { stringSetting } from '../core/awsfiles/profiles.js';
+import type { Finding } from '../core/doctor/checks.js';
+import { profileSummary } from '../core/profile-views.js';
+import type { RoleSetupRequest } from '../core/role-setup/role-setup.js';
+import { isProduction } from '../core/settings/settings.js';
+import type { Settings } from '../core/settings/settings.js';
+
+export function wireFinding(f: Finding): ResponseOf<'doctor.run'>['findings'][number] {
+  return { code: f.code, severity: f.severity, profile: f.profile, message: f.message, fix: f.fix };
+}
+
+export function roleSetupRequest(r: RequestOf<'roleSetup.plan'>): RoleSetupRequest {
+  return { sourceProfile: r.source, targetAccount: r.account, roleName: r.role, mfa: r.mfa, externalId: r.externalId, profileName: r.profileName, sourceAccount: r.sourceAccount };
+}
+
+/** The pure edit an EditRequest stands for, shared by preview and apply so both see exactly the same change. */
+export function editFor(request: EditRequest): (docs: AwsDocs) => AwsDocs {
+  switch (request.type) {
+    case 'set':
+      return (docs) => setProfileValues(docs, request.profile, Object.entries(request.values));
+    case 'add':
+      return (docs) => addProfile(docs, request.profile, Object.entries(request.values));
+    case 'remove':
+      return (docs) => removeProfile(docs, request.profile, request.force);
+    case 'rename':
+      return (docs) => renameProfile(docs, request.from, request.to);
+    case 'fix':
+      return (docs) => applyFix(docs, request.problemId);
+    case 'fixAll':
+      return (docs) => applyAllFixes(docs).docs;
+  }
+}
+
+export function wireFileChanges(files: readonly FileChange[]): WireFileChange[] {
+  return files.map((f) => ({ kind: f.kind, path: f.path, hunks: f.diff.map((h) => ({ oldStart: h.oldStart, newStart: h.newStart, lines: [...h.lines] })), backupPath: f.backupPath ?? null }));
+}
+
+/** A section's lines as they stand in the file, with secret values masked. */
+export function maskedSectionLines(view: AwsFilesView, profile: Profile, file: 'config' | 'credentials') {
+  const reading = file === 'config' ? view.model.config : view.model.credentials;
+  const occs = file === 'config' ? profile.allConfigSections : profile.credentialsSections;
+  return occs.map((occ) => {
+    const lines: string[] = [];
+    let end = occ.endLine;
+    while (end > occ.headerLine + 1 && reading.lineKinds[end - 1] === 'blank') end--;
+    for (let i = occ.headerLine; i < end; i++) {
+      lines.push(maskSecretLine(lineText(reading.doc, i)));
+    }
+    return { file, path: view.paths[file], line: occ.headerLine + 1, lines };
+  });
+}
+
+/** What the list needs besides the files: settings, key ages and who [default] stands for. */
+export interface ListContext {
+  readonly settings: Settings;
+  readonly keyAges: ReadonlyMap<string, number>;
+  readonly managedDefault: string | undefined;
+  readonly defaultExpiresAt: string | null;
+}
+
+export function summaryOf(profile: Profile, ctx: ListContext): ProfileSummary {
+  const base = profileSummary(profile);
+  const process = stringSetting(profile.settings, 'credential_process') ?? '';
+  const prefs = ctx.settings.profiles[profile.name];
+  const keyAge = base.accessKeyId === null ? undefined : ctx.keyAges.get(base.accessKeyId);
+  const isDefault = ctx.managedDefault === undefined ? profile.name === 'default' : profile.name === ctx.managedDefault;
+  return {
+    ...base,
+    sources: [...base.sources],
+    kind: profile.kind,
+    keyAgeDays: keyAge ?? null,
+    keyAgeSource: keyAge === undefined ? null : 'first-seen',
+    production: isProduction(ctx.settings, profile.name),
+    favourite: prefs?.favorite === true,
+    isDefault,
+    sessionExpiresAt: isDefault ? ctx.defaultExpiresAt : null,
+    vaulted: / credential-process --profile /.test(process),
+  };
+}
