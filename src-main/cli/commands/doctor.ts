@@ -2,6 +2,7 @@
 // the safe ones. Plain Node.
 
 import { HatrackError, isHatrackError } from '../../../shared/domain/errors.js';
+import type { DoctorFinding } from '../../../shared/ipc/schemas.js';
 import { createAwsFiles } from '../../core/awsfiles/aws-files.js';
 import type { AwsFilesService } from '../../core/awsfiles/aws-files.js';
 import type { Finding } from '../../core/doctor/checks.js';
@@ -67,7 +68,8 @@ async function fixAll(d: Doctor, args: ParsedArgs, ctx: CliContext, files: AwsFi
   return { fixed, declined };
 }
 
-const publicJson = (f: Finding) => ({ code: f.code, severity: f.severity, profile: f.profile, message: f.message, fix: f.fix, autoFix: f.action !== null });
+/** A finding as `--json` prints it: the window's DoctorFinding, plus whether `--fix` can apply it. */
+const publicJson = (f: Finding): DoctorFinding & { readonly autoFix: boolean } => ({ code: f.code, severity: f.severity, profile: f.profile, message: f.message, fix: f.fix, autoFix: f.action !== null });
 
 export const doctorCommand: CliCommand = {
   name: 'doctor',

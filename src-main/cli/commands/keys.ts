@@ -1,6 +1,7 @@
 // `hatrack keys <profile>`: age, status and last use of a profile's long-term access key (IAM, or first seen).
 
 import { HatrackError } from '../../../shared/domain/errors.js';
+import type { KeyInfo } from '../../../shared/ipc/schemas.js';
 import { createAwsFiles } from '../../core/awsfiles/aws-files.js';
 import type { CliCommand } from '../command.js';
 import { UsageError } from '../command.js';
@@ -29,7 +30,7 @@ Options:
     const engine = await loadEngine(ctx, files.dataDir);
     const info = await engine.accessKeyInfo(view.model, name);
     if (info.source === 'iam') recordCreateDate(files.dataDir, info.accessKeyId, new Date(info.createDate));
-    const json = {
+    const json: KeyInfo = {
       accessKeyId: info.accessKeyId,
       userName: info.userName ?? null,
       status: info.status,
