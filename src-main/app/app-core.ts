@@ -7,9 +7,6 @@ import type { EventName, EventPayload } from '../../shared/ipc/contract.js';
 import type { AwsDocs } from '../core/awsfiles/aws-docs.js';
 import type { AwsFilesService } from '../core/awsfiles/aws-files.js';
 import { createAwsFiles } from '../core/awsfiles/aws-files.js';
-import type { Environment } from '../core/environment.js';
-import type { FetchLike } from '../core/sts/console-url.js';
-import type { StsGateway } from '../core/sts/sts-gateway.js';
 import type { AppDispatch, Handlers } from '../ipc/dispatch.js';
 import { createDispatch } from '../ipc/dispatch.js';
 import type { HandlerContext, HandlerLog } from './handlers/context.js';
@@ -22,21 +19,18 @@ import { createRoleSetupHandlers } from './handlers/role-setup.js';
 import { createSettingsHandlers } from './handlers/settings.js';
 import { createVaultHandlers } from './handlers/vault.js';
 import { createServices } from './services.js';
+import type { ServicesOptions } from './services.js';
 import { wireFileChanges } from './wire.js';
 
 export { editFor, wireFileChanges } from './wire.js';
 
 export type AppCoreLog = HandlerLog;
 
-export interface AppCoreDeps {
-  readonly env: Environment;
-  readonly dataDir?: string | undefined;
+/** The environment, data directory and test seams (gateway, fetch) go to the shared services as they are. */
+export interface AppCoreDeps extends Pick<ServicesOptions, 'env' | 'dataDir' | 'gateway' | 'fetch'> {
   /** Opens a sign-in URL in the user's browser (Electron: shell.openExternal behind the allow-list). */
   readonly openExternal: (url: string) => Promise<void>;
   readonly log?: AppCoreLog | undefined;
-  /** Test seams: a fake or moto-backed STS/IAM gateway, and the HTTP fetch used for the sign-in endpoint. */
-  readonly gateway?: StsGateway | undefined;
-  readonly fetch?: FetchLike | undefined;
   /** Watch the AWS files and push `files.changed` (default true). */
   readonly watchFiles?: boolean | undefined;
   readonly version?: string | undefined;
