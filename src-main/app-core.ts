@@ -21,6 +21,7 @@ import { createDispatch } from './ipc/dispatch.js';
 import { problemJson, profileSummary } from './core/profile-views.js';
 import { recordFirstSeen, staticKeyIds } from './core/sts/key-age-cache.js';
 import { isProduction, loadSettings, updateSettings } from './core/settings/settings.js';
+import { applySettingsPatch, settingsView } from './core/settings/settings-wire.js';
 import type { Settings } from './core/settings/settings.js';
 import { defaultState } from './core/switch/managed-default.js';
 import { useProfile } from './core/switch/use-profile.js';
@@ -149,52 +150,6 @@ function managedExpiry(view: AwsFilesView): string | null {
   const doc = view.docs.credentials;
   const marker = occ.headerLine + 1 < doc.lineCount ? lineText(doc, occ.headerLine + 1) : '';
   return /expires (\S+Z)/.exec(marker)?.[1] ?? null;
-}
-
-function settingsView(settings: Settings): ResponseOf<'settings.get'> {
-  const profiles: ResponseOf<'settings.get'>['profiles'] = {};
-  for (const [name, p] of Object.entries(settings.profiles)) {
-    profiles[name] = { production: p.production ?? null, colour: p.color ?? null, favourite: p.favorite === true, notes: p.notes ?? '' };
-  }
-  const app = settings.app;
-  return {
-    app: {
-      productionPatterns: [...app.productionPatterns],
-      theme: app.theme,
-      refreshLeadMinutes: app.refreshLeadMinutes,
-      notifications: { sessionExpiring: app.notifications.sessionExpiry, keyAge: app.notifications.keyAge },
-      launchAtLogin: app.launchAtLogin === true,
-    },
-    profiles,
-  };
-}
-
-function applySettingsPatch(settings: Settings, patch: RequestOf<'settings.update'>): Settings {
-  const app = { ...settings.app };
-  if (patch.app !== undefined) {
-    const a = patch.app;
-    if (a.productionPatterns !== undefined) app.productionPatterns = [...a.productionPatterns];
-    if (a.theme !== undefined) app.theme = a.theme;
-    if (a.refreshLeadMinutes !== undefined) app.refreshLeadMinutes = a.refreshLeadMinutes;
-    if (a.launchAtLogin !== undefined) app.launchAtLogin = a.launchAtLogin;
-    if (a.notifications !== undefined) app.notifications = { ...app.notifications, sessionExpiry: a.notifications.sessionExpiring, keyAge: a.notifications.keyAge };
-  }
-  const profiles = { ...settings.profiles };
-  for (const [name, p] of Object.entries(patch.profiles ?? {})) {
-    const next = { ...(profiles[name] ?? {}) };
-    if (p.production !== undefined) {
-      if (p.production === null) delete next.production;
-      else next.production = p.production;
-    }
-    if (p.colour !== undefined) {
-      if (p.colour === null) delete next.color;
-      else next.color = p.colour;
-    }
-    if (p.favourite !== undefined) next.favorite = p.favourite;
-    if (p.notes !== undefined) next.notes = p.notes;
-    profiles[name] = next;
-  }
-  return { ...settings, app, profiles };
 }
 
 export function createAppCore(deps: AppCoreDeps): AppCore {
