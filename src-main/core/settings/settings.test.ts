@@ -21,7 +21,8 @@ describe('settings file', () => {
     const mtime = statSync(settingsPath(dir)).mtimeMs;
     updateSettings(dir, (s) => setSetting(s, 'app.theme', 'dark'));
     expect(statSync(settingsPath(dir)).mtimeMs).toBe(mtime);
-    expect(readdirSync(dir)).toEqual(['settings.json']);
+    expect(readdirSync(dir)).toEqual(['locks', 'settings.json']);
+    expect(readdirSync(path.join(dir, 'locks'))).toEqual([]);
   });
 
   it('refuses invalid values before writing, and a file from a newer Hatrack', () => {

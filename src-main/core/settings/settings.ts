@@ -6,6 +6,7 @@ import path from 'node:path';
 import { z } from 'zod';
 
 import { HatrackError } from '../../../shared/domain/errors.js';
+import { acquireLock } from '../awsfiles/file-store.js';
 
 export const SETTINGS_FILE = 'settings.json';
 export const SCHEMA_VERSION = 2;
@@ -188,14 +189,22 @@ function writeAtomic(file: string, text: string): void {
   }
 }
 
-/** Reads, applies `fn`, validates and writes (only when something changed); returns the new settings. */
+/**
+ * Reads, applies `fn`, validates and writes (only when something changed); returns the new settings. The data dir's
+ * write lock is held from the read to the rename, so the app and a CLI updating at once never lose each other's change.
+ */
 export function updateSettings(dataDir: string, fn: (current: Settings) => Settings): Settings {
-  const current = loadSettings(dataDir);
-  const parsed = SettingsSchema.safeParse(fn(current));
-  if (!parsed.success) throw new HatrackError('INVALID_VALUE', `Not saved: ${describeIssue(parsed.error)}.`);
-  const next = parsed.data;
-  if (JSON.stringify(next) !== JSON.stringify(current)) writeAtomic(settingsPath(dataDir), `${JSON.stringify(next, null, 2)}\n`);
-  return next;
+  const release = acquireLock(dataDir);
+  try {
+    const current = loadSettings(dataDir);
+    const parsed = SettingsSchema.safeParse(fn(current));
+    if (!parsed.success) throw new HatrackError('INVALID_VALUE', `Not saved: ${describeIssue(parsed.error)}.`);
+    const next = parsed.data;
+    if (JSON.stringify(next) !== JSON.stringify(current)) writeAtomic(settingsPath(dataDir), `${JSON.stringify(next, null, 2)}\n`);
+    return next;
+  } finally {
+    release();
+  }
 }
 
 /** The profile's own flag wins; otherwise any production pattern matching its name (case-insensitively). */
