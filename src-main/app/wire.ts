@@ -82,7 +82,7 @@ export function summaryOf(profile: Profile, ctx: ListContext): ProfileSummary {
     keyAgeDays: keyAge ?? null,
     keyAgeSource: keyAge === undefined ? null : 'first-seen',
     production: isProduction(ctx.settings, profile.name),
-    favourite: prefs?.favorite === true,
+    favourite: prefs?.favourite === true,
     isDefault,
     sessionExpiresAt: isDefault ? ctx.defaultExpiresAt : null,
     vaulted: / credential-process --profile /.test(process),

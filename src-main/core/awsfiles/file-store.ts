@@ -525,7 +525,7 @@ function cleanLockLeftovers(lockDir: string): void {
   }
 }
 
-function acquireLock(dataDir: string): () => void {
+export function acquireLock(dataDir: string): () => void {
   const lockDir = path.join(dataDir, 'locks');
   const lockPath = path.join(lockDir, 'aws-files.lock');
   if (heldLocks.has(lockPath)) return () => undefined;

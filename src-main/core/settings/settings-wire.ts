@@ -1,50 +1,43 @@
-// Settings between the file and the wire (pure): the view the window reads, and a window patch applied to the file.
+// Settings on the wire: the settings.get view of the file and how a settings.update patch applies to it; plain Node.
+// Disk and wire use the same names; the view leaves out what the window does not show and fills absent fields.
 
 import type { RequestOf, ResponseOf } from '../../../shared/ipc/contract.js';
-import type { Settings } from './settings.js';
+import type { ProfileSettings, Settings } from './settings.js';
 
-export function settingsView(settings: Settings): ResponseOf<'settings.get'> {
-  const profiles: ResponseOf<'settings.get'>['profiles'] = {};
+type SettingsView = ResponseOf<'settings.get'>;
+
+export function settingsView(settings: Settings): SettingsView {
+  const profiles: SettingsView['profiles'] = {};
   for (const [name, p] of Object.entries(settings.profiles)) {
-    profiles[name] = { production: p.production ?? null, colour: p.color ?? null, favourite: p.favorite === true, notes: p.notes ?? '' };
+    profiles[name] = { production: p.production ?? null, colour: p.colour ?? null, favourite: p.favourite === true, notes: p.notes ?? '' };
   }
-  const app = settings.app;
+  const { productionPatterns, theme, refreshLeadMinutes, notifications, launchAtLogin } = settings.app;
   return {
     app: {
-      productionPatterns: [...app.productionPatterns],
-      theme: app.theme,
-      refreshLeadMinutes: app.refreshLeadMinutes,
-      notifications: { sessionExpiring: app.notifications.sessionExpiry, keyAge: app.notifications.keyAge },
-      launchAtLogin: app.launchAtLogin === true,
+      productionPatterns: [...productionPatterns],
+      theme,
+      refreshLeadMinutes,
+      notifications: { sessionExpiring: notifications.sessionExpiring, keyAge: notifications.keyAge },
+      launchAtLogin,
     },
     profiles,
   };
 }
 
+/** `base` with the patch's fields over it; `undefined` leaves a field alone, `null` removes it so its default applies. */
+function merged<T extends object>(base: T | undefined, patch: object): T {
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete out[key];
+    else if (value !== undefined) out[key] = value;
+  }
+  return out as T;
+}
+
 export function applySettingsPatch(settings: Settings, patch: RequestOf<'settings.update'>): Settings {
-  const app = { ...settings.app };
-  if (patch.app !== undefined) {
-    const a = patch.app;
-    if (a.productionPatterns !== undefined) app.productionPatterns = [...a.productionPatterns];
-    if (a.theme !== undefined) app.theme = a.theme;
-    if (a.refreshLeadMinutes !== undefined) app.refreshLeadMinutes = a.refreshLeadMinutes;
-    if (a.launchAtLogin !== undefined) app.launchAtLogin = a.launchAtLogin;
-    if (a.notifications !== undefined) app.notifications = { ...app.notifications, sessionExpiry: a.notifications.sessionExpiring, keyAge: a.notifications.keyAge };
-  }
+  const { notifications, ...appPatch } = patch.app ?? {};
+  const app = merged(settings.app, { ...appPatch, notifications: merged(settings.app.notifications, notifications ?? {}) });
   const profiles = { ...settings.profiles };
-  for (const [name, p] of Object.entries(patch.profiles ?? {})) {
-    const next = { ...(profiles[name] ?? {}) };
-    if (p.production !== undefined) {
-      if (p.production === null) delete next.production;
-      else next.production = p.production;
-    }
-    if (p.colour !== undefined) {
-      if (p.colour === null) delete next.color;
-      else next.color = p.colour;
-    }
-    if (p.favourite !== undefined) next.favorite = p.favourite;
-    if (p.notes !== undefined) next.notes = p.notes;
-    profiles[name] = next;
-  }
+  for (const [name, p] of Object.entries(patch.profiles ?? {})) profiles[name] = merged<ProfileSettings>(profiles[name], p);
   return { ...settings, app, profiles };
 }

@@ -1,6 +1,6 @@
 // Settings: defaults, validation, migration, atomic 0600 writes, the production rule and dotted-key edits.
 
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -21,13 +21,14 @@ describe('settings file', () => {
     const mtime = statSync(settingsPath(dir)).mtimeMs;
     updateSettings(dir, (s) => setSetting(s, 'app.theme', 'dark'));
     expect(statSync(settingsPath(dir)).mtimeMs).toBe(mtime);
-    expect(readdirSync(dir)).toEqual(['settings.json']);
+    expect(readdirSync(dir)).toEqual(['locks', 'settings.json']);
+    expect(readdirSync(path.join(dir, 'locks'))).toEqual([]);
   });
 
   it('refuses invalid values before writing, and a file from a newer Hatrack', () => {
     const dir = temp();
     expect(() => updateSettings(dir, (s) => setSetting(s, 'app.theme', 'purple'))).toThrow(/theme/);
-    expect(() => updateSettings(dir, (s) => setSetting(s, 'profiles.dev.color', 'red'))).toThrow(/rrggbb/);
+    expect(() => updateSettings(dir, (s) => setSetting(s, 'profiles.dev.colour', 'red'))).toThrow(/rrggbb/);
     expect(() => updateSettings(dir, (s) => setSetting(s, 'app.productionPatterns', '(unclosed'))).toThrow(/regular expression/);
     expect(() => updateSettings(dir, (s) => setSetting(s, 'profiles.dev.notes', 'key wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'))).toThrow(/secret/);
     expect(() => setSetting(defaultSettings(), 'app.refreshLeadMinutes', 'soon')).toThrow(/whole number/);
@@ -41,9 +42,41 @@ describe('settings file', () => {
 
   it('migrates an unversioned file', () => {
     const s = parseSettings({ theme: 'light', profiles: { prod: { production: false } } });
-    expect(s.schemaVersion).toBe(1);
+    expect(s.schemaVersion).toBe(SCHEMA_VERSION);
     expect(s.app.theme).toBe('light');
     expect(s.profiles['prod']?.production).toBe(false);
+  });
+
+  it('upgrades a schema 1 file to the wire spelling (favourite, colour, sessionExpiring); the write is 0600', () => {
+    const dir = temp();
+    const v1 = {
+      schemaVersion: 1,
+      app: { theme: 'dark', notifications: { sessionExpiry: false, keyAge: true } },
+      profiles: { dev: { favorite: true, color: '#112233', notes: 'team', mfaSession: true }, prod: { production: true } },
+    };
+    writeFileSync(settingsPath(dir), JSON.stringify(v1));
+    chmodSync(settingsPath(dir), 0o644);
+    const read = loadSettings(dir);
+    expect(read.schemaVersion).toBe(2);
+    expect(read.app.notifications).toEqual({ sessionExpiring: false, keyAge: true, fileChanges: true });
+    expect(read.profiles).toEqual({ dev: { favourite: true, colour: '#112233', notes: 'team', mfaSession: true }, prod: { production: true } });
+    expect(JSON.parse(readFileSync(settingsPath(dir), 'utf8'))).toEqual(v1);
+    updateSettings(dir, (s) => setSetting(s, 'profiles.dev.favourite', 'false'));
+    const text = readFileSync(settingsPath(dir), 'utf8');
+    expect(text).not.toMatch(/favorite|"color"|sessionExpiry"/);
+    expect(JSON.parse(text)).toMatchObject({ schemaVersion: 2, app: { notifications: { sessionExpiring: false } }, profiles: { dev: { favourite: false, colour: '#112233' } } });
+    expect(statSync(settingsPath(dir)).mode & 0o777).toBe(0o600);
+  });
+
+  it('migrates an unversioned file through every step; a bad old value is still refused by name', () => {
+    expect(parseSettings({ notifications: { sessionExpiry: false }, profiles: { a: { favorite: true } } })).toMatchObject({
+      schemaVersion: SCHEMA_VERSION,
+      app: { notifications: { sessionExpiring: false } },
+      profiles: { a: { favourite: true } },
+    });
+    expect(parseSettings({ schemaVersion: 1 })).toEqual(defaultSettings());
+    expect(() => parseSettings({ schemaVersion: 1, profiles: { a: { color: 'red' } } })).toThrow(/profiles\.a\.colour: use #rrggbb/);
+    expect(() => parseSettings({ schemaVersion: 1, profiles: 'x' })).toThrow(/profiles/);
   });
 });
 
@@ -64,13 +97,13 @@ describe('production rule and dotted keys', () => {
   });
 
   it('profile names may contain dots; empty values unset', () => {
-    let s = setSetting(defaultSettings(), 'profiles.team.eu.prod.favorite', 'yes');
-    expect(getSetting(s, 'profiles.team.eu.prod.favorite')).toBe(true);
-    expect(getSetting(s, 'profiles.team.eu.prod')).toEqual({ favorite: true });
-    s = setSetting(s, 'profiles.team.eu.prod.favorite', '');
+    let s = setSetting(defaultSettings(), 'profiles.team.eu.prod.favourite', 'yes');
+    expect(getSetting(s, 'profiles.team.eu.prod.favourite')).toBe(true);
+    expect(getSetting(s, 'profiles.team.eu.prod')).toEqual({ favourite: true });
+    s = setSetting(s, 'profiles.team.eu.prod.favourite', '');
     expect(s.profiles).toEqual({});
     s = setSetting(s, 'app.notifications.keyAge', 'off');
     expect(getSetting(s, 'app.notifications.keyAge')).toBe(false);
-    expect(getSetting(s, 'app.notifications')).toMatchObject({ keyAge: false, sessionExpiry: true });
+    expect(getSetting(s, 'app.notifications')).toMatchObject({ keyAge: false, sessionExpiring: true });
   });
 });

@@ -6,9 +6,10 @@ import path from 'node:path';
 import { z } from 'zod';
 
 import { HatrackError } from '../../../shared/domain/errors.js';
+import { acquireLock } from '../awsfiles/file-store.js';
 
 export const SETTINGS_FILE = 'settings.json';
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 /** Case-insensitive regular expressions; a profile whose name matches one counts as production unless marked. */
 export const DEFAULT_PRODUCTION_PATTERNS: readonly string[] = ['prod|production|prd'];
 
@@ -36,8 +37,8 @@ const freeText = z
 export const ProfileSettingsSchema = z.strictObject({
   /** true/false overrides the name patterns; absent = decided by the patterns. */
   production: z.boolean().optional(),
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'use #rrggbb').optional(),
-  favorite: z.boolean().optional(),
+  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'use #rrggbb').optional(),
+  favourite: z.boolean().optional(),
   notes: freeText.optional(),
   /** When Hatrack first saw this profile's access key (fallback for its age when IAM cannot say). */
   keyFirstSeen: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
@@ -48,7 +49,7 @@ export type ProfileSettings = z.infer<typeof ProfileSettingsSchema>;
 
 export const NotificationSettingsSchema = z.strictObject({
   keyAge: z.boolean().default(true),
-  sessionExpiry: z.boolean().default(true),
+  sessionExpiring: z.boolean().default(true),
   fileChanges: z.boolean().default(true),
 });
 
@@ -74,6 +75,26 @@ export type AppSettings = z.infer<typeof AppSettingsSchema>;
 
 type Raw = Record<string, unknown>;
 
+function isRaw(value: unknown): value is Raw {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `raw` with key `from` renamed to `to` (kept in place); a value already under `to` wins. Non-objects pass through. */
+function renamed(raw: unknown, from: string, to: string): unknown {
+  if (!isRaw(raw) || !(from in raw)) return raw;
+  const out: Raw = {};
+  for (const [k, v] of Object.entries(raw)) {
+    if (k === from) {
+      if (!(to in raw)) out[to] = v;
+    } else out[k] = v;
+  }
+  return out;
+}
+
+function mapValues(raw: unknown, fn: (value: unknown) => unknown): unknown {
+  return isRaw(raw) ? Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, fn(v)])) : raw;
+}
+
 /**
  * Each step turns a file of version N into version N + 1. Version 0 is a file without `schemaVersion` (the
  * pre-release layout, which kept the app fields at the top level next to `profiles`).
@@ -82,6 +103,12 @@ const MIGRATIONS: Readonly<Record<number, (raw: Raw) => Raw>> = {
   0: (raw) => {
     const { profiles, schemaVersion: _drop, ...app } = raw;
     return { schemaVersion: 1, app, profiles: profiles ?? {} };
+  },
+  // One spelling on disk and on the wire (the wire's): favourite, colour, notifications.sessionExpiring.
+  1: (raw) => {
+    const app = isRaw(raw['app']) && 'notifications' in raw['app'] ? { ...raw['app'], notifications: renamed(raw['app']['notifications'], 'sessionExpiry', 'sessionExpiring') } : raw['app'];
+    const profiles = mapValues(raw['profiles'], (p) => renamed(renamed(p, 'favorite', 'favourite'), 'color', 'colour'));
+    return { ...raw, schemaVersion: 2, app, profiles };
   },
 };
 
@@ -106,8 +133,8 @@ function describeIssue(error: z.ZodError): string {
 
 /** Validates (and migrates) parsed JSON; `file` only names the file in errors. */
 export function parseSettings(json: unknown, file = SETTINGS_FILE): Settings {
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw invalid(file, 'not a JSON object');
-  let raw = json as Raw;
+  if (!isRaw(json)) throw invalid(file, 'not a JSON object');
+  let raw = json;
   let version = typeof raw['schemaVersion'] === 'number' ? raw['schemaVersion'] : raw['schemaVersion'] === undefined ? 0 : NaN;
   if (!Number.isInteger(version) || version < 0) throw invalid(file, 'schemaVersion is not a whole number');
   if (version > SCHEMA_VERSION) {
@@ -162,14 +189,22 @@ function writeAtomic(file: string, text: string): void {
   }
 }
 
-/** Reads, applies `fn`, validates and writes (only when something changed); returns the new settings. */
+/**
+ * Reads, applies `fn`, validates and writes (only when something changed); returns the new settings. The data dir's
+ * write lock is held from the read to the rename, so the app and a CLI updating at once never lose each other's change.
+ */
 export function updateSettings(dataDir: string, fn: (current: Settings) => Settings): Settings {
-  const current = loadSettings(dataDir);
-  const parsed = SettingsSchema.safeParse(fn(current));
-  if (!parsed.success) throw new HatrackError('INVALID_VALUE', `Not saved: ${describeIssue(parsed.error)}.`);
-  const next = parsed.data;
-  if (JSON.stringify(next) !== JSON.stringify(current)) writeAtomic(settingsPath(dataDir), `${JSON.stringify(next, null, 2)}\n`);
-  return next;
+  const release = acquireLock(dataDir);
+  try {
+    const current = loadSettings(dataDir);
+    const parsed = SettingsSchema.safeParse(fn(current));
+    if (!parsed.success) throw new HatrackError('INVALID_VALUE', `Not saved: ${describeIssue(parsed.error)}.`);
+    const next = parsed.data;
+    if (JSON.stringify(next) !== JSON.stringify(current)) writeAtomic(settingsPath(dataDir), `${JSON.stringify(next, null, 2)}\n`);
+    return next;
+  } finally {
+    release();
+  }
 }
 
 /** The profile's own flag wins; otherwise any production pattern matching its name (case-insensitively). */
@@ -190,14 +225,14 @@ const APP_FIELDS: Readonly<Record<string, FieldType>> = {
   keyMaxAgeDays: 'int',
   launchAtLogin: 'boolean',
   'notifications.keyAge': 'boolean',
-  'notifications.sessionExpiry': 'boolean',
+  'notifications.sessionExpiring': 'boolean',
   'notifications.fileChanges': 'boolean',
 };
 
 const PROFILE_FIELDS: Readonly<Record<string, FieldType>> = {
   production: 'boolean',
-  color: 'string',
-  favorite: 'boolean',
+  colour: 'string',
+  favourite: 'boolean',
   notes: 'string',
   keyFirstSeen: 'string',
   mfaSession: 'boolean',
