@@ -24,6 +24,7 @@ import { isProduction, loadSettings, updateSettings } from './core/settings/sett
 import type { Settings } from './core/settings/settings.js';
 import { defaultState } from './core/switch/managed-default.js';
 import { useProfile } from './core/switch/use-profile.js';
+import { envSnippet } from './core/switch/env-snippet.js';
 import type { Finding } from './core/doctor/checks.js';
 import type { RoleSetupRequest } from './core/role-setup/role-setup.js';
 import type { SecretStore } from './core/vault/secret-store.js';
@@ -303,8 +304,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     },
     'credentials.envSnippet': async ({ profile, shell }) => {
       requireProfile(files.view(), profile);
-      const text = shell === 'fish' ? `set -gx AWS_PROFILE ${profile}` : shell === 'powershell' ? `$Env:AWS_PROFILE = "${profile}"` : `export AWS_PROFILE=${profile}`;
-      return { text };
+      return { text: envSnippet(profile, shell) };
     },
     'credentials.assume': async ({ profile, mfaCode }) => {
       const view = files.view();
