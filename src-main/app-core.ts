@@ -315,11 +315,11 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     'credentials.use': async ({ profile, confirmProduction, keepDefaultAs, mfaCode }) => {
       const engine = await credentialsEngine();
       const result = await useProfile(
-        { files, isProduction: (name) => isProduction(loadSettings(files.dataDir), name), resolve: (model, name) => engine.resolve(model, name, { mfaCode }) },
+        { files, isProduction: (name) => isProduction(loadSettings(files.dataDir), name), resolve: (model, name) => engine.resolve(model, name, { mfaCode }), verify: engine.identityOf },
         { profile, keepDefaultAs, confirmProduction: confirmProduction === true },
       );
       emit('default.changed', { profile: result.profile, expiresAt: result.expiresAt });
-      return { profile: result.profile, expiresAt: result.expiresAt, keptDefaultAs: result.plan.movedDefaultTo ?? null };
+      return { profile: result.profile, expiresAt: result.expiresAt, keptDefaultAs: result.plan.movedDefaultTo ?? null, accountId: result.identity?.account ?? null, arn: result.identity?.arn ?? null };
     },
     'console.open': async ({ profile, region, service, mfaCode }) => {
       const view = files.view();
