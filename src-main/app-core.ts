@@ -25,6 +25,7 @@ import type { Settings } from './core/settings/settings.js';
 import { defaultState } from './core/switch/managed-default.js';
 import { useProfile } from './core/switch/use-profile.js';
 import { envSnippet } from './core/switch/env-snippet.js';
+import { rotateProfileKey } from './core/sts/rotate-profile.js';
 import type { Finding } from './core/doctor/checks.js';
 import type { RoleSetupRequest } from './core/role-setup/role-setup.js';
 import type { SecretStore } from './core/vault/secret-store.js';
@@ -335,15 +336,11 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
       return { ...info, userName: info.userName ?? null };
     },
     'keys.rotate': async ({ profile, keepOld, deleteKeyId }) => {
-      const view = files.view();
-      requireProfile(view, profile);
+      requireProfile(files.view(), profile);
       const steps: ResponseOf<'keys.rotate'>['steps'] = [];
-      const outcome = await (await credentialsEngine()).rotate(view.model, profile, {
+      const outcome = await rotateProfileKey({ files, rotate: (await credentialsEngine()).rotate }, profile, {
         keepOld,
         deleteKeyId,
-        saveNewKey: async (key) => {
-          applyEdit((docs) => setProfileValues(docs, profile, [['aws_access_key_id', key.accessKeyId], ['aws_secret_access_key', key.secretAccessKey], ['aws_session_token', null], ['aws_security_token', null]]));
-        },
         onStep: (e) => {
           const step = { profile, step: e.step, status: e.status, detail: e.detail ?? null };
           steps.push(step);
