@@ -1,8 +1,9 @@
 // Integration against moto with auth on: `use` verifies keys before switching; `rotate` after `use` leaves a working default.
-import { spawn, spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 
 import { ListAccessKeysCommand } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -11,6 +12,7 @@ import { createAppCore } from '../src-main/app-core.js';
 import { ACCOUNT, adminIam, createUser, startMoto } from './support/moto.js';
 import type { Moto, TestUser } from './support/moto.js';
 
+const exec = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BIN = path.join(ROOT, 'dist', 'cli', 'hatrack.cjs');
 const AWS_V2 = '/usr/bin/aws';
@@ -58,16 +60,16 @@ function vars(ws: Ws): Record<string, string> {
   };
 }
 
-function run(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'], cwd: ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
+/** Runs a command to its end; a non-zero exit is a result, not an error. */
+async function run(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<Run> {
+  try {
+    const r = await exec(cmd, [...args], { env, cwd: ROOT, encoding: 'utf8' });
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (e) {
+    const failed = e as { code?: unknown; stdout?: string; stderr?: string };
+    if (typeof failed.code !== 'number') throw e;
+    return { code: failed.code, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
+  }
 }
 
 const hatrack = (ws: Ws, args: readonly string[]): Promise<Run> => run(process.execPath, [BIN, ...args], vars(ws));
