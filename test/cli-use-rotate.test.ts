@@ -187,6 +187,31 @@ describe('hatrack rotate after use', () => {
     expect(JSON.parse(after.stdout)).toMatchObject({ Arn: rot.arn, Account: ACCOUNT });
   });
 
+  it("'keys.rotate' after 'credentials.use' updates the managed [default] too", async () => {
+    await moto.setAuth(false);
+    const app = await createUser(moto, 'app-rot', ['iam:ListAccessKeys', 'iam:CreateAccessKey', 'iam:UpdateAccessKey', 'iam:DeleteAccessKey']);
+    await moto.setAuth(true);
+    const ws = workspace('', keysIni('good', app));
+    const core = createAppCore({
+      env: { vars: { ...vars(ws), HATRACK_CHECK_RESPONSES: '1' }, platform: 'linux', osHome: ws.home, now: () => new Date() },
+      dataDir: path.join(ws.home, 'data'),
+      openExternal: vi.fn(async () => undefined),
+      watchFiles: false,
+    });
+    try {
+      expect(await core.dispatch('credentials.use', { profile: 'good' })).toMatchObject({ ok: true });
+      const rotated = await core.dispatch('keys.rotate', { profile: 'good' });
+      expect(rotated).toMatchObject({ ok: true, value: { ok: true } });
+      const newId = rotated.ok ? (rotated.value as { newAccessKeyId: string }).newAccessKeyId : '';
+      expect(await iamKeyIds('app-rot')).toEqual([newId]);
+      const credentials = readFileSync(ws.credentials, 'utf8');
+      expect(credentials.match(new RegExp(`aws_access_key_id = ${newId}\\n`, 'g'))).toHaveLength(2);
+      expect(credentials).not.toContain(app.accessKeyId);
+    } finally {
+      core.dispose();
+    }
+  });
+
   it('refuses before creating a key when an unmanaged profile holds a copy of the key', async () => {
     await moto.setAuth(false);
     const twin = await createUser(moto, 'twin', ['iam:ListAccessKeys', 'iam:CreateAccessKey', 'iam:UpdateAccessKey', 'iam:DeleteAccessKey']);
