@@ -29,8 +29,8 @@ test('quick switcher finds and opens a profile from the keyboard', async ({ star
   await expect(dlg).toBeHidden();
 });
 
-test('quick switcher: Enter makes the profile the default', async ({ start }) => {
-  const host = await start({ config: CONFIG, credentials: CREDENTIALS });
+test('quick switcher: Enter makes the profile the default', async ({ start, moto, signin }) => {
+  const host = await start({ config: CONFIG, credentials: CREDENTIALS, aws: { moto, signin } });
   await requireChannel(host, 'credentials.use', { profile: 'beta' });
   // The probe above switched to beta; switch via the UI to alpha.
   const { page } = host;

@@ -5,8 +5,8 @@ import { requireChannel } from '../fixtures/helpers.js';
 const CONFIG = `[default]\nregion = us-east-1\n\n[profile dev]\nregion = eu-west-1\n\n[profile prod]\nregion = eu-central-1\n`;
 const CREDENTIALS = `[dev]\naws_access_key_id = AKIAI44QH8DHBEXAMPLE\naws_secret_access_key = je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY\n\n[prod]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n`;
 
-test('use switches the default profile on disk', async ({ start }) => {
-  const host = await start({ config: CONFIG, credentials: CREDENTIALS });
+test('use switches the default profile on disk', async ({ start, moto, signin }) => {
+  const host = await start({ config: CONFIG, credentials: CREDENTIALS, aws: { moto, signin } });
   const { page } = host;
   const probe = await host.core.dispatch('credentials.use', { profile: 'nope-not-here' });
   if (!probe.ok && probe.error.code === 'NOT_SUPPORTED') {
@@ -21,8 +21,8 @@ test('use switches the default profile on disk', async ({ start }) => {
   expect(await host.readCredentials()).toMatch(/\[default\][^[]*AKIAI44QH8DHBEXAMPLE/);
 });
 
-test('a production profile needs a confirmation before it becomes the default', async ({ start }) => {
-  const host = await start({ config: CONFIG, credentials: CREDENTIALS, open: false });
+test('a production profile needs a confirmation before it becomes the default', async ({ start, moto, signin }) => {
+  const host = await start({ config: CONFIG, credentials: CREDENTIALS, open: false, aws: { moto, signin } });
   await requireChannel(host, 'settings.update', { app: { productionPatterns: ['prod*'] } });
   await requireChannel(host, 'credentials.use', { profile: 'dev' });
   await host.open();

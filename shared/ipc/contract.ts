@@ -54,7 +54,8 @@ export const CONTRACT = {
   },
   'credentials.use': {
     request: z.object({ profile: ProfileNameSchema, confirmProduction: z.boolean().optional(), keepDefaultAs: ProfileNameSchema.optional(), mfaCode: MfaCodeSchema.optional() }).strict(),
-    response: z.object({ profile: z.string(), expiresAt: z.string().nullable(), keptDefaultAs: z.string().nullable() }),
+    // Who the new default is, as sts:GetCallerIdentity answered before anything was written (null when not checked).
+    response: z.object({ profile: z.string(), expiresAt: z.string().nullable(), keptDefaultAs: z.string().nullable(), accountId: z.string().nullable().optional(), arn: z.string().nullable().optional() }),
     mutates: true,
   },
   'credentials.assume': {

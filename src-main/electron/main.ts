@@ -73,7 +73,7 @@ function startDesktop(): void {
 
   function showWindow(hash?: string): void {
     if (window === null || window.isDestroyed()) {
-      window = createMainWindow({ BrowserWindow, preloadPath: paths.preload, iconPath: paths.appIcon, openExternal: (url) => void openExternal(url).catch(() => undefined), hash });
+      window = createMainWindow({ BrowserWindow, preloadPath: paths.preload, iconPath: paths.appIcon, openExternal: (url) => void openExternal(url).catch(() => undefined), hash, packaged: app.isPackaged });
       // Closing hides: Hatrack lives in the tray until Quit.
       window.on('close', (event) => {
         if (quitting) return;

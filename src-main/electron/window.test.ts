@@ -83,6 +83,30 @@ describe('guardWebContents', () => {
   });
 });
 
+describe('DevTools', () => {
+  it('are off in a packaged app and when packaging is not known, on in a development run', () => {
+    expect(mainWindowOptions('/p/preload.cjs', undefined, true).webPreferences?.devTools).toBe(false);
+    expect(mainWindowOptions('/p/preload.cjs').webPreferences?.devTools).toBe(false);
+    expect(mainWindowOptions('/p/preload.cjs', undefined, false).webPreferences?.devTools).toBe(true);
+  });
+
+  it('follow app.isPackaged through createMainWindow', () => {
+    const created: { webPreferences?: { devTools?: boolean } }[] = [];
+    class FakeWindow {
+      webContents = fakeContents().contents;
+      constructor(options: { webPreferences?: { devTools?: boolean } }) {
+        created.push(options);
+      }
+      once() {}
+      show() {}
+      loadURL = vi.fn(async () => undefined);
+    }
+    createMainWindow({ BrowserWindow: FakeWindow as never, preloadPath: '/p/preload.cjs', openExternal: vi.fn(), packaged: true });
+    createMainWindow({ BrowserWindow: FakeWindow as never, preloadPath: '/p/preload.cjs', openExternal: vi.fn(), packaged: false });
+    expect(created.map((o) => o.webPreferences?.devTools)).toEqual([false, true]);
+  });
+});
+
 describe('createMainWindow', () => {
   it('creates the hardened window, guards it and loads app://hatrack/index.html', () => {
     const f = fakeContents();

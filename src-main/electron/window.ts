@@ -4,8 +4,12 @@ import type { BrowserWindow, BrowserWindowConstructorOptions, WebContents } from
 import { APP_INDEX_URL, navigationDecision, windowOpenDecision } from './security.js';
 import type { NavigationDecision } from './security.js';
 
-/** The Electron security checklist settings; exported so a unit test pins every one of them. */
-export function mainWindowOptions(preloadPath: string, iconPath?: string): BrowserWindowConstructorOptions {
+/**
+ * The Electron security checklist settings; exported so a unit test pins every one of them. DevTools only in an
+ * unpackaged (development) run: in a shipped app they would let anyone at the keyboard call every IPC channel,
+ * `profiles.reveal` included. Unknown counts as packaged.
+ */
+export function mainWindowOptions(preloadPath: string, iconPath?: string, packaged = true): BrowserWindowConstructorOptions {
   return {
     width: 1180,
     height: 780,
@@ -29,7 +33,7 @@ export function mainWindowOptions(preloadPath: string, iconPath?: string): Brows
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: false,
-      devTools: true,
+      devTools: !packaged,
     },
   };
 }
@@ -68,10 +72,12 @@ export interface MainWindowDeps {
   readonly openExternal: (url: string) => void;
   /** Where the window starts, e.g. `#/doctor`; always on the app origin. */
   readonly hash?: string | undefined;
+  /** Electron's app.isPackaged; DevTools are off unless this is false. */
+  readonly packaged?: boolean | undefined;
 }
 
 export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
-  const win = new deps.BrowserWindow(mainWindowOptions(deps.preloadPath, deps.iconPath));
+  const win = new deps.BrowserWindow(mainWindowOptions(deps.preloadPath, deps.iconPath, deps.packaged ?? true));
   guardWebContents(win.webContents, deps.openExternal);
   win.once('ready-to-show', () => win.show());
   void win.loadURL(deps.hash === undefined ? APP_INDEX_URL : `${APP_INDEX_URL}${deps.hash}`);

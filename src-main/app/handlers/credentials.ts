@@ -1,6 +1,7 @@
 // The credentials domain's IPC handlers (plain Node): the AWS_PROFILE snippet, assume, and `use` as the default.
 
 import { isProduction, loadSettings } from '../../core/settings/settings.js';
+import { envSnippet } from '../../core/switch/env-snippet.js';
 import { useProfile } from '../../core/switch/use-profile.js';
 import type { Handlers } from '../../ipc/dispatch.js';
 import type { HandlerContext } from './context.js';
@@ -12,8 +13,7 @@ export function createCredentialsHandlers({ files, credentialsEngine, emit }: Ha
   return {
     'credentials.envSnippet': async ({ profile, shell }) => {
       requireProfile(files.view(), profile);
-      const text = shell === 'fish' ? `set -gx AWS_PROFILE ${profile}` : shell === 'powershell' ? `$Env:AWS_PROFILE = "${profile}"` : `export AWS_PROFILE=${profile}`;
-      return { text };
+      return { text: envSnippet(profile, shell) };
     },
     'credentials.assume': async ({ profile, mfaCode }) => {
       const view = files.view();
@@ -24,11 +24,11 @@ export function createCredentialsHandlers({ files, credentialsEngine, emit }: Ha
     'credentials.use': async ({ profile, confirmProduction, keepDefaultAs, mfaCode }) => {
       const engine = await credentialsEngine();
       const result = await useProfile(
-        { files, isProduction: (name) => isProduction(loadSettings(files.dataDir), name), resolve: (model, name) => engine.resolve(model, name, { mfaCode }) },
+        { files, isProduction: (name) => isProduction(loadSettings(files.dataDir), name), resolve: (model, name) => engine.resolve(model, name, { mfaCode }), verify: engine.identityOf },
         { profile, keepDefaultAs, confirmProduction: confirmProduction === true },
       );
       emit('default.changed', { profile: result.profile, expiresAt: result.expiresAt });
-      return { profile: result.profile, expiresAt: result.expiresAt, keptDefaultAs: result.plan.movedDefaultTo ?? null };
+      return { profile: result.profile, expiresAt: result.expiresAt, keptDefaultAs: result.plan.movedDefaultTo ?? null, accountId: result.identity?.account ?? null, arn: result.identity?.arn ?? null };
     },
   };
 }

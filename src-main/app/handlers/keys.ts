@@ -1,14 +1,14 @@
 // The access-keys domain's IPC handlers (plain Node): key age and last use, and rotation step by step.
 
 import type { ResponseOf } from '../../../shared/ipc/contract.js';
-import { setProfileValues } from '../../core/awsfiles/edits.js';
+import { rotateProfileKey } from '../../core/sts/rotate-profile.js';
 import type { Handlers } from '../../ipc/dispatch.js';
 import type { HandlerContext } from './context.js';
 import { requireProfile } from './context.js';
 
 export type KeysHandlers = Pick<Handlers, 'keys.info' | 'keys.rotate'>;
 
-export function createKeysHandlers({ files, credentialsEngine, applyEdit, emit }: HandlerContext): KeysHandlers {
+export function createKeysHandlers({ files, credentialsEngine, emit }: HandlerContext): KeysHandlers {
   return {
     'keys.info': async ({ profile }) => {
       const view = files.view();
@@ -17,15 +17,11 @@ export function createKeysHandlers({ files, credentialsEngine, applyEdit, emit }
       return { ...info, userName: info.userName ?? null };
     },
     'keys.rotate': async ({ profile, keepOld, deleteKeyId }) => {
-      const view = files.view();
-      requireProfile(view, profile);
+      requireProfile(files.view(), profile);
       const steps: ResponseOf<'keys.rotate'>['steps'] = [];
-      const outcome = await (await credentialsEngine()).rotate(view.model, profile, {
+      const outcome = await rotateProfileKey({ files, rotate: (await credentialsEngine()).rotate }, profile, {
         keepOld,
         deleteKeyId,
-        saveNewKey: async (key) => {
-          applyEdit((docs) => setProfileValues(docs, profile, [['aws_access_key_id', key.accessKeyId], ['aws_secret_access_key', key.secretAccessKey], ['aws_session_token', null], ['aws_security_token', null]]));
-        },
         onStep: (e) => {
           const step = { profile, step: e.step, status: e.status, detail: e.detail ?? null };
           steps.push(step);

@@ -79,6 +79,13 @@ describe('buildTrayModel', () => {
     expect(labels(items)).toEqual(['111111111111 · eu-west-1', '---', 'Use as default', 'Assume (temporary keys)', 'Open console', 'Copy export AWS_PROFILE=dev', 'Edit…']);
   });
 
+  it('labels Copy export with the very line copied, and disables it for a name no SDK can read', () => {
+    const items = (name: string) => submenu(buildTrayModel(input({ profiles: [profile(name, { favourite: true })] })).items, name);
+    expect(labels(items('team/ops@x'))).toContain('Copy export AWS_PROFILE=team/ops@x');
+    const unsafe = items('ops;id').find((i) => i.kind === 'action' && i.action.type === 'copyExport');
+    expect(unsafe).toMatchObject({ label: 'Copy export AWS_PROFILE (name unreadable by AWS SDKs)', enabled: false });
+  });
+
   it('disables credential actions of a settings-only profile', () => {
     const all = submenu(buildTrayModel(input()).items, 'All profiles (5)');
     const base = submenu(submenu(all, 'Other profiles'), 'base');

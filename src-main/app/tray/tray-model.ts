@@ -1,5 +1,7 @@
 // The tray menu as pure data (any runtime): profiles, recents and the default session in, item specs out.
 
+import { envSnippet, hasEnvSnippet } from '../../core/switch/env-snippet.js';
+
 /** What the tray needs to know about one profile (a projection of the contract's ProfileSummary). */
 export interface TrayProfile {
   readonly name: string;
@@ -89,7 +91,10 @@ function profileMenu(p: TrayProfile): TrayItem {
     { kind: 'action', label: p.production ? 'Use as default… (production)' : 'Use as default', action: { type: 'use', profile: p.name, confirm: p.production }, enabled: usable },
     { kind: 'action', label: 'Assume (temporary keys)', action: { type: 'assume', profile: p.name }, enabled: usable },
     { kind: 'action', label: 'Open console', action: { type: 'console', profile: p.name }, enabled: usable },
-    { kind: 'action', label: `Copy export AWS_PROFILE=${p.name}`, action: { type: 'copyExport', profile: p.name }, enabled: true },
+    // The label is the very line copied; a name no SDK can read gets none (pasted, it could run commands).
+    hasEnvSnippet(p.name)
+      ? { kind: 'action', label: `Copy ${envSnippet(p.name)}`, action: { type: 'copyExport', profile: p.name }, enabled: true }
+      : { kind: 'action', label: 'Copy export AWS_PROFILE (name unreadable by AWS SDKs)', action: { type: 'copyExport', profile: p.name }, enabled: false },
     { kind: 'action', label: 'Edit…', action: { type: 'edit', profile: p.name }, enabled: true },
   ];
   const facts = [p.accountId, typeof p.region === 'string' && p.region !== '' ? p.region : null].filter((x): x is string => x !== null);

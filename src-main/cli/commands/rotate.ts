@@ -2,8 +2,8 @@
 
 import { HatrackError } from '../../../shared/domain/errors.js';
 import { createAwsFiles } from '../../core/awsfiles/aws-files.js';
-import { setProfileValues } from '../../core/awsfiles/edits.js';
-import type { NewKeyToSave, RotationStepEvent } from '../../core/sts/rotation.js';
+import { rotateProfileKey } from '../../core/sts/rotate-profile.js';
+import type { RotationStepEvent } from '../../core/sts/rotation.js';
 import type { CliCommand, CliContext } from '../command.js';
 import { UsageError } from '../command.js';
 import { checkOptions, flag, stringOption } from '../args.js';
@@ -34,8 +34,9 @@ export const rotateCommand: CliCommand = {
   usage: `Usage: hatrack rotate <profile> [--yes] [--keep-old] [--delete-key ID]
 
 Creates a new access key for the profile's IAM user, writes it into the profile's section of the credentials
-file immediately (removing any stale session token), checks it works (IAM takes a few seconds), then deactivates
-and deletes the old key. Asks first on a terminal; elsewhere it needs --yes. If saving fails, the new secret is
+file immediately (removing any stale session token) — and into [default] when \`hatrack use\` copied the key
+there — checks it works (IAM takes a few seconds), then deactivates and deletes the old key. A profile whose key
+is also written elsewhere, or kept in the keychain, is refused before anything changes. Asks first on a terminal; elsewhere it needs --yes. If saving fails, the new secret is
 shown once on standard error so it is not lost.
 
 Options:
@@ -56,23 +57,11 @@ Options:
       return 1;
     }
     const engine = await loadEngine(ctx, files.dataDir);
-    const saveNewKey = (key: NewKeyToSave): Promise<void> => {
-      files.edit((docs) => ({
-        docs: setProfileValues(docs, name, [
-          ['aws_access_key_id', key.accessKeyId],
-          ['aws_secret_access_key', key.secretAccessKey],
-          ['aws_session_token', null],
-          ['aws_security_token', null],
-        ]),
-        result: undefined,
-      }));
-      return Promise.resolve();
-    };
     const onStep = (e: RotationStepEvent): void => {
       if (e.status === 'started') return;
       ctx.io.out(`${e.status === 'done' ? 'ok  ' : e.status === 'skipped' ? 'skip' : 'FAIL'}  ${STEP_LABEL[e.step]}${e.detail === undefined ? '' : `: ${e.detail}`}\n`);
     };
-    const outcome = await engine.rotate(view.model, name, { keepOld, deleteKeyId: stringOption(args, 'delete-key'), saveNewKey, onStep });
+    const outcome = await rotateProfileKey({ files, rotate: engine.rotate }, name, { keepOld, deleteKeyId: stringOption(args, 'delete-key'), onStep });
     if (outcome.ok) {
       const old = outcome.oldKey === 'deleted' ? 'deleted' : 'deactivated (still in IAM; delete it once nothing uses it)';
       ctx.io.out(`Rotated profile "${name}": new key ${outcome.newAccessKeyId} saved; old key ${outcome.oldAccessKeyId} ${old}.\n`);

@@ -3,15 +3,29 @@
 import { createAwsFiles } from '../../core/awsfiles/aws-files.js';
 import { DEFAULT_KEEP_NAME } from '../../core/switch/managed-default.js';
 import { useProfile } from '../../core/switch/use-profile.js';
-import type { CliCommand } from '../command.js';
+import { HatrackError, isHatrackError } from '../../../shared/domain/errors.js';
+import type { ProfileModel } from '../../core/awsfiles/profiles.js';
+import type { SwitchCredentials } from '../../core/switch/managed-default.js';
+import type { DefaultIdentity } from '../../core/switch/use-profile.js';
+import type { CliCommand, CliContext } from '../command.js';
 import { UsageError } from '../command.js';
 import { checkOptions, flag, stringOption } from '../args.js';
-import { resolveFor } from '../sts-loader.js';
+import { loadEngine, resolveFor } from '../sts-loader.js';
 import { jsonText } from '../../core/profile-views.js';
+
+/** GetCallerIdentity through the engine (the AWS SDK loads only here, so --no-verify on static keys stays offline). */
+async function verifyFor(ctx: CliContext, dataDir: string, model: ProfileModel, profile: string, credentials: SwitchCredentials): Promise<DefaultIdentity> {
+  try {
+    return await (await loadEngine(ctx, dataDir)).identityOf(model, profile, credentials);
+  } catch (e) {
+    if (!isHatrackError(e)) throw e;
+    throw new HatrackError(e.code, `${e.message.replace(/\.$/, '')}. Pass --no-verify to switch anyway.`);
+  }
+}
 
 export const useCommand: CliCommand = {
   name: 'use',
-  usage: `Usage: hatrack use <profile> [--yes] [--keep-default-as NAME] [--mfa-code CODE] [--json]
+  usage: `Usage: hatrack use <profile> [--yes] [--no-verify] [--keep-default-as NAME] [--mfa-code CODE] [--json]
 
 Every AWS tool that is not told which profile to use reads [default]. This writes the profile's keys into
 [default] of the credentials file (for a role: freshly assumed temporary keys with their session token) and its
@@ -22,17 +36,20 @@ The first time, a [default] holding anything Hatrack did not write is kept: it b
 default-original (both files), and every source_profile = default follows it, so roles built on it keep working.
 Switch back with \`hatrack use default-original\`.
 
-Credentials are resolved before any file is touched: if that fails, nothing is written.
+Credentials are resolved, and AWS is asked who they belong to (sts:GetCallerIdentity), before any file is
+touched: if either fails, nothing is written. The account and ARN of the new default are printed.
 
 Options:
   --yes                   Switch to a production profile without asking (production: its name matches a
                           production pattern, default prod|production|prd, unless \`hatrack settings\` says otherwise)
+  --no-verify             Do not ask AWS whether the credentials work (offline; nothing proves the keys)
   --keep-default-as NAME  Name for your own [default] when it is kept (default: ${DEFAULT_KEEP_NAME})
   --mfa-code CODE         The current 6-digit code when the role needs MFA
-  --json                  Print {"profile", "expiresAt", "movedDefaultTo", "rewrittenSources", "files"}`,
+  --json                  Print {"profile", "expiresAt", "accountId", "arn", "movedDefaultTo", "rewrittenSources",
+                          "files"} (accountId and arn are null with --no-verify)`,
   valueOptions: ['keep-default-as', 'mfa-code'],
   run: async (args, ctx) => {
-    checkOptions(args, ['yes', 'keep-default-as', 'mfa-code', 'json']);
+    checkOptions(args, ['yes', 'no-verify', 'keep-default-as', 'mfa-code', 'json']);
     const [name, ...rest] = args.positionals;
     if (name === undefined || rest.length > 0) throw new UsageError('Give exactly one profile name.');
     const files = createAwsFiles(ctx.env);
@@ -42,15 +59,18 @@ Options:
         files,
         isProduction: (profile) => isProduction(loadSettings(files.dataDir), profile),
         resolve: (model, profile) => resolveFor(ctx, ctx.env, model, profile, stringOption(args, 'mfa-code')),
+        verify: flag(args, 'no-verify') ? undefined : (model, profile, credentials) => verifyFor(ctx, files.dataDir, model, profile, credentials),
       },
       { profile: name, keepDefaultAs: stringOption(args, 'keep-default-as'), confirmProduction: flag(args, 'yes') },
     );
-    const { plan, report, expiresAt, region } = result;
+    const { plan, report, expiresAt, region, identity } = result;
     if (flag(args, 'json')) {
       const out = {
         profile: name,
         expiresAt,
         region: region ?? null,
+        accountId: identity?.account ?? null,
+        arn: identity?.arn ?? null,
         movedDefaultTo: plan.movedDefaultTo ?? null,
         rewrittenSources: plan.rewrittenSources,
         files: report.files.map((f) => ({ kind: f.kind, path: f.path, backupPath: f.backupPath ?? null })),
@@ -61,6 +81,7 @@ Options:
     let out = `The default identity is now profile "${name}"`;
     out += expiresAt === null ? ' (long-term keys, no expiry)' : ` until ${expiresAt}; run \`hatrack use ${name}\` again to refresh`;
     out += region === undefined ? '.\n' : `, region ${region}.\n`;
+    out += identity === undefined ? 'Not checked with AWS (--no-verify).\n' : `AWS says it is ${identity.arn} (account ${identity.account}).\n`;
     if (plan.movedDefaultTo !== undefined) {
       out += `Your previous [default] is kept as profile "${plan.movedDefaultTo}"`;
       out += plan.rewrittenSources.length === 0 ? '' : ` (source_profile updated in ${plan.rewrittenSources.map((s) => `"${s}"`).join(', ')})`;

@@ -93,6 +93,8 @@ export interface CredentialsEngine {
   resolve(model: ProfileModel, profile: string, opts?: ResolveOptions): Promise<ResolvedCredentials>;
   export(model: ProfileModel, profile: string, format: ExportFormat, opts?: ResolveOptions): Promise<string>;
   callerIdentity(model: ProfileModel, profile: string, opts?: ResolveOptions): Promise<CallerIdentity>;
+  /** GetCallerIdentity with credentials already in hand, at the profile's STS endpoint (no second resolve). */
+  identityOf(model: ProfileModel, profile: string, credentials: AwsCredentials): Promise<CallerIdentity>;
   consoleUrl(model: ProfileModel, profile: string, opts?: ConsoleUrlOptions): Promise<ConsoleLogin>;
   accessKeyInfo(model: ProfileModel, profile: string): Promise<AccessKeyInfo>;
   rotate(model: ProfileModel, profile: string, opts: RotateOptions): Promise<RotationOutcome>;
@@ -134,6 +136,8 @@ export function createCredentialsEngine(options: CredentialsEngineOptions): Cred
     return { sts, iam, partition };
   };
 
+  const identityOf = (model: ProfileModel, profile: string, creds: AwsCredentials): Promise<CallerIdentity> => gateway.getCallerIdentity(targets(model, profile, creds).sts);
+
   const longTermKeys = async (model: ProfileModel, profile: string): Promise<ResolvedCredentials> => {
     const creds = await resolve(model, profile);
     if (creds.source !== 'static' || !isLongTerm(creds)) {
@@ -148,9 +152,9 @@ export function createCredentialsEngine(options: CredentialsEngineOptions): Cred
       return formatCredentials(await resolve(model, profile, opts), format);
     },
     async callerIdentity(model, profile, opts) {
-      const creds = await resolve(model, profile, opts);
-      return gateway.getCallerIdentity(targets(model, profile, creds).sts);
+      return identityOf(model, profile, await resolve(model, profile, opts));
     },
+    identityOf,
     async consoleUrl(model, profile, opts = {}) {
       const p = model.byName.get(profile);
       const region = opts.region ?? (p === undefined ? undefined : stringSetting(p.settings, 'region'));

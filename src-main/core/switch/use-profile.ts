@@ -1,6 +1,6 @@
 // `use` as one core action (CLI and app alike): refuse early, resolve credentials, then one transaction on both files.
 
-import { HatrackError } from '../../../shared/domain/errors.js';
+import { HatrackError, isHatrackError } from '../../../shared/domain/errors.js';
 import type { AwsFilesService, EditReport } from '../awsfiles/aws-files.js';
 import { validateProfileName } from '../awsfiles/edits.js';
 import type { ProfileModel } from '../awsfiles/profiles.js';
@@ -20,6 +20,17 @@ export interface UseProfileDeps {
   readonly isProduction: (profile: string) => boolean;
   /** Resolves the profile's credentials (static keys, or a freshly assumed role session). */
   readonly resolve: (model: ProfileModel, profile: string) => Promise<SwitchCredentials>;
+  /**
+   * Asks AWS who the credentials belong to (sts:GetCallerIdentity, at the profile's endpoint). Keys IAM does not
+   * know must never become the default every tool falls back to. Absent: no check (CLI --no-verify).
+   */
+  readonly verify?: ((model: ProfileModel, profile: string, credentials: SwitchCredentials) => Promise<DefaultIdentity>) | undefined;
+}
+
+/** Who the new default is, as AWS reported it. */
+export interface DefaultIdentity {
+  readonly account: string;
+  readonly arn: string;
 }
 
 export interface UseProfileResult {
@@ -28,6 +39,8 @@ export interface UseProfileResult {
   readonly region: string | undefined;
   readonly plan: SwitchPlan;
   readonly report: EditReport<SwitchPlan>;
+  /** Undefined when verification was skipped. */
+  readonly identity: DefaultIdentity | undefined;
 }
 
 export function isoSeconds(d: Date): string {
@@ -55,11 +68,21 @@ export async function useProfile(deps: UseProfileDeps, request: UseProfileReques
   }
 
   const credentials = await deps.resolve(view.model, name);
+  const identity = deps.verify === undefined ? undefined : await verified(deps.verify, view.model, name, credentials);
   const region = stringSetting(profile.settings, 'region');
   const report = deps.files.edit<SwitchPlan>((docs) => {
     const plan = planSwitch(docs, { profile: name, credentials, region, keepDefaultAs: keepAs });
     return { docs: plan.docs, result: plan };
   });
   const expiresAt = credentials.expiration === undefined ? null : isoSeconds(credentials.expiration);
-  return { profile: name, expiresAt, region, plan: report.result, report };
+  return { profile: name, expiresAt, region, plan: report.result, report, identity };
+}
+
+async function verified(verify: NonNullable<UseProfileDeps['verify']>, model: ProfileModel, name: string, credentials: SwitchCredentials): Promise<DefaultIdentity> {
+  try {
+    return await verify(model, name, credentials);
+  } catch (e) {
+    if (!isHatrackError(e)) throw e;
+    throw new HatrackError(e.code, `Profile "${name}" was not made the default (nothing was written): ${e.message}`);
+  }
 }
