@@ -9,7 +9,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { isHatrackError } from '../../../shared/domain/errors.js';
 import type { Environment } from '../environment.js';
-import { BACKUPS_KEPT, createFileStore } from './file-store.js';
+import { BACKUPS_KEPT } from './file-backups.js';
+import { createFileStore } from './file-store.js';
 import type { FileStore, FileStoreOptions } from './file-store.js';
 import type { AwsFilePaths, FileChangeEvent } from './file-store.types.js';
 import type { IniDocument } from './ini-document.js';
