@@ -15,8 +15,19 @@ function backupStamp(now: Date): string {
 
 const BACKUP_NAME = /^(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}\.\d{3}Z)-(\d{4,})\.bak$/;
 
+/** The folder holding every backup folder. */
+export function backupsRoot(dataDir: string): string {
+  return path.join(dataDir, 'backups');
+}
+
 export function backupDirFor(dataDir: string, kind: AwsFileKind, target: string): string {
-  return path.join(dataDir, 'backups', `${kind}-${sha256Hex(canonicalPath(target)).slice(0, 8)}`);
+  return path.join(backupsRoot(dataDir), `${kind}-${sha256Hex(canonicalPath(target)).slice(0, 8)}`);
+}
+
+/** Which AWS file a backup folder (named by backupDirFor) holds copies of. */
+export function backupKindOf(dir: string): AwsFileKind | undefined {
+  const match = /^(config|credentials)-[0-9a-f]{8}$/.exec(path.basename(dir));
+  return match === null ? undefined : (match[1] as AwsFileKind);
 }
 
 /** Backups oldest first: by time, then by sequence number (which may outgrow its padding). */
@@ -39,7 +50,10 @@ function nextBackupName(existing: readonly string[], stamp: string): string {
   return `${stamp}-${String(seq).padStart(4, '0')}.bak`;
 }
 
-/** A backup appears complete or not at all (a crash mid-copy must not leave a truncated "previous version"). */
+/**
+ * A backup appears complete or not at all (a crash mid-copy must not leave a truncated "previous version"), and room
+ * is made before it appears: pruning afterwards would leave one backup over the cap if the process died in between.
+ */
 export function writeBackup(dir: string, bytes: Uint8Array, now: Date): string {
   ensurePrivateDir(dir);
   const stagingTarget = path.join(dir, 'backup');
@@ -51,10 +65,8 @@ export function writeBackup(dir: string, bytes: Uint8Array, now: Date): string {
     for (;;) {
       const name = nextBackupName(existing, stamp);
       const full = path.join(dir, name);
-      if (placeUnderNewName(staged, full)) {
-        pruneBackups(dir);
-        return full;
-      }
+      pruneBackups(dir, BACKUPS_KEPT - 1);
+      if (placeUnderNewName(staged, full)) return full;
       existing.push(name);
     }
   } finally {
@@ -76,7 +88,8 @@ function placeUnderNewName(source: string, destination: string): boolean {
   return true;
 }
 
-function pruneBackups(dir: string): void {
+/** Removes the oldest backups until at most `keep` are left. */
+function pruneBackups(dir: string, keep: number): void {
   const names = listBackups(dir);
-  for (const name of names.slice(0, Math.max(0, names.length - BACKUPS_KEPT))) tryUnlink(path.join(dir, name));
+  for (const name of names.slice(0, Math.max(0, names.length - keep))) tryUnlink(path.join(dir, name));
 }

@@ -36,6 +36,7 @@ import {
   tryUnlink,
   unreadable,
   writeFailed,
+  writeProtection,
   writeTempFile,
 } from './fs-primitives.js';
 import type { IniDocument } from './ini-document.js';
@@ -95,6 +96,22 @@ function disabled(kind: AwsFileKind): HatrackError {
   );
 }
 
+/**
+ * A file (or its folder) without its owner's write permission is the user saying "leave it alone", as `aws configure
+ * set` respects: refused before anything is written, backups included.
+ */
+function refuseReadOnly(filePath: string, target: string): void {
+  const prot = writeProtection(target);
+  if (prot === undefined) return;
+  const mode = `0${prot.mode.toString(8)}`;
+  const where = prot.what === 'file' ? filePath : prot.path;
+  const message =
+    prot.what === 'file'
+      ? `The file is read-only (${mode}), so Hatrack left it unchanged; to allow changes: chmod u+w ${prot.path}`
+      : `The folder holding ${path.basename(target)} is read-only (${mode}), so Hatrack left the file unchanged; to allow changes: chmod u+w ${prot.path}`;
+  throw new HatrackError('FILE_READ_ONLY', message, { path: where });
+}
+
 /** Thrown inside a commit when the disk no longer holds what the edit was based on; the update loop re-applies. */
 class ChangedOnDisk extends Error {}
 
@@ -108,8 +125,8 @@ interface DiskState {
   /** Final path after following symlinks; where writes land. */
   readonly target: string | null;
   readonly exists: boolean;
-  /** Present but not a regular file (a directory, /dev/null…): reads as absent, like botocore; never replaced. */
-  readonly special: boolean;
+  /** What is there when it is present but not a regular file (a folder, /dev/null…): reads as absent, like botocore; never replaced. */
+  readonly special: string | undefined;
   readonly bytes: Uint8Array;
   readonly hash: string;
   readonly mode: number | undefined;
@@ -117,7 +134,7 @@ interface DiskState {
   readonly fd: number | undefined;
 }
 
-function absentState(kind: AwsFileKind, filePath: string | null, target: string | null, special = false): DiskState {
+function absentState(kind: AwsFileKind, filePath: string | null, target: string | null, special?: string): DiskState {
   return {
     kind,
     path: filePath,
@@ -133,24 +150,44 @@ function absentState(kind: AwsFileKind, filePath: string | null, target: string 
 }
 
 
-// O_NONBLOCK keeps a FIFO at the path from hanging the read; it is harmless for regular files.
+/** What a path that is not a regular file holds, in words for a message. */
+function specialType(stat: fs.Stats | fs.BigIntStats): string {
+  if (stat.isDirectory()) return 'folder';
+  if (stat.isFIFO()) return 'FIFO (named pipe)';
+  if (stat.isCharacterDevice()) return 'character device';
+  if (stat.isBlockDevice()) return 'block device';
+  if (stat.isSocket()) return 'socket';
+  return 'special file';
+}
+
+// O_NONBLOCK keeps a FIFO that replaced the file after the stat from hanging the open; harmless for regular files.
 const OPEN_FOR_READ = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
 
 function readDisk(kind: AwsFileKind, filePath: string | null, target: string | null, keepFd: boolean): DiskState {
   if (filePath === null) return absentState(kind, null, null);
   const openPath = target ?? filePath;
+  // Looked at before it is opened: opening a FIFO or a device can block or act on the device.
+  let found: fs.Stats;
+  try {
+    found = fs.statSync(openPath);
+  } catch (e) {
+    // botocore checks os.path.isfile first: a missing file, or a path through a non-directory, is simply absent.
+    if (errnoOf(e) === 'ENOENT' || errnoOf(e) === 'ENOTDIR') return absentState(kind, filePath, target);
+    throw unreadable(filePath, e);
+  }
+  if (!found.isFile()) return absentState(kind, filePath, target, specialType(found));
   let fd: number;
   try {
     fd = fs.openSync(openPath, OPEN_FOR_READ);
   } catch (e) {
-    // botocore checks os.path.isfile first: a missing file, or a path through a non-directory, is simply absent.
     if (errnoOf(e) === 'ENOENT' || errnoOf(e) === 'ENOTDIR') return absentState(kind, filePath, target);
     throw unreadable(filePath, e);
   }
   let handedOver = false;
   try {
     const stat = fs.fstatSync(fd, { bigint: true });
-    if (!stat.isFile()) return absentState(kind, filePath, target, true);
+    // Replaced between the stat and the open.
+    if (!stat.isFile()) return absentState(kind, filePath, target, specialType(stat));
     const bytes = readAllAt(fd);
     handedOver = keepFd;
     let hash: string | undefined;
@@ -159,7 +196,7 @@ function readDisk(kind: AwsFileKind, filePath: string | null, target: string | n
       path: filePath,
       target,
       exists: true,
-      special: false,
+      special: undefined,
       bytes,
       // Hashed when first compared (an edit does; a listing never does).
       get hash() {
@@ -192,6 +229,7 @@ function toSnapshot(state: DiskState, content: Uint8Array, exists: boolean, doc?
       return (hash ??= content === state.bytes ? state.hash : sha256Hex(content));
     },
     mode: state.mode,
+    special: state.special,
   };
 }
 
@@ -425,9 +463,10 @@ function planWrites<T>(attempt: Attempt, snapshot: FilesSnapshot, outcome: EditO
     const desired = changedDoc ? serializeDocument(doc) : content.bytes;
     if (bytesEqual(desired, disk.bytes)) continue;
     if (disk.path === null || disk.target === null) throw disabled(kind);
-    if (disk.special) {
+    if (disk.special !== undefined) {
       throw writeFailed(disk.path, 'The path is not a regular file, so Hatrack will not replace it');
     }
+    refuseReadOnly(disk.path, disk.target);
     plans.push({
       disk,
       target: disk.target,
@@ -505,6 +544,7 @@ function finalSnapshot(attempt: Attempt, plans: readonly WritePlan[]): FilesSnap
       doc: plan.desiredDoc ?? parseDocument(plan.desired),
       hash: sha256Hex(plan.desired),
       mode: plan.mode,
+      special: undefined,
     };
   };
   return { config: one('config'), credentials: one('credentials') };

@@ -230,3 +230,33 @@ export function fsyncDir(dir: string): void {
     if (fd !== undefined) fs.closeSync(fd);
   }
 }
+
+/** A file, or the folder a write must rename it in, without its owner's write permission. */
+export interface WriteProtection {
+  readonly what: 'file' | 'folder';
+  readonly path: string;
+  /** Permission bits (st_mode & 0o777). */
+  readonly mode: number;
+}
+
+/**
+ * Whether `target` (a write target, symlinks resolved) or its folder lacks the owner's write bit. Decided from the
+ * mode, not access(2), so that it means the same for root, who may write anything. Windows folders are skipped:
+ * there the read-only attribute of a folder does not stop files in it from being written.
+ */
+export function writeProtection(target: string): WriteProtection | undefined {
+  const protectedMode = (p: string): number | undefined => {
+    try {
+      const mode = fs.statSync(p).mode & 0o777;
+      return (mode & 0o200) === 0 ? mode : undefined;
+    } catch {
+      return undefined; // Missing: created as needed, and a real failure is reported when the write happens.
+    }
+  };
+  const fileMode = protectedMode(target);
+  if (fileMode !== undefined) return { what: 'file', path: target, mode: fileMode };
+  if (process.platform === 'win32') return undefined;
+  const dir = path.dirname(target);
+  const dirMode = protectedMode(dir);
+  return dirMode === undefined ? undefined : { what: 'folder', path: dir, mode: dirMode };
+}
