@@ -125,7 +125,7 @@ interface DiskState {
   /** Final path after following symlinks; where writes land. */
   readonly target: string | null;
   readonly exists: boolean;
-  /** What is there when it is present but not a regular file (a folder, /dev/null…): reads as absent, like botocore; never replaced. */
+  /** What is there when not a regular file (a folder, /dev/null…): reads as absent, like botocore; never replaced. */
   readonly special: string | undefined;
   readonly bytes: Uint8Array;
   readonly hash: string;
@@ -148,7 +148,6 @@ function absentState(kind: AwsFileKind, filePath: string | null, target: string 
     fd: undefined,
   };
 }
-
 
 /** What a path that is not a regular file holds, in words for a message. */
 function specialType(stat: fs.Stats | fs.BigIntStats): string {
