@@ -183,6 +183,28 @@ describe('vault with a private dbus-run-session + gnome-keyring', () => {
   });
 });
 
+describe('vault add and the secrets a profile had before (private keychain)', () => {
+  it.skipIf(privateProblem !== undefined)('scrubs every earlier secret of the profile (replaced by set) from every backup, and no other', async () => {
+    const h0 = makeHome(undefined);
+    const bus = await privateKeyring(h0.home);
+    const h: Home = { ...h0, env: { ...h0.env, DBUS_SESSION_BUS_ADDRESS: bus } };
+    const earlier = [1, 2].map((n) => `earlierSecret${n}${randomBytes(12).toString('hex')}`);
+    // Each set backs up the file holding the secret it replaces; the last one puts the original back.
+    for (const secret of [...earlier, SECRET]) {
+      const set = hatrack(h, 'set', 'dev', `aws_secret_access_key=${secret}`);
+      expect(set.code, set.stderr).toBe(0);
+    }
+    for (const secret of earlier) expect(filesContaining(h.home, secret).length).toBeGreaterThan(0);
+
+    const add = hatrack(h, 'vault', 'add', 'dev', '--yes', '--json');
+    expect(add.code, add.stderr).toBe(0);
+    for (const secret of [SECRET, ...earlier]) expect(filesContaining(h.home, secret)).toEqual([]);
+    // Another profile's secret stays where it was, backups included.
+    expect(filesContaining(join(h.home, 'hatrack-data'), 'other-secret-value').length).toBeGreaterThan(0);
+    expect(readFileSync(h.credentials, 'utf8')).toContain('other-secret-value');
+  });
+});
+
 describe('vault MFA sessions (credential-process + GetSessionToken on moto, private keychain)', () => {
   it.skipIf(privateProblem !== undefined)('mints one session with --mfa-code, then every run (botocore included) reuses it from the keychain', async () => {
     const moto = await startMoto();

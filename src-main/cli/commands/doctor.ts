@@ -78,7 +78,9 @@ export const doctorCommand: CliCommand = {
 Checks: credentials file and ~/.aws readable by others; long-term keys in plain text (fix: hatrack vault add);
 keys older than the limit (default 90 days) or of unknown age; a production profile as [default]; roles into
 production accounts without mfa_serial; one access key shared by several profiles; leftover aws_security_token;
-everything that makes the AWS CLI refuse the files; vault entries missing or unused. With --online, also asks
+everything that makes the AWS CLI refuse the files; a config or credentials path that is not a regular file (a FIFO,
+a device); a file or its folder without its owner's write permission (Hatrack then refuses every change to it);
+vault entries missing or unused. With --online, also asks
 AWS (GetCallerIdentity) whether any keys belong to an account's root user.
 
 Exit status: 0 when no error-level finding is left, 1 otherwise.

@@ -46,6 +46,28 @@ export interface AwsFilesService {
   watch(onChange: (event: FileChangeEvent) => void): () => void;
 }
 
+/** A FIFO, device or folder where a file belongs: botocore reads it as absent without a word, so say it here. */
+function pathProblems(snapshot: FilesSnapshot): Problem[] {
+  const out: Problem[] = [];
+  for (const kind of ['config', 'credentials'] as const) {
+    const special = snapshot[kind].special;
+    if (special === undefined) continue;
+    out.push({
+      id: `NOT_A_REGULAR_FILE:${kind}:1`,
+      code: 'NOT_A_REGULAR_FILE',
+      severity: 'error',
+      breaksCli: false,
+      file: kind,
+      line: 1,
+      profile: undefined,
+      key: undefined,
+      message: `The ${kind} path is a ${special}, not a regular file: the AWS CLI reads it as absent, so no profile in it is used, and Hatrack will not read or replace it.`,
+      fix: undefined,
+    });
+  }
+  return out;
+}
+
 function viewOf(paths: AwsFilePaths, snapshot: FilesSnapshot): AwsFilesView {
   const docs: AwsDocs = { config: snapshot.config.doc, credentials: snapshot.credentials.doc };
   const model = modelOf(docs);
@@ -56,7 +78,7 @@ function viewOf(paths: AwsFilePaths, snapshot: FilesSnapshot): AwsFilesView {
     docs,
     model,
     get problems() {
-      return findProblems(model);
+      return [...pathProblems(snapshot), ...findProblems(model)];
     },
   };
 }

@@ -5,11 +5,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { isHatrackError } from '../../../shared/domain/errors.js';
 import type { Environment } from '../environment.js';
-import { BACKUPS_KEPT, createFileStore } from './file-store.js';
+import { BACKUPS_KEPT } from './file-backups.js';
+import { createFileStore } from './file-store.js';
 import type { FileStore, FileStoreOptions } from './file-store.js';
 import type { AwsFilePaths, FileChangeEvent } from './file-store.types.js';
 import type { IniDocument } from './ini-document.js';
@@ -211,6 +212,94 @@ describe('update: writing', () => {
   });
 });
 
+describe('update: read-only files and folders', () => {
+  const edit = (store: FileStore) => () =>
+    store.update((s) => ({ config: appendLine(s.config.doc, '[x]'), credentials: appendLine(s.credentials.doc, 'x = 1'), result: 0 }));
+
+  it.each([
+    ['credentials', 0o400],
+    ['config', 0o444],
+  ] as const)('refuses a read-only %s file (%o) with FILE_READ_ONLY naming it, and writes nothing, no backup', (kind, mode) => {
+    seed(paths.config!, CONFIG, kind === 'config' ? mode : 0o644);
+    seed(paths.credentials!, CREDS, kind === 'credentials' ? mode : 0o600);
+    const err = errorOf(edit(storeWith()));
+    expect(isHatrackError(err) && err.code).toBe('FILE_READ_ONLY');
+    expect(isHatrackError(err) && err.location?.path).toBe(paths[kind]);
+    expect(isHatrackError(err) && err.describe()).toBe(
+      `${paths[kind]!}: The file is read-only (0${mode.toString(8)}), so Hatrack left it unchanged; to allow changes: chmod u+w ${paths[kind]!}`,
+    );
+    // Neither file changed (the writable one neither), no backup, no lock, no temp file.
+    expect(fs.readFileSync(paths.config!, 'utf8')).toBe(CONFIG);
+    expect(fs.readFileSync(paths.credentials!, 'utf8')).toBe(CREDS);
+    expect(modeOf(paths[kind]!)).toBe(mode);
+    expect(fs.existsSync(dataDir)).toBe(false);
+    expect(tempFilesIn(path.join(home, '.aws'))).toEqual([]);
+  });
+
+  it('follows a symlink to a read-only target, and leaves a read-only file alone when the edit changes nothing in it', () => {
+    const target = path.join(root, 'elsewhere', 'credentials');
+    seed(target, CREDS, 0o400);
+    fs.mkdirSync(path.join(home, '.aws'));
+    fs.symlinkSync(target, paths.credentials!);
+    const store = storeWith();
+    const err = errorOf(edit(store));
+    expect(isHatrackError(err) && err.code).toBe('FILE_READ_ONLY');
+    expect(isHatrackError(err) && err.location?.path).toBe(paths.credentials);
+    store.update((s) => ({ config: appendLine(s.config.doc, '[x]'), result: 0 }));
+    expect(fs.readFileSync(paths.config!, 'utf8')).toBe('[x]\n');
+    expect(fs.readFileSync(target, 'utf8')).toBe(CREDS);
+  });
+
+  it('refuses when the folder the file is replaced in is read-only, naming the folder', () => {
+    seed(paths.credentials!, CREDS);
+    const awsDir = path.dirname(paths.credentials!);
+    fs.chmodSync(awsDir, 0o555);
+    try {
+      const err = errorOf(() => storeWith().update((s) => ({ credentials: appendLine(s.credentials.doc, 'x = 1'), result: 0 })));
+      expect(isHatrackError(err) && err.code).toBe('FILE_READ_ONLY');
+      expect(isHatrackError(err) && err.location?.path).toBe(awsDir);
+      expect((err as Error).message).toContain('folder holding credentials is read-only (0555)');
+      expect(fs.readFileSync(paths.credentials!, 'utf8')).toBe(CREDS);
+      expect(fs.readdirSync(awsDir)).toEqual(['credentials']);
+      expect(fs.existsSync(dataDir)).toBe(false);
+    } finally {
+      fs.chmodSync(awsDir, 0o700);
+    }
+  });
+});
+
+describe('read: special files', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('says what a FIFO at the path is, without opening it (a read would block)', () => {
+    fs.mkdirSync(path.join(home, '.aws'));
+    const made = spawnSync('mkfifo', [paths.credentials!]);
+    expect(made.status).toBe(0);
+    const opened: unknown[] = [];
+    const realOpen = fs.openSync;
+    vi.spyOn(fs, 'openSync').mockImplementation((...args: Parameters<typeof fs.openSync>) => {
+      opened.push(args[0]);
+      return realOpen(...args);
+    });
+    const store = storeWith();
+    const snap = store.read();
+    expect(snap.credentials).toMatchObject({ exists: false, special: 'FIFO (named pipe)' });
+    expect(snap.config.special).toBeUndefined();
+    expect(opened).not.toContain(paths.credentials);
+    const err = errorOf(() => store.update((s) => ({ credentials: appendLine(s.credentials.doc, '[a]'), result: 0 })));
+    expect(isHatrackError(err) && err.code).toBe('FILE_WRITE_FAILED');
+    expect(opened).not.toContain(paths.credentials);
+  });
+
+  it('says what a symlink to a device is', () => {
+    fs.mkdirSync(path.join(home, '.aws'));
+    fs.symlinkSync('/dev/zero', paths.credentials!);
+    expect(storeWith().read().credentials).toMatchObject({ exists: false, special: 'character device' });
+  });
+});
+
 describe('update: backups', () => {
   it('saves the previous bytes as a 0600 backup in a 0700 folder keyed by file', () => {
     seed(paths.credentials!, CREDS, 0o644);
@@ -247,6 +336,39 @@ describe('update: backups', () => {
     const contents = names.map((n) => fs.readFileSync(path.join(dir, n), 'utf8'));
     expect(contents).toContain('v5\n');
     expect(contents).not.toContain('v4\n');
+  });
+});
+
+describe('update: backup cap at every kill point', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it(`never has more than ${BACKUPS_KEPT} backups on disk, even between adding one and pruning`, () => {
+    seed(paths.credentials!, 'v0\n');
+    const store = storeWith();
+    const write = (i: number): string =>
+      store.update(() => ({ credentials: documentFromLines('utf8', [{ text: `v${i}`, eol: '\n' }]), result: 0 })).written[0]!
+        .backupPath!;
+    let last = '';
+    for (let i = 1; i <= BACKUPS_KEPT; i++) last = write(i);
+    const dir = path.dirname(last);
+    const count = (): number => fs.readdirSync(dir).filter((n) => n.endsWith('.bak')).length;
+    expect(count()).toBe(BACKUPS_KEPT);
+    // A SIGKILL can land after any single file-system change; what is on disk right after each one is what it leaves.
+    const seen: number[] = [];
+    for (const name of ['linkSync', 'renameSync', 'unlinkSync'] as const) {
+      const real = fs[name] as (...args: unknown[]) => unknown;
+      vi.spyOn(fs, name).mockImplementation((...args: unknown[]) => {
+        const out = real(...args);
+        seen.push(count());
+        return out as never;
+      });
+    }
+    for (let i = BACKUPS_KEPT + 1; i <= BACKUPS_KEPT + 3; i++) write(i);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(Math.max(...seen)).toBeLessThanOrEqual(BACKUPS_KEPT);
+    expect(count()).toBe(BACKUPS_KEPT);
   });
 });
 

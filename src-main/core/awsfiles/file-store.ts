@@ -1,6 +1,6 @@
 // The AWS file store: synchronous snapshots, atomic transactional updates with backups and lost-update protection, and
-// directory watching for ~/.aws/config and ~/.aws/credentials; plain Node (CLI and Electron main).
-import type * as NodeCrypto from 'node:crypto';
+// watching for ~/.aws/config and ~/.aws/credentials; plain Node (CLI and Electron main). Locking, backups, watching and
+// the fs primitives live in file-lock.ts, file-backups.ts, file-watch.ts and fs-primitives.ts.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -15,6 +15,30 @@ import type {
   UpdateResult,
   WrittenFile,
 } from './file-store.types.js';
+import { backupDirFor, writeBackup } from './file-backups.js';
+import { acquireLock } from './file-lock.js';
+import type { KindWatch } from './file-watch.js';
+import { currentHash, watchKind } from './file-watch.js';
+import type { Owner } from './fs-primitives.js';
+import {
+  bytesEqual,
+  cleanStaleTemps,
+  EMPTY_HASH,
+  ensurePrivateDir,
+  errnoOf,
+  fsyncDir,
+  isRoot,
+  ownerOf,
+  readAllAt,
+  resolveWriteTarget,
+  sha256Hex,
+  sleepSync,
+  tryUnlink,
+  unreadable,
+  writeFailed,
+  writeProtection,
+  writeTempFile,
+} from './fs-primitives.js';
 import type { IniDocument } from './ini-document.js';
 import { parseDocument, serializeDocument } from './ini-document.js';
 import type { AwsFileKind } from './profiles.js';
@@ -41,11 +65,7 @@ export interface FileStore {
   watch(onChange: (event: FileChangeEvent) => void): () => void;
 }
 
-export const BACKUPS_KEPT = 50;
 const MAX_REAPPLIES = 10;
-const LOCK_STALE_MS = 10_000;
-const LOCK_WAIT_MS = 20_000;
-const WATCH_DEBOUNCE_MS = 50;
 /** An in-place writer truncates then writes; its content counts as settled once unchanged for this long. */
 const SETTLE_QUIET_MS = 3;
 const FRESH_WRITE_MS = 5;
@@ -58,12 +78,8 @@ const SETTLE_MAX_MS = 1_000;
 /** After a lost race, wait for the files to be this quiet before re-reading, so a burst of writes can finish. */
 const CONFLICT_QUIET_MS = 3;
 const CONFLICT_WAIT_MAX_MS = 100;
-const STALE_TEMP_AGE_MS = 60 * 60 * 1000;
-const MAX_SYMLINK_HOPS = 40;
 const KINDS: readonly AwsFileKind[] = ['config', 'credentials'];
 const EMPTY = new Uint8Array(0);
-/** sha256 of no bytes. */
-const EMPTY_HASH = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 const VARIABLE_FOR: Readonly<Record<AwsFileKind, string>> = {
   config: 'AWS_CONFIG_FILE',
   credentials: 'AWS_SHARED_CREDENTIALS_FILE',
@@ -72,68 +88,28 @@ const VARIABLE_FOR: Readonly<Record<AwsFileKind, string>> = {
 // ---------------------------------------------------------------------------------------------------------------
 // Small helpers
 
-/**
- * node:crypto, loaded on first use: a read that only lists the files never hashes them, and loading crypto is a
- * noticeable part of a short CLI run.
- */
-function nodeCrypto(): typeof NodeCrypto {
-  return process.getBuiltinModule('node:crypto');
-}
-
-function sha256Hex(bytes: Uint8Array | string): string {
-  return nodeCrypto().createHash('sha256').update(bytes).digest('hex');
-}
-
-function randomHex(byteCount: number): string {
-  return nodeCrypto().randomBytes(byteCount).toString('hex');
-}
-
-function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && Buffer.compare(a, b) === 0;
-}
-
-function errnoOf(e: unknown): string | undefined {
-  return typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string' ? e.code : undefined;
-}
-
-const sleepCell = new Int32Array(new SharedArrayBuffer(4));
-
-/** update() is synchronous end to end (the CLI's hot path), so waits block the thread briefly instead of yielding. */
-function sleepSync(ms: number): void {
-  Atomics.wait(sleepCell, 0, 0, ms);
-}
-
-function isPidAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    // EPERM: it exists but belongs to someone else.
-    return errnoOf(e) === 'EPERM';
-  }
-}
-
-function isRoot(): boolean {
-  return typeof process.getuid === 'function' && process.getuid() === 0;
-}
-
-function writeFailed(filePath: string, what: string, e?: unknown): HatrackError {
-  const code = errnoOf(e);
-  return new HatrackError('FILE_WRITE_FAILED', code === undefined ? `${what}.` : `${what} (${code}).`, { path: filePath });
-}
-
-function unreadable(filePath: string, e: unknown): HatrackError {
-  const code = errnoOf(e) ?? 'unknown error';
-  return new HatrackError('FILE_UNREADABLE', `Could not read the file (${code}).`, { path: filePath });
-}
-
 function disabled(kind: AwsFileKind): HatrackError {
   const variable = VARIABLE_FOR[kind];
   return new HatrackError(
     'FILE_DISABLED',
     `${variable} is set but empty, so the AWS CLI treats the ${kind} file as absent and Hatrack will not write it; unset it or set it to a path.`,
   );
+}
+
+/**
+ * A file (or its folder) without its owner's write permission is the user saying "leave it alone", as `aws configure
+ * set` respects: refused before anything is written, backups included.
+ */
+function refuseReadOnly(filePath: string, target: string): void {
+  const prot = writeProtection(target);
+  if (prot === undefined) return;
+  const mode = `0${prot.mode.toString(8)}`;
+  const where = prot.what === 'file' ? filePath : prot.path;
+  const message =
+    prot.what === 'file'
+      ? `The file is read-only (${mode}), so Hatrack left it unchanged; to allow changes: chmod u+w ${prot.path}`
+      : `The folder holding ${path.basename(target)} is read-only (${mode}), so Hatrack left the file unchanged; to allow changes: chmod u+w ${prot.path}`;
+  throw new HatrackError('FILE_READ_ONLY', message, { path: where });
 }
 
 /** Thrown inside a commit when the disk no longer holds what the edit was based on; the update loop re-applies. */
@@ -149,8 +125,8 @@ interface DiskState {
   /** Final path after following symlinks; where writes land. */
   readonly target: string | null;
   readonly exists: boolean;
-  /** Present but not a regular file (a directory, /dev/null…): reads as absent, like botocore; never replaced. */
-  readonly special: boolean;
+  /** What is there when not a regular file (a folder, /dev/null…): reads as absent, like botocore; never replaced. */
+  readonly special: string | undefined;
   readonly bytes: Uint8Array;
   readonly hash: string;
   readonly mode: number | undefined;
@@ -158,7 +134,7 @@ interface DiskState {
   readonly fd: number | undefined;
 }
 
-function absentState(kind: AwsFileKind, filePath: string | null, target: string | null, special = false): DiskState {
+function absentState(kind: AwsFileKind, filePath: string | null, target: string | null, special?: string): DiskState {
   return {
     kind,
     path: filePath,
@@ -173,40 +149,44 @@ function absentState(kind: AwsFileKind, filePath: string | null, target: string 
   };
 }
 
-/** Reads everything from offset 0 through `fd`, however the size changes meanwhile. */
-function readAllAt(fd: number): Uint8Array {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  let chunk = Buffer.allocUnsafe(Math.max(fs.fstatSync(fd).size + 1, 4096));
-  for (;;) {
-    const n = fs.readSync(fd, chunk, 0, chunk.length, total);
-    if (n === 0) break;
-    chunks.push(chunk.subarray(0, n));
-    total += n;
-    if (n === chunk.length) chunk = Buffer.allocUnsafe(chunk.length * 2);
-    else chunk = Buffer.allocUnsafe(Math.max(chunk.length - n, 4096));
-  }
-  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
+/** What a path that is not a regular file holds, in words for a message. */
+function specialType(stat: fs.Stats | fs.BigIntStats): string {
+  if (stat.isDirectory()) return 'folder';
+  if (stat.isFIFO()) return 'FIFO (named pipe)';
+  if (stat.isCharacterDevice()) return 'character device';
+  if (stat.isBlockDevice()) return 'block device';
+  if (stat.isSocket()) return 'socket';
+  return 'special file';
 }
 
-// O_NONBLOCK keeps a FIFO at the path from hanging the read; it is harmless for regular files.
+// O_NONBLOCK keeps a FIFO that replaced the file after the stat from hanging the open; harmless for regular files.
 const OPEN_FOR_READ = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
 
 function readDisk(kind: AwsFileKind, filePath: string | null, target: string | null, keepFd: boolean): DiskState {
   if (filePath === null) return absentState(kind, null, null);
   const openPath = target ?? filePath;
+  // Looked at before it is opened: opening a FIFO or a device can block or act on the device.
+  let found: fs.Stats;
+  try {
+    found = fs.statSync(openPath);
+  } catch (e) {
+    // botocore checks os.path.isfile first: a missing file, or a path through a non-directory, is simply absent.
+    if (errnoOf(e) === 'ENOENT' || errnoOf(e) === 'ENOTDIR') return absentState(kind, filePath, target);
+    throw unreadable(filePath, e);
+  }
+  if (!found.isFile()) return absentState(kind, filePath, target, specialType(found));
   let fd: number;
   try {
     fd = fs.openSync(openPath, OPEN_FOR_READ);
   } catch (e) {
-    // botocore checks os.path.isfile first: a missing file, or a path through a non-directory, is simply absent.
     if (errnoOf(e) === 'ENOENT' || errnoOf(e) === 'ENOTDIR') return absentState(kind, filePath, target);
     throw unreadable(filePath, e);
   }
   let handedOver = false;
   try {
     const stat = fs.fstatSync(fd, { bigint: true });
-    if (!stat.isFile()) return absentState(kind, filePath, target, true);
+    // Replaced between the stat and the open.
+    if (!stat.isFile()) return absentState(kind, filePath, target, specialType(stat));
     const bytes = readAllAt(fd);
     handedOver = keepFd;
     let hash: string | undefined;
@@ -215,7 +195,7 @@ function readDisk(kind: AwsFileKind, filePath: string | null, target: string | n
       path: filePath,
       target,
       exists: true,
-      special: false,
+      special: undefined,
       bytes,
       // Hashed when first compared (an edit does; a listing never does).
       get hash() {
@@ -248,331 +228,8 @@ function toSnapshot(state: DiskState, content: Uint8Array, exists: boolean, doc?
       return (hash ??= content === state.bytes ? state.hash : sha256Hex(content));
     },
     mode: state.mode,
+    special: state.special,
   };
-}
-
-/** Follows a symlink chain to the file a write must replace, even when the last link dangles. */
-function resolveWriteTarget(filePath: string): string {
-  let current = path.resolve(filePath);
-  for (let hop = 0; hop < MAX_SYMLINK_HOPS; hop++) {
-    let stat: fs.Stats;
-    try {
-      stat = fs.lstatSync(current);
-    } catch (e) {
-      if (errnoOf(e) === 'ENOENT' || errnoOf(e) === 'ENOTDIR') return current;
-      throw unreadable(filePath, e);
-    }
-    if (!stat.isSymbolicLink()) return current;
-    current = path.resolve(path.dirname(current), fs.readlinkSync(current));
-  }
-  throw new HatrackError('FILE_UNREADABLE', 'The path goes through too many symbolic links.', { path: filePath });
-}
-
-/** The stable identity of a file for backup folders: its real path, or the resolved one if it does not exist yet. */
-function canonicalPath(target: string): string {
-  try {
-    return fs.realpathSync(target);
-  } catch {
-    try {
-      return path.join(fs.realpathSync(path.dirname(target)), path.basename(target));
-    } catch {
-      return target;
-    }
-  }
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Directories, temp files, backups
-
-interface Owner {
-  readonly uid: number;
-  readonly gid: number;
-}
-
-function ownerOf(p: string): Owner | undefined {
-  try {
-    const st = fs.statSync(p);
-    return { uid: st.uid, gid: st.gid };
-  } catch {
-    return undefined;
-  }
-}
-
-/** Creates `dir` and missing parents as 0700 (mkdir's mode is filtered by umask, so it is set again explicitly). */
-function ensurePrivateDir(dir: string): void {
-  try {
-    if (fs.statSync(dir).isDirectory()) return;
-  } catch {
-    // Missing: create below; a non-directory makes mkdir fail with a clear code.
-  }
-  const first = fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  if (first === undefined) return;
-  // As root (sudo), hand created folders to whoever owns the folder they were created in, not to root.
-  const owner = isRoot() ? ownerOf(path.dirname(first)) : undefined;
-  const created: string[] = [];
-  for (let p = dir; ; p = path.dirname(p)) {
-    created.push(p);
-    if (p === first || path.dirname(p) === p) break;
-  }
-  for (const p of created) {
-    fs.chmodSync(p, 0o700);
-    if (owner !== undefined) fs.chownSync(p, owner.uid, owner.gid);
-  }
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function tempPathFor(target: string): string {
-  const name = `.${path.basename(target)}.hatrack-${process.pid}-${randomHex(6)}.tmp`;
-  return path.join(path.dirname(target), name);
-}
-
-/** Removes temp files a crashed Hatrack left beside `target` (their pid is gone, or they are an hour old). */
-function cleanStaleTemps(target: string): void {
-  const pattern = new RegExp(`^\\.${escapeRegExp(path.basename(target))}\\.hatrack-(\\d+)-[0-9a-f]+\\.tmp$`);
-  const dir = path.dirname(target);
-  let names: string[];
-  try {
-    names = fs.readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const match = pattern.exec(name);
-    if (match === null) continue;
-    const pid = Number(match[1]);
-    const full = path.join(dir, name);
-    if (pid === process.pid || (isPidAlive(pid) && !isOlderThan(full, STALE_TEMP_AGE_MS))) continue;
-    tryUnlink(full);
-  }
-}
-
-function isOlderThan(p: string, ms: number): boolean {
-  try {
-    return Date.now() - fs.statSync(p).mtimeMs > ms;
-  } catch {
-    return false;
-  }
-}
-
-function tryUnlink(p: string): void {
-  try {
-    fs.unlinkSync(p);
-  } catch {
-    // Already gone, or not ours to remove: either way nothing more to do.
-  }
-}
-
-function writeAll(fd: number, bytes: Uint8Array): void {
-  let offset = 0;
-  while (offset < bytes.length) offset += fs.writeSync(fd, bytes, offset, bytes.length - offset);
-}
-
-/** A complete, fsynced sibling of `target` holding `bytes`, ready to be renamed over it. */
-function writeTempFile(target: string, bytes: Uint8Array, mode: number, owner: Owner | undefined): string {
-  const temp = tempPathFor(target);
-  const fd = fs.openSync(temp, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL, 0o600);
-  try {
-    if (owner !== undefined) fs.fchownSync(fd, owner.uid, owner.gid);
-    fs.fchmodSync(fd, mode);
-    writeAll(fd, bytes);
-    fs.fsyncSync(fd);
-  } catch (e) {
-    fs.closeSync(fd);
-    tryUnlink(temp);
-    throw e;
-  }
-  fs.closeSync(fd);
-  return temp;
-}
-
-/** Makes a rename durable; some platforms cannot fsync a directory, which only weakens durability, not atomicity. */
-function fsyncDir(dir: string): void {
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(dir, 'r');
-    fs.fsyncSync(fd);
-  } catch (e) {
-    const code = errnoOf(e);
-    if (code !== 'EINVAL' && code !== 'EISDIR' && code !== 'EPERM' && code !== 'EBADF' && code !== 'EACCES') throw e;
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
-  }
-}
-
-/** Fixed-width, filename-safe UTC time, so names sort in time order on every platform. */
-function backupStamp(now: Date): string {
-  return now.toISOString().replace(/:/g, '-');
-}
-
-const BACKUP_NAME = /^(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}\.\d{3}Z)-(\d{4,})\.bak$/;
-
-function backupDirFor(dataDir: string, kind: AwsFileKind, target: string): string {
-  return path.join(dataDir, 'backups', `${kind}-${sha256Hex(canonicalPath(target)).slice(0, 8)}`);
-}
-
-/** Backups oldest first: by time, then by sequence number (which may outgrow its padding). */
-function listBackups(dir: string): string[] {
-  const parsed: { name: string; stamp: string; seq: number }[] = [];
-  for (const name of fs.readdirSync(dir)) {
-    const m = BACKUP_NAME.exec(name);
-    if (m !== null) parsed.push({ name, stamp: m[1]!, seq: Number(m[2]) });
-  }
-  parsed.sort((a, b) => (a.stamp !== b.stamp ? (a.stamp < b.stamp ? -1 : 1) : a.seq - b.seq));
-  return parsed.map((p) => p.name);
-}
-
-function nextBackupName(existing: readonly string[], stamp: string): string {
-  let seq = 0;
-  for (const name of existing) {
-    const match = BACKUP_NAME.exec(name);
-    if (match !== null && match[1] === stamp) seq = Math.max(seq, Number(match[2]) + 1);
-  }
-  return `${stamp}-${String(seq).padStart(4, '0')}.bak`;
-}
-
-/** A backup appears complete or not at all (a crash mid-copy must not leave a truncated "previous version"). */
-function writeBackup(dir: string, bytes: Uint8Array, now: Date): string {
-  ensurePrivateDir(dir);
-  const stagingTarget = path.join(dir, 'backup');
-  cleanStaleTemps(stagingTarget);
-  const staged = writeTempFile(stagingTarget, bytes, 0o600, undefined);
-  try {
-    const stamp = backupStamp(now);
-    const existing = listBackups(dir);
-    for (;;) {
-      const name = nextBackupName(existing, stamp);
-      const full = path.join(dir, name);
-      if (placeUnderNewName(staged, full)) {
-        pruneBackups(dir);
-        return full;
-      }
-      existing.push(name);
-    }
-  } finally {
-    tryUnlink(staged);
-  }
-}
-
-/** Hard-links `source` to `destination` unless that name is taken; false when it is. */
-function placeUnderNewName(source: string, destination: string): boolean {
-  try {
-    fs.linkSync(source, destination);
-    return true;
-  } catch (e) {
-    if (errnoOf(e) === 'EEXIST') return false;
-  }
-  // Filesystems without hard links: the write lock keeps Hatrack processes from picking the same name.
-  if (fs.existsSync(destination)) return false;
-  fs.renameSync(source, destination);
-  return true;
-}
-
-function pruneBackups(dir: string): void {
-  const names = listBackups(dir);
-  for (const name of names.slice(0, Math.max(0, names.length - BACKUPS_KEPT))) tryUnlink(path.join(dir, name));
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Cross-process lock: a file hard-linked into place, so it appears atomically with its owner already written
-
-const heldLocks = new Set<string>();
-
-function lockOwnerLine(): string {
-  return `${process.pid} ${randomHex(8)}\n`;
-}
-
-function readLockOwner(lockPath: string): string | undefined {
-  try {
-    return fs.readFileSync(lockPath, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
-function isLockStale(lockPath: string, owner: string): boolean {
-  const pid = Number(owner.split(' ')[0]);
-  return !isPidAlive(pid) || isOlderThan(lockPath, LOCK_STALE_MS);
-}
-
-/** Moves a stale lock aside first, so two processes breaking it at once cannot both think they removed it. */
-function breakStaleLock(lockPath: string, staleOwner: string): void {
-  const aside = `${lockPath}.broken-${process.pid}-${randomHex(4)}`;
-  try {
-    fs.renameSync(lockPath, aside);
-  } catch {
-    return;
-  }
-  if (readLockOwner(aside) !== staleOwner) {
-    // Someone else broke it and took the lock in between: put theirs back.
-    try {
-      fs.linkSync(aside, lockPath);
-    } catch {
-      // A third process already holds it; nothing left to restore.
-    }
-  }
-  tryUnlink(aside);
-}
-
-function cleanLockLeftovers(lockDir: string): void {
-  for (const name of fs.readdirSync(lockDir)) {
-    const match = /^\.aws-files\.(\d+)-[0-9a-f]+$|\.broken-(\d+)-[0-9a-f]+$/.exec(name);
-    if (match === null) continue;
-    const pid = Number(match[1] ?? match[2]);
-    if (pid !== process.pid && !isPidAlive(pid)) tryUnlink(path.join(lockDir, name));
-  }
-}
-
-export function acquireLock(dataDir: string): () => void {
-  const lockDir = path.join(dataDir, 'locks');
-  const lockPath = path.join(lockDir, 'aws-files.lock');
-  if (heldLocks.has(lockPath)) return () => undefined;
-  try {
-    ensurePrivateDir(lockDir);
-    cleanLockLeftovers(lockDir);
-  } catch (e) {
-    throw writeFailed(lockDir, 'Could not create the lock folder', e);
-  }
-  const owner = lockOwnerLine();
-  const staging = path.join(lockDir, `.aws-files.${process.pid}-${randomHex(6)}`);
-  try {
-    fs.writeFileSync(staging, owner, { mode: 0o600 });
-  } catch (e) {
-    throw writeFailed(lockDir, 'Could not create the Hatrack write lock', e);
-  }
-  try {
-    waitForLock(lockPath, staging);
-  } finally {
-    tryUnlink(staging);
-  }
-  heldLocks.add(lockPath);
-  return () => {
-    heldLocks.delete(lockPath);
-    if (readLockOwner(lockPath) === owner) tryUnlink(lockPath);
-  };
-}
-
-function waitForLock(lockPath: string, staging: string): void {
-  const deadline = Date.now() + LOCK_WAIT_MS;
-  for (;;) {
-    try {
-      fs.linkSync(staging, lockPath);
-      return;
-    } catch (e) {
-      if (errnoOf(e) !== 'EEXIST') throw writeFailed(lockPath, 'Could not take the Hatrack write lock', e);
-    }
-    const current = readLockOwner(lockPath);
-    if (current !== undefined && isLockStale(lockPath, current)) {
-      breakStaleLock(lockPath, current);
-      continue;
-    }
-    if (Date.now() > deadline) {
-      throw writeFailed(lockPath, 'Another Hatrack process is still writing the AWS files; try again');
-    }
-    sleepSync(0.5 + Math.random() * 2);
-  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -805,9 +462,10 @@ function planWrites<T>(attempt: Attempt, snapshot: FilesSnapshot, outcome: EditO
     const desired = changedDoc ? serializeDocument(doc) : content.bytes;
     if (bytesEqual(desired, disk.bytes)) continue;
     if (disk.path === null || disk.target === null) throw disabled(kind);
-    if (disk.special) {
+    if (disk.special !== undefined) {
       throw writeFailed(disk.path, 'The path is not a regular file, so Hatrack will not replace it');
     }
+    refuseReadOnly(disk.path, disk.target);
     plans.push({
       disk,
       target: disk.target,
@@ -885,101 +543,10 @@ function finalSnapshot(attempt: Attempt, plans: readonly WritePlan[]): FilesSnap
       doc: plan.desiredDoc ?? parseDocument(plan.desired),
       hash: sha256Hex(plan.desired),
       mode: plan.mode,
+      special: undefined,
     };
   };
   return { config: one('config'), credentials: one('credentials') };
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Watching
-
-interface KindWatch {
-  close(): void;
-}
-
-function nearestExistingDir(dir: string): string {
-  for (let p = dir; ; p = path.dirname(p)) {
-    try {
-      if (fs.statSync(p).isDirectory()) return p;
-    } catch {
-      // Keep climbing until something exists; the root always does.
-    }
-    if (path.dirname(p) === p) return p;
-  }
-}
-
-function currentHash(filePath: string): string {
-  try {
-    return sha256Hex(fs.readFileSync(filePath));
-  } catch (e) {
-    return errnoOf(e) === 'ENOENT' || errnoOf(e) === 'ENOTDIR' ? EMPTY_HASH : `unreadable:${errnoOf(e) ?? ''}`;
-  }
-}
-
-/**
- * Files are replaced by rename, which a watch on the file itself would miss, so the folders are watched: the one
- * holding the path and, for a symlink, the one holding its target. A folder that does not exist yet is waited for
- * by watching its nearest existing ancestor.
- */
-function watchKind(filePath: string, onSettled: () => void): KindWatch {
-  let watchers: fs.FSWatcher[] = [];
-  let watchedDirs = '';
-  let timer: NodeJS.Timeout | undefined;
-  let closed = false;
-
-  const wantedDirs = (): string[] => {
-    let target = filePath;
-    try {
-      target = resolveWriteTarget(filePath);
-    } catch {
-      // An unreadable link still lets us watch the folder holding it.
-    }
-    const dirs = new Set([path.dirname(path.resolve(filePath)), path.dirname(target)].map(nearestExistingDir));
-    return [...dirs].sort();
-  };
-
-  const schedule = (): void => {
-    if (closed) return;
-    if (timer !== undefined) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = undefined;
-      if (closed) return;
-      arm();
-      onSettled();
-    }, WATCH_DEBOUNCE_MS);
-  };
-
-  const arm = (): void => {
-    const dirs = wantedDirs();
-    const key = dirs.join('\0');
-    if (key === watchedDirs) return;
-    for (const w of watchers) w.close();
-    watchers = [];
-    watchedDirs = key;
-    for (const dir of dirs) {
-      try {
-        const watcher = fs.watch(dir, () => schedule());
-        // The folder itself went away: re-arm on whatever ancestor is left.
-        watcher.on('error', () => {
-          watchedDirs = '';
-          schedule();
-        });
-        watchers.push(watcher);
-      } catch {
-        watchedDirs = '';
-      }
-    }
-  };
-
-  arm();
-  return {
-    close: () => {
-      closed = true;
-      if (timer !== undefined) clearTimeout(timer);
-      for (const w of watchers) w.close();
-      watchers = [];
-    },
-  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

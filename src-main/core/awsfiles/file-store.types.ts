@@ -19,6 +19,11 @@ export interface FileSnapshot {
   readonly hash: string;
   /** File mode bits (e.g. 0o600) when it exists. */
   readonly mode: number | undefined;
+  /**
+   * What is at the path when it is not a regular file ('FIFO', 'character device', 'folder'…): botocore then reads
+   * the file as absent, and Hatrack neither reads from it nor replaces it.
+   */
+  readonly special: string | undefined;
 }
 
 export interface FilesSnapshot {

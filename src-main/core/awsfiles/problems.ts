@@ -46,7 +46,9 @@ export type ProblemCode =
   | 'PARTIAL_STATIC_KEYS'
   | 'SECURITY_TOKEN_LEFTOVER'
   | 'DURATION_NOT_INTEGER'
-  | 'MIXED_KINDS';
+  | 'MIXED_KINDS'
+  // the path itself
+  | 'NOT_A_REGULAR_FILE';
 
 export interface ProblemFix {
   readonly title: string;

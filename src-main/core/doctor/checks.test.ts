@@ -90,4 +90,22 @@ describe('doctor checks', () => {
     expect(codes(ctx('', '', { vault: [{ profile: 'gone', accessKeyId: 'AKIAX' }], keyFirstSeen: new Map([['AKIAX', NOW]]) }))).toEqual(['VAULT_ENTRY_UNUSED:gone']);
     expect(codes(ctx(`[profile v]\n${cmd}`, '', { vault: undefined }))).toEqual([]);
   });
+  it('a special file at a path and a read-only file or folder are explained, with no automatic fix', () => {
+    const f = runChecks(ctx('', '', {
+      access: [
+        { kind: 'credentials', path: '/h/.aws/credentials', special: 'character device', readOnly: undefined },
+        { kind: 'config', path: '/h/.aws/config', special: undefined, readOnly: { what: 'file', path: '/h/.aws/config', mode: 0o444 } },
+      ],
+    }));
+    expect(f.find((x) => x.code === 'FILE_NOT_REGULAR')).toMatchObject({ severity: 'error', action: null, message: expect.stringContaining('/h/.aws/credentials is a character device, not a regular file') });
+    expect(f.find((x) => x.code === 'FILE_READ_ONLY')).toMatchObject({ severity: 'warning', action: null, fix: 'If changes are welcome: chmod u+w /h/.aws/config', message: expect.stringContaining('/h/.aws/config is read-only (0444)') });
+    const folder = runChecks(ctx('', '', { access: [{ kind: 'credentials', path: '/h/.aws/credentials', special: undefined, readOnly: { what: 'folder', path: '/h/.aws', mode: 0o555 } }] }));
+    expect(folder.map((x) => x.message)).toEqual([expect.stringContaining('/h/.aws, the folder holding /h/.aws/credentials, is read-only (0555)')]);
+    expect(codes(ctx('', '', { access: [{ kind: 'credentials', path: '/c', special: undefined, readOnly: undefined }] }))).toEqual([]);
+  });
+
+  it('the chmod fix for a loose read-only file keeps it read-only', () => {
+    const f = runChecks(ctx('', '', { modes: { credentials: { path: '/h/.aws/credentials', mode: 0o444 } } }));
+    expect(f.find((x) => x.code === 'CREDENTIALS_FILE_PERMISSIONS')).toMatchObject({ fix: 'chmod 400 /h/.aws/credentials', action: { kind: 'chmod', mode: 0o400 } });
+  });
 });

@@ -2,6 +2,7 @@
 // keychain and (optionally) caller identities; any runtime, no I/O.
 
 import type { AwsDocs } from '../awsfiles/aws-docs.js';
+import type { WriteProtection } from '../awsfiles/fs-primitives.js';
 import type { Problem } from '../awsfiles/problems.js';
 import type { Profile, ProfileModel } from '../awsfiles/profiles.js';
 import { stringSetting } from '../awsfiles/profiles.js';
@@ -26,7 +27,9 @@ export type FindingCode =
   | 'SECURITY_TOKEN_LEFTOVER'
   | 'FILE_BREAKS_CLI'
   | 'VAULT_ENTRY_MISSING'
-  | 'VAULT_ENTRY_UNUSED';
+  | 'VAULT_ENTRY_UNUSED'
+  | 'FILE_NOT_REGULAR'
+  | 'FILE_READ_ONLY';
 
 /** What `doctor --fix` can do by itself. Advice that needs a decision (vault add, rotate) stays text in `fix`. */
 export type FixAction =
@@ -50,6 +53,16 @@ export interface FileMode {
   readonly mode: number;
 }
 
+/** One AWS file's path as Hatrack would write it. */
+export interface FileAccess {
+  readonly kind: 'config' | 'credentials';
+  readonly path: string;
+  /** What is at the path when it is not a regular file ('FIFO (named pipe)', 'character device'…). */
+  readonly special: string | undefined;
+  /** The file, or the folder it is replaced in, lacks its owner's write permission. */
+  readonly readOnly: WriteProtection | undefined;
+}
+
 export interface VaultedKey {
   readonly profile: string;
   readonly accessKeyId: string;
@@ -69,6 +82,8 @@ export interface DoctorContext {
   readonly now: Date;
   /** GetCallerIdentity ARNs by profile (doctor --online). */
   readonly callerArns?: ReadonlyMap<string, string> | undefined;
+  /** The files' paths: special files and write protection. */
+  readonly access?: readonly FileAccess[] | undefined;
 }
 
 const octal = (mode: number): string => `0${(mode & 0o777).toString(8)}`;
@@ -99,30 +114,66 @@ function managedDefaultProfile(ctx: DoctorContext): string | undefined {
   return undefined;
 }
 
+/** Owner-only; a file its owner made read-only stays read-only (that is a choice, see accessChecks). */
+function privateMode(mode: number): number {
+  return (mode & 0o200) === 0 ? 0o400 : 0o600;
+}
+
+/** What makes Hatrack leave a file alone: something other than a file at its path, or no write permission. */
+function accessChecks(ctx: DoctorContext): Finding[] {
+  const out: Finding[] = [];
+  for (const f of ctx.access ?? []) {
+    if (f.special !== undefined) {
+      out.push({
+        code: 'FILE_NOT_REGULAR',
+        severity: 'error',
+        profile: null,
+        message: `${f.path} is a ${f.special}, not a regular file: the AWS CLI reads the ${f.kind} file as absent (no profile in it is used), and Hatrack will not read or replace it.`,
+        fix: `Replace ${f.path} with a regular file (or point ${f.kind === 'config' ? 'AWS_CONFIG_FILE' : 'AWS_SHARED_CREDENTIALS_FILE'} at one).`,
+        action: null,
+      });
+    } else if (f.readOnly !== undefined) {
+      const ro = f.readOnly;
+      const what = ro.what === 'file' ? `${f.path} is read-only (${octal(ro.mode)})` : `${ro.path}, the folder holding ${f.path}, is read-only (${octal(ro.mode)})`;
+      out.push({
+        code: 'FILE_READ_ONLY',
+        severity: 'warning',
+        profile: null,
+        message: `${what}: Hatrack takes that as "do not touch" and refuses every change to the ${f.kind} file (set, use, rotate, vault add…) with FILE_READ_ONLY.`,
+        fix: `If changes are welcome: chmod u+w ${ro.path}`,
+        action: null,
+      });
+    }
+  }
+  return out;
+}
+
 function permissionChecks(ctx: DoctorContext): Finding[] {
   if (ctx.platform === 'win32') return []; // POSIX modes mean nothing there; NTFS ACLs are out of scope.
   const out: Finding[] = [];
   const creds = ctx.modes.credentials;
   if (creds !== undefined && (creds.mode & 0o077) !== 0) {
+    const mode = privateMode(creds.mode);
     out.push({
       code: 'CREDENTIALS_FILE_PERMISSIONS',
       severity: 'error',
       profile: null,
       message: `${creds.path} is ${octal(creds.mode)}: other users on this machine can read it.`,
-      fix: `chmod 600 ${creds.path}`,
-      action: { kind: 'chmod', path: creds.path, mode: 0o600 },
+      fix: `chmod ${mode.toString(8)} ${creds.path}`,
+      action: { kind: 'chmod', path: creds.path, mode },
     });
   }
   const config = ctx.modes.config;
   const configHoldsSecrets = ctx.model.profiles.some((p) => hasSecretIn(p.configSettings));
   if (config !== undefined && configHoldsSecrets && (config.mode & 0o077) !== 0) {
+    const mode = privateMode(config.mode);
     out.push({
       code: 'CONFIG_FILE_PERMISSIONS',
       severity: 'error',
       profile: null,
       message: `${config.path} holds secret keys and is ${octal(config.mode)}: other users on this machine can read it.`,
-      fix: `chmod 600 ${config.path}`,
-      action: { kind: 'chmod', path: config.path, mode: 0o600 },
+      fix: `chmod ${mode.toString(8)} ${config.path}`,
+      action: { kind: 'chmod', path: config.path, mode },
     });
   }
   const dir = ctx.modes.awsDir;
@@ -331,6 +382,6 @@ const ORDER: Record<FindingSeverity, number> = { error: 0, warning: 1, info: 2 }
 /** Every finding, errors first, in a stable order. */
 export function runChecks(ctx: DoctorContext): Finding[] {
   const managed = managedDefaultProfile(ctx);
-  const all = [...problemChecks(ctx), ...permissionChecks(ctx), ...rootChecks(ctx), ...vaultChecks(ctx), ...keyChecks(ctx, managed), ...productionChecks(ctx, managed)];
+  const all = [...problemChecks(ctx), ...accessChecks(ctx), ...permissionChecks(ctx), ...rootChecks(ctx), ...vaultChecks(ctx), ...keyChecks(ctx, managed), ...productionChecks(ctx, managed)];
   return all.map((f, i) => [f, i] as const).sort((a, b) => ORDER[a[0].severity] - ORDER[b[0].severity] || a[1] - b[1]).map(([f]) => f);
 }

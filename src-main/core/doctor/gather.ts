@@ -5,8 +5,9 @@ import { chmodSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 import { isHatrackError } from '../../../shared/domain/errors.js';
-import type { AwsFilesService } from '../awsfiles/aws-files.js';
+import type { AwsFilesService, AwsFilesView } from '../awsfiles/aws-files.js';
 import { applyFix } from '../awsfiles/fixes.js';
+import { resolveWriteTarget, writeProtection } from '../awsfiles/fs-primitives.js';
 import { resolveHomeDir } from '../awsfiles/paths.js';
 import type { ProfileModel } from '../awsfiles/profiles.js';
 import { stringSetting } from '../awsfiles/profiles.js';
@@ -19,7 +20,7 @@ import type { StsGateway } from '../sts/sts-gateway.js';
 import type { SecretStore } from '../vault/secret-store.js';
 import { readVaultEntry, vaultProfiles } from '../vault/vault.js';
 import { isVaultCommand } from '../vault/vault-edits.js';
-import type { DoctorContext, FileMode, FixAction, VaultedKey } from './checks.js';
+import type { DoctorContext, FileAccess, FileMode, FixAction, VaultedKey } from './checks.js';
 
 export interface GatherDeps {
   readonly env: Environment;
@@ -42,6 +43,22 @@ function modeOf(file: string | null): FileMode | undefined {
   } catch {
     return undefined;
   }
+}
+
+function accessOf(view: AwsFilesView): FileAccess[] {
+  const out: FileAccess[] = [];
+  for (const kind of ['config', 'credentials'] as const) {
+    const file = view.paths[kind];
+    if (file === null) continue;
+    let readOnly;
+    try {
+      readOnly = writeProtection(resolveWriteTarget(file));
+    } catch {
+      readOnly = undefined; // A link loop: the write reports it.
+    }
+    out.push({ kind, path: file, special: view.snapshot[kind].special, readOnly });
+  }
+  return out;
 }
 
 /** First-seen dates the credentials engine recorded (see sts/access-keys.ts); damaged or missing means none. */
@@ -111,6 +128,7 @@ export async function gatherDoctorContext(deps: GatherDeps, callerArns?: Readonl
     keyFirstSeen: readKeyFirstSeen(deps.files.dataDir),
     now: deps.env.now(),
     callerArns,
+    access: accessOf(view),
   };
   return { context, notes };
 }

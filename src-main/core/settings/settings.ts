@@ -6,7 +6,7 @@ import path from 'node:path';
 import { z } from 'zod';
 
 import { HatrackError } from '../../../shared/domain/errors.js';
-import { acquireLock } from '../awsfiles/file-store.js';
+import { acquireLock } from '../awsfiles/file-lock.js';
 
 export const SETTINGS_FILE = 'settings.json';
 export const SCHEMA_VERSION = 2;

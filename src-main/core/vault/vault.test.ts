@@ -6,6 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HatrackError } from '../../../shared/domain/errors.js';
 import { createAwsFiles } from '../awsfiles/aws-files.js';
+import { parseDocument } from '../awsfiles/ini-document.js';
 import type { Environment } from '../environment.js';
 import { createFakeGateway } from '../sts/fake-gateway.js';
 import { createMemorySecretStore } from './memory-secret-store.js';
@@ -59,6 +60,30 @@ describe('vault add/remove', () => {
     expect(read(s.config)).toBe(CONFIG);
     expect(read(s.credentials)).toBe(CREDS);
     expect(s.store.entries().size).toBe(0);
+  });
+
+  it('scrubs every secret the profile ever had from every backup, and leaves other profiles\' secrets', async () => {
+    const s = setup();
+    const OLD = 'oldSecretReplacedBySetOLDSECRETOLDSECRET1';
+    const OLDER_TOKEN = 'FwoGZXIvYXdzEOLDSESSIONTOKENfromAnEarlierSetXYZ';
+    const OTHER = 'otherProfileSecretKeepMeKeepMeKeepMe';
+    // Earlier history, each version replaced through the file store (which backs it up): other secrets and a session
+    // token in [dev], and a secret in its config section.
+    const replace = (kind: 'config' | 'credentials', text: string) =>
+      s.files.edit((docs) => ({ docs: { ...docs, [kind]: parseDocument(Buffer.from(text)) }, result: undefined }));
+    const creds = (secret: string, extra = '') => `[dev]\naws_access_key_id = ${ID}\naws_secret_access_key = ${secret}\n${extra}\n[other]\naws_secret_access_key = ${OTHER}\n`;
+    writeFileSync(s.config, `${CONFIG}aws_secret_access_key = ${OLD}2\n`);
+    writeFileSync(s.credentials, creds(OLD, `aws_session_token = ${OLDER_TOKEN}\n`));
+    replace('config', CONFIG);
+    replace('credentials', creds('anotherOldOneAnotherOldOne'));
+    replace('credentials', creds(SECRET));
+    expect(allFilesText(s.dir)).toContain(OLD);
+
+    const result = await vaultAdd(s.deps, 'dev');
+    const text = allFilesText(s.dir);
+    for (const secret of [SECRET, OLD, `${OLD}2`, OLDER_TOKEN, 'anotherOldOneAnotherOldOne']) expect(text).not.toContain(secret);
+    expect(text).toContain(OTHER);
+    expect(result.scrubbedBackups).toBeGreaterThan(2);
   });
 
   it('with no keychain: KEYCHAIN_UNAVAILABLE and nothing written', async () => {

@@ -11,7 +11,7 @@ import { stringSetting } from '../awsfiles/profiles.js';
 import type { HatrackRuntime } from './process-command.js';
 import { credentialProcessCommand } from './process-command.js';
 import type { SecretStore } from './secret-store.js';
-import { scrubSecretFromBackups } from './scrub-backups.js';
+import { scrubProfileSecretsFromBackups } from './scrub-backups.js';
 import { isVaultCommand, planVaultAdd, planVaultRemove } from './vault-edits.js';
 import type { VaultEntry } from './vault-entry.js';
 import { PROFILE_ACCOUNT_PREFIX, profileAccount, readVaultEntry, serializeVaultEntry } from './vault-entry.js';
@@ -99,9 +99,10 @@ export async function vaultAdd(deps: VaultDeps, profile: string, opts: { readonl
     await deps.store.delete(deps.service, account).catch(() => false);
     throw e;
   }
-  // The file store backed up the old file, secret included; the point of the vault is that no plain copy stays.
+  // The file store backed up the old file, secret included, and older backups hold the secrets the profile had
+  // before; the point of the vault is that no plain copy of any of them stays.
   // (After the try: the keys are out of the files now, so a failure here must never delete the keychain entry.)
-  const scrubbedBackups = scrubSecretFromBackups(deps.files.dataDir, entry.secretAccessKey);
+  const scrubbedBackups = scrubProfileSecretsFromBackups(deps.files.dataDir, profile, [entry.secretAccessKey]);
   return { profile, accessKeyId: entry.accessKeyId, command, dryRun: false, files, scrubbedBackups };
 }
 
