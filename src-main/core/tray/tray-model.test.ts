@@ -1,12 +1,17 @@
 // Unit tests of the pure tray model: order of sections, default mark, production confirmation, countdown, grouping.
 import { describe, expect, it } from 'vitest';
+import { profileCapabilities } from '../awsfiles/kinds.js';
 import { buildTrayModel, formatCountdown, trayActions } from './tray-model.js';
 import type { TrayItem, TrayModelInput, TrayProfile } from './tray-model.js';
 
 const NOW = Date.parse('2026-03-01T12:00:00Z');
 
+/** Capabilities as the kinds table gives them for a config section holding `settings`. */
+const capabilitiesOf = (settings: Record<string, string>) => profileCapabilities({ settings: new Map(Object.entries(settings)), credentialsSettings: undefined });
+const ROLE = capabilitiesOf({ role_arn: 'arn:aws:iam::111111111111:role/R', source_profile: 'base' });
+
 function profile(name: string, extra: Partial<TrayProfile> = {}): TrayProfile {
-  return { name, kind: 'role', accountId: '111111111111', region: 'eu-west-1', production: false, favourite: false, isDefault: false, sessionExpiresAt: null, ...extra };
+  return { name, capabilities: ROLE, accountId: '111111111111', region: 'eu-west-1', production: false, favourite: false, isDefault: false, sessionExpiresAt: null, ...extra };
 }
 
 function input(extra: Partial<TrayModelInput> = {}): TrayModelInput {
@@ -15,8 +20,8 @@ function input(extra: Partial<TrayModelInput> = {}): TrayModelInput {
       profile('dev', { favourite: true }),
       profile('prod-admin', { accountId: '222222222222', production: true, isDefault: true, sessionExpiresAt: new Date(NOW + 42 * 60_000 + 5_000).toISOString() }),
       profile('staging', { accountId: '333333333333' }),
-      profile('sso-only', { accountId: null, kind: 'sso' }),
-      profile('base', { kind: 'settings', accountId: null }),
+      profile('sso-only', { accountId: null, capabilities: capabilitiesOf({ sso_account_id: '111111111111', sso_role_name: 'R' }) }),
+      profile('base', { capabilities: capabilitiesOf({ region: 'eu-west-1' }), accountId: null }),
     ],
     recent: ['staging', 'dev', 'ghost', 'staging'],
     doctorFindingCount: 3,
