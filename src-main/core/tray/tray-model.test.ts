@@ -91,6 +91,21 @@ describe('buildTrayModel', () => {
     expect(enabled).toEqual([['use', false], ['assume', false], ['console', false], ['copyExport', true], ['edit', true]]);
   });
 
+  it('enables what the kinds table allows: no Assume for static keys without MFA, nothing for aws login', () => {
+    const keys = { aws_access_key_id: 'AKIAIOSFODNN7EXAMPLE', aws_secret_access_key: 's' };
+    const profiles = [
+      profile('keys', { capabilities: capabilitiesOf(keys) }),
+      profile('keys-mfa', { capabilities: capabilitiesOf({ ...keys, mfa_serial: 'arn:aws:iam::111111111111:mfa/me' }) }),
+      profile('login', { capabilities: capabilitiesOf({ login_session: 'arn:aws:iam::111111111111:user/me' }) }),
+    ];
+    const model = buildTrayModel(input({ profiles, recent: [] }));
+    const enabled = (name: string) =>
+      submenu(submenu(submenu(model.items, 'All profiles (3)'), 'Account 111111111111'), name).flatMap((i) => (i.kind === 'action' ? [[i.action.type, i.enabled]] : []));
+    expect(enabled('keys').slice(0, 3)).toEqual([['use', true], ['assume', false], ['console', true]]);
+    expect(enabled('keys-mfa').slice(0, 3)).toEqual([['use', true], ['assume', true], ['console', true]]);
+    expect(enabled('login').slice(0, 3)).toEqual([['use', false], ['assume', false], ['console', false]]);
+  });
+
   it('puts the countdown in the title on macOS, and in the tooltip and a menu line elsewhere', () => {
     const mac = buildTrayModel(input({ platform: 'darwin' }));
     expect(mac.title).toBe('42m');
