@@ -9,7 +9,7 @@ export const PROFILE_KINDS = ['static', 'role', 'sso', 'process', 'web-identity'
 export const ProfileKindSchema = z.enum(PROFILE_KINDS);
 export type ProfileKind = z.infer<typeof ProfileKindSchema>;
 
-/** One thing Hatrack can do with a profile: allowed, or not with the reason a person reads (a tooltip, an error). */
+/** One thing Hatrack can do with a profile: allowed, or not with a reason that reads after its name (`dev ${reason}.`). */
 export const CapabilitySchema = z.object({ ok: z.boolean(), reason: z.string().nullable() });
 export type Capability = z.infer<typeof CapabilitySchema>;
 export const CapabilitiesSchema = z.object({

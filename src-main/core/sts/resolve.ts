@@ -117,7 +117,10 @@ async function staticKeys(ctx: Ctx, p: Profile, visited: readonly string[]): Pro
 
 async function processCredentials(ctx: Ctx, p: Profile): Promise<ResolvedCredentials> {
   const s = p.settings;
-  const c = await runCredentialProcess(str(s, 'credential_process') ?? '', p.name, { env: ctx.deps.env, runner: ctx.deps.runProcess });
+  const command = str(s, 'credential_process');
+  // A nested block is no command: the chain goes on to config-file keys.
+  if (command === undefined) return staticFrom(p, p.configSettings) ?? Promise.reject(noCredentials(p));
+  const c = await runCredentialProcess(command, p.name, { env: ctx.deps.env, runner: ctx.deps.runProcess });
   return {
     ...c,
     accountId: c.accountId ?? str(s, 'aws_account_id'),
