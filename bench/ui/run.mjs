@@ -39,6 +39,11 @@ function fakeHatrack(n) {
   let seed = 42;
   const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
   const profiles = [];
+  const capabilitiesOf = (kind, hasKey) => {
+    const can = (ok) => ({ ok, reason: ok ? null : 'cannot do this' });
+    const creds = kind !== 'settings';
+    return { use: can(creds), assume: can(creds && kind !== 'static'), console: can(creds), export: can(creds), vault: can(hasKey), rotate: can(hasKey), signIn: can(false) };
+  };
   for (let i = 0; i < n; i++) {
     const kind = kinds[i % kinds.length];
     const team = teams[i % teams.length];
@@ -64,6 +69,8 @@ function fakeHatrack(n) {
       isDefault: i === 7,
       sessionExpiresAt: kind === 'role' && i % 11 === 0 ? new Date(Date.now() + (i % 60) * 60_000).toISOString() : null,
       vaulted: false,
+      // As core's kinds table answers for these kinds (core/awsfiles/kinds.ts); only `ok` matters to the rows.
+      capabilities: capabilitiesOf(kind, hasKey),
     });
   }
   const list = { files: { config: '/home/me/.aws/config', credentials: '/home/me/.aws/credentials' }, profiles, problems: [], defaultIdentity: { profile: null, managed: false, expiresAt: null } };

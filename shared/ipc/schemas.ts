@@ -4,7 +4,30 @@ import { z } from 'zod';
 
 export const ProfileNameSchema = z.string().min(1).max(200);
 export const AwsFileKindSchema = z.enum(['config', 'credentials']);
-export const ProfileKindSchema = z.enum(['static', 'role', 'sso', 'process', 'web-identity', 'login', 'settings']);
+/** Every profile kind; core's kinds table (core/awsfiles/kinds.ts) must have a row for each, or it does not compile. */
+export const PROFILE_KINDS = ['static', 'role', 'sso', 'process', 'web-identity', 'login', 'settings'] as const;
+export const ProfileKindSchema = z.enum(PROFILE_KINDS);
+export type ProfileKind = z.infer<typeof ProfileKindSchema>;
+
+/** One thing Hatrack can do with a profile: allowed, or not with a reason that reads after its name (`dev ${reason}.`). */
+export const CapabilitySchema = z.object({ ok: z.boolean(), reason: z.string().nullable() });
+export type Capability = z.infer<typeof CapabilitySchema>;
+export const CapabilitiesSchema = z.object({
+  /** Make it the default profile (credentials resolved and written to [default]). */
+  use: CapabilitySchema,
+  /** Resolve temporary credentials now (the window's and tray's Assume). */
+  assume: CapabilitySchema,
+  console: CapabilitySchema,
+  /** Print its credentials (hatrack export). */
+  export: CapabilitySchema,
+  /** Move its access keys into the OS keychain. */
+  vault: CapabilitySchema,
+  rotate: CapabilitySchema,
+  /** Sign in to IAM Identity Center from Hatrack. */
+  signIn: CapabilitySchema,
+});
+export type Capabilities = z.infer<typeof CapabilitiesSchema>;
+export type CapabilityName = keyof Capabilities;
 export const SettingValueSchema = z.union([z.string(), z.record(z.string(), z.string())]);
 
 export const ProblemSchema = z.object({
@@ -40,6 +63,8 @@ export const ProfileSummarySchema = z.object({
   /** When the profile's temporary credentials (written by `use`, or an assumed session) expire. */
   sessionExpiresAt: z.string().nullable(),
   vaulted: z.boolean(),
+  /** What Hatrack can do with it, from core's kinds table; the window and the tray read these, never the kind. */
+  capabilities: CapabilitiesSchema,
 });
 export type ProfileSummary = z.infer<typeof ProfileSummarySchema>;
 

@@ -4,6 +4,7 @@ import type { TraySnapshot } from '../app/tray/tray-input.js';
 import { createBackgroundChecks } from './background.js';
 import { coreVars, launchOptions } from './launch-options.js';
 import { shellPaths, trayIconFile } from './paths.js';
+import { profileCapabilities } from '../core/awsfiles/kinds.js';
 
 describe('launchOptions', () => {
   it('finds --hatrack-cli and passes everything after it to the CLI', () => {
@@ -45,7 +46,7 @@ describe('shell paths', () => {
 describe('createBackgroundChecks', () => {
   const NOW = Date.parse('2026-03-01T12:00:00Z');
   const snap = (expiresInMs: number): TraySnapshot => ({
-    profiles: [{ name: 'work', kind: 'role', accountId: null, region: null, production: false, favourite: false, isDefault: true, sessionExpiresAt: new Date(NOW + expiresInMs).toISOString(), accessKeyId: null, keyAgeDays: null }],
+    profiles: [{ name: 'work', capabilities: profileCapabilities({ settings: new Map([['role_arn', 'arn:aws:iam::111111111111:role/R'], ['source_profile', 'base']]), credentialsSettings: undefined }), accountId: null, region: null, production: false, favourite: false, isDefault: true, sessionExpiresAt: new Date(NOW + expiresInMs).toISOString(), accessKeyId: null, keyAgeDays: null }],
     doctorFindingCount: 0,
     defaultProfile: 'work',
     refreshLeadMinutes: 10,

@@ -5,13 +5,14 @@ import type { TraySnapshot } from '../app/tray/tray-input.js';
 import type { TrayAction } from '../app/tray/tray-model.js';
 import { createTrayActionRunner, profileRoute } from './tray-actions.js';
 import { createTrayController, toMenuTemplate } from './tray.js';
+import { profileCapabilities } from '../core/awsfiles/kinds.js';
 
 const NOW = Date.parse('2026-03-01T12:00:00Z');
 
 function snapshot(extra: Partial<TraySnapshot> = {}): TraySnapshot {
   return {
     profiles: [
-      { name: 'R&D', kind: 'role', accountId: '111111111111', region: null, production: false, favourite: true, isDefault: true, sessionExpiresAt: new Date(NOW + 61_000).toISOString(), accessKeyId: null, keyAgeDays: null },
+      { name: 'R&D', capabilities: profileCapabilities({ settings: new Map([['role_arn', 'arn:aws:iam::111111111111:role/R'], ['source_profile', 'base']]), credentialsSettings: undefined }), accountId: '111111111111', region: null, production: false, favourite: true, isDefault: true, sessionExpiresAt: new Date(NOW + 61_000).toISOString(), accessKeyId: null, keyAgeDays: null },
     ],
     doctorFindingCount: 0,
     defaultProfile: 'R&D',

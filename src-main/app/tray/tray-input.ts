@@ -22,7 +22,7 @@ const DEFAULT_LEAD_MINUTES = 10;
 function project(p: ProfileSummary): TrayProfile & NotifyProfile {
   return {
     name: p.name,
-    kind: p.kind,
+    capabilities: p.capabilities,
     accountId: p.accountId,
     region: p.region,
     production: p.production,

@@ -1,12 +1,17 @@
 // Unit tests of the pure tray model: order of sections, default mark, production confirmation, countdown, grouping.
 import { describe, expect, it } from 'vitest';
+import { profileCapabilities } from '../../core/awsfiles/kinds.js';
 import { buildTrayModel, formatCountdown, trayActions } from './tray-model.js';
 import type { TrayItem, TrayModelInput, TrayProfile } from './tray-model.js';
 
 const NOW = Date.parse('2026-03-01T12:00:00Z');
 
+/** Capabilities as the kinds table gives them for a config section holding `settings`. */
+const capabilitiesOf = (settings: Record<string, string>) => profileCapabilities({ settings: new Map(Object.entries(settings)), credentialsSettings: undefined });
+const ROLE = capabilitiesOf({ role_arn: 'arn:aws:iam::111111111111:role/R', source_profile: 'base' });
+
 function profile(name: string, extra: Partial<TrayProfile> = {}): TrayProfile {
-  return { name, kind: 'role', accountId: '111111111111', region: 'eu-west-1', production: false, favourite: false, isDefault: false, sessionExpiresAt: null, ...extra };
+  return { name, capabilities: ROLE, accountId: '111111111111', region: 'eu-west-1', production: false, favourite: false, isDefault: false, sessionExpiresAt: null, ...extra };
 }
 
 function input(extra: Partial<TrayModelInput> = {}): TrayModelInput {
@@ -15,8 +20,8 @@ function input(extra: Partial<TrayModelInput> = {}): TrayModelInput {
       profile('dev', { favourite: true }),
       profile('prod-admin', { accountId: '222222222222', production: true, isDefault: true, sessionExpiresAt: new Date(NOW + 42 * 60_000 + 5_000).toISOString() }),
       profile('staging', { accountId: '333333333333' }),
-      profile('sso-only', { accountId: null, kind: 'sso' }),
-      profile('base', { kind: 'settings', accountId: null }),
+      profile('sso-only', { accountId: null, capabilities: capabilitiesOf({ sso_account_id: '111111111111', sso_role_name: 'R' }) }),
+      profile('base', { capabilities: capabilitiesOf({ region: 'eu-west-1' }), accountId: null }),
     ],
     recent: ['staging', 'dev', 'ghost', 'staging'],
     doctorFindingCount: 3,
@@ -91,6 +96,21 @@ describe('buildTrayModel', () => {
     const base = submenu(submenu(all, 'Other profiles'), 'base');
     const enabled = base.filter((i) => i.kind === 'action').map((i) => (i.kind === 'action' ? [i.action.type, i.enabled] : []));
     expect(enabled).toEqual([['use', false], ['assume', false], ['console', false], ['copyExport', true], ['edit', true]]);
+  });
+
+  it('enables what the kinds table allows: no Assume for static keys without MFA, nothing for aws login', () => {
+    const keys = { aws_access_key_id: 'AKIAIOSFODNN7EXAMPLE', aws_secret_access_key: 's' };
+    const profiles = [
+      profile('keys', { capabilities: capabilitiesOf(keys) }),
+      profile('keys-mfa', { capabilities: capabilitiesOf({ ...keys, mfa_serial: 'arn:aws:iam::111111111111:mfa/me' }) }),
+      profile('login', { capabilities: capabilitiesOf({ login_session: 'arn:aws:iam::111111111111:user/me' }) }),
+    ];
+    const model = buildTrayModel(input({ profiles, recent: [] }));
+    const enabled = (name: string) =>
+      submenu(submenu(submenu(model.items, 'All profiles (3)'), 'Account 111111111111'), name).flatMap((i) => (i.kind === 'action' ? [[i.action.type, i.enabled]] : []));
+    expect(enabled('keys').slice(0, 3)).toEqual([['use', true], ['assume', false], ['console', true]]);
+    expect(enabled('keys-mfa').slice(0, 3)).toEqual([['use', true], ['assume', true], ['console', true]]);
+    expect(enabled('login').slice(0, 3)).toEqual([['use', false], ['assume', false], ['console', false]]);
   });
 
   it('puts the countdown in the title on macOS, and in the tooltip and a menu line elsewhere', () => {

@@ -1,11 +1,13 @@
 // The tray menu as pure data (any runtime): profiles, recents and the default session in, item specs out.
 
+import type { Capabilities } from '../../../shared/ipc/schemas.js';
 import { envSnippet, hasEnvSnippet } from '../../core/switch/env-snippet.js';
 
 /** What the tray needs to know about one profile (a projection of the contract's ProfileSummary). */
 export interface TrayProfile {
   readonly name: string;
-  readonly kind: string;
+  /** From the kinds table (core/awsfiles/kinds.ts): the tray enables exactly what the window enables. */
+  readonly capabilities: Pick<Capabilities, 'use' | 'assume' | 'console'>;
   readonly accountId: string | null;
   /** botocore's region setting; only a plain string is shown. */
   readonly region: unknown;
@@ -85,12 +87,11 @@ function profileLabel(p: TrayProfile): string {
 }
 
 function profileMenu(p: TrayProfile): TrayItem {
-  // A settings-only profile has no credentials of its own: it can be edited, not used.
-  const usable = p.kind !== 'settings';
+  const can = p.capabilities;
   const items: TrayItem[] = [
-    { kind: 'action', label: p.production ? 'Use as default… (production)' : 'Use as default', action: { type: 'use', profile: p.name, confirm: p.production }, enabled: usable },
-    { kind: 'action', label: 'Assume (temporary keys)', action: { type: 'assume', profile: p.name }, enabled: usable },
-    { kind: 'action', label: 'Open console', action: { type: 'console', profile: p.name }, enabled: usable },
+    { kind: 'action', label: p.production ? 'Use as default… (production)' : 'Use as default', action: { type: 'use', profile: p.name, confirm: p.production }, enabled: can.use.ok },
+    { kind: 'action', label: 'Assume (temporary keys)', action: { type: 'assume', profile: p.name }, enabled: can.assume.ok },
+    { kind: 'action', label: 'Open console', action: { type: 'console', profile: p.name }, enabled: can.console.ok },
     // The label is the very line copied; a name no SDK can read gets none (pasted, it could run commands).
     hasEnvSnippet(p.name)
       ? { kind: 'action', label: `Copy ${envSnippet(p.name)}`, action: { type: 'copyExport', profile: p.name }, enabled: true }

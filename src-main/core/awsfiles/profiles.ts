@@ -1,10 +1,12 @@
 // botocore's profile model over a config/credentials pair: names, order, merged settings and credential kind.
 
 import type { IniReading, SectionOccurrence, SettingValue } from './ini-reading.js';
+import { credentialKind } from './kinds.js';
+import type { ProfileKind } from './kinds.js';
 import { ShlexError, shlexSplit } from './python-text.js';
 
 export type AwsFileKind = 'config' | 'credentials';
-export type ProfileKind = 'static' | 'role' | 'sso' | 'process' | 'web-identity' | 'login' | 'settings';
+export type { ProfileKind } from './kinds.js';
 
 export type ConfigSectionType =
   | { readonly type: 'profile'; readonly name: string }
@@ -293,19 +295,8 @@ export function buildProfileModel(config: IniReading, credentials: IniReading): 
   return new LazyModel(config, credentials);
 }
 
-/** The provider botocore's ProfileProviderBuilder reaches first for an explicitly named profile. */
-export function credentialKind(
-  merged: ReadonlyMap<string, SettingValue>,
-  inCredentialsFile: ReadonlyMap<string, SettingValue> | undefined,
-): ProfileKind {
-  if (merged.has('role_arn')) return merged.has('web_identity_token_file') ? 'web-identity' : 'role';
-  if (merged.has('sso_role_name') || merged.has('sso_account_id')) return 'sso';
-  if (inCredentialsFile?.has('aws_access_key_id') || inCredentialsFile?.has('aws_secret_access_key')) return 'static';
-  if (merged.has('login_session')) return 'login';
-  if (merged.has('credential_process')) return 'process';
-  if (merged.has('aws_access_key_id') || merged.has('aws_secret_access_key')) return 'static';
-  return 'settings';
-}
+/** The kind botocore sees, from the kinds table (kinds.ts). */
+export { credentialKind };
 
 export function stringSetting(settings: ReadonlyMap<string, SettingValue>, key: string): string | undefined {
   const v = settings.get(key);

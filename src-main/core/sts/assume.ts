@@ -5,7 +5,7 @@ import { stringSetting } from '../awsfiles/profiles.js';
 import type { Environment } from '../environment.js';
 import { resolveEndpoint } from './endpoints.js';
 import type { MfaCodeProvider, MfaSessionBroker } from './mfa-session.js';
-import type { CallTarget, StsGateway } from './sts-gateway.js';
+import type { AssumedRole, CallTarget, IssuedCredentials, StsGateway } from './sts-gateway.js';
 import { isLongTerm } from './types.js';
 import type { AwsCredentials, ResolveHop } from './types.js';
 import { assertValid, assumeRoleProblems, sanitizeSessionName } from './validation.js';
@@ -22,9 +22,12 @@ export interface AssumeHopDeps {
   readonly codeProvider?: MfaCodeProvider | undefined;
 }
 
-export interface AssumeHopResult {
-  readonly credentials: AwsCredentials & { readonly sessionToken: string; readonly expiration: Date };
+interface AssumedRoleCredentials {
+  readonly credentials: IssuedCredentials;
   readonly accountId: string | undefined;
+}
+
+export interface AssumeHopResult extends AssumedRoleCredentials {
   readonly roleArn: string;
   readonly hop: ResolveHop;
 }
@@ -48,6 +51,14 @@ export function stsRegion(hopProfile: Profile, topProfile: Profile | undefined):
 
 export function accountOfArn(arn: string | undefined): string | undefined {
   return arn?.split(':')[4] || undefined;
+}
+
+/** The credentials and account of an AssumeRole or AssumeRoleWithWebIdentity answer: the one mapping for both. */
+export function assumedRoleCredentials(out: AssumedRole, roleArn: string): AssumedRoleCredentials {
+  return {
+    credentials: { accessKeyId: out.accessKeyId, secretAccessKey: out.secretAccessKey, sessionToken: out.sessionToken, expiration: out.expiration },
+    accountId: accountOfArn(out.assumedRoleArn) ?? accountOfArn(roleArn),
+  };
 }
 
 export async function assumeRoleHop(
@@ -96,13 +107,7 @@ export async function assumeRoleHop(
   assertValid(assumeRoleProblems(request, chained), profile.name);
   const out = await deps.gateway.assumeRole(target(signer), request);
   return {
-    credentials: {
-      accessKeyId: out.accessKeyId,
-      secretAccessKey: out.secretAccessKey,
-      sessionToken: out.sessionToken,
-      expiration: out.expiration,
-    },
-    accountId: accountOfArn(out.assumedRoleArn) ?? accountOfArn(roleArn),
+    ...assumedRoleCredentials(out, roleArn),
     roleArn,
     hop: { profile: profile.name, source: 'role', roleArn, chained, durationCapped, viaMfaSession },
   };

@@ -4,10 +4,12 @@ import { readFile } from 'node:fs/promises';
 
 import { HatrackError, isHatrackError } from '../../../shared/domain/errors.js';
 import type { SettingValue } from '../awsfiles/ini-reading.js';
+import { assumesRole, computeSourceReason, hasStaticKeys, LOGIN_REASON, NO_CREDENTIALS_REASON, nonRoleKind } from '../awsfiles/kinds.js';
+import type { ProfileKind } from '../awsfiles/kinds.js';
 import type { Profile, ProfileModel } from '../awsfiles/profiles.js';
 import { stringSetting } from '../awsfiles/profiles.js';
 import type { Environment } from '../environment.js';
-import { accountOfArn, assumeRoleHop, defaultRoleSessionName, parseDurationSetting, stsRegion } from './assume.js';
+import { assumedRoleCredentials, assumeRoleHop, defaultRoleSessionName, parseDurationSetting, stsRegion } from './assume.js';
 import { runCredentialProcess } from './credential-process.js';
 import type { ProcessRunner } from './credential-process.js';
 import { resolveEndpoint } from './endpoints.js';
@@ -33,12 +35,9 @@ export interface ResolveDeps {
 
 type Settings = ReadonlyMap<string, SettingValue>;
 
-const has = (s: Settings | undefined, k: string): boolean => s?.has(k) === true;
 const str = (s: Settings | undefined, k: string): string | undefined => (s === undefined ? undefined : stringSetting(s, k));
 
-function hasStaticKeys(p: Profile): boolean {
-  return has(p.settings, 'aws_access_key_id') || has(p.settings, 'aws_secret_access_key');
-}
+const holdsStaticKeys = (p: Profile): boolean => hasStaticKeys(p.settings, p.credentialsSettings);
 
 /** Resolves `profileName` from the AWS files alone; ambient AWS_* credentials are ignored, as for `--profile`. */
 export async function resolveCredentials(
@@ -76,40 +75,61 @@ function lookup(model: ProfileModel, name: string, referrer: string | undefined)
   );
 }
 
-async function resolveProfile(ctx: Ctx, p: Profile, visited: readonly string[]): Promise<ResolvedCredentials> {
-  if (has(p.settings, 'role_arn')) {
-    if (has(p.settings, 'web_identity_token_file')) return webIdentity(ctx, p);
-    return assumeRoleProfile(ctx, p, visited);
-  }
-  return profileChain(ctx, p);
+type Resolver = (ctx: Ctx, p: Profile, visited: readonly string[]) => Promise<ResolvedCredentials>;
+
+/** One resolver per kind; which one runs is the kinds table's answer (awsfiles/kinds.ts), never a key test here. */
+const RESOLVERS: Readonly<Record<ProfileKind, Resolver>> = {
+  role: (ctx, p, visited) => assumeRoleProfile(ctx, p, visited),
+  'web-identity': (ctx, p) => webIdentity(ctx, p),
+  sso: (ctx, p) => sso(ctx, p),
+  static: (ctx, p, visited) => staticKeys(ctx, p, visited),
+  login: (_ctx, p) => Promise.reject(new HatrackError('NOT_SUPPORTED', `Profile "${p.name}" ${LOGIN_REASON}.`)),
+  process: (ctx, p) => processCredentials(ctx, p),
+  settings: (_ctx, p) => Promise.reject(noCredentials(p)),
+};
+
+function noCredentials(p: Profile): HatrackError {
+  return new HatrackError('NO_CREDENTIALS', `Profile "${p.name}" ${NO_CREDENTIALS_REASON}.`);
+}
+
+function resolveProfile(ctx: Ctx, p: Profile, visited: readonly string[]): Promise<ResolvedCredentials> {
+  return RESOLVERS[p.kind](ctx, p, visited);
 }
 
 /** botocore's per-profile chain without assume-role: SSO, credentials-file keys, login, process, config-file keys. */
-async function profileChain(ctx: Ctx, p: Profile): Promise<ResolvedCredentials> {
-  const s = p.settings;
-  if (has(s, 'sso_account_id') || has(s, 'sso_role_name')) return sso(ctx, p);
-  const fromCredFile = staticFrom(p, p.credentialsSettings);
-  if (fromCredFile !== undefined) return fromCredFile;
-  if (has(s, 'login_session')) {
-    throw new HatrackError('NOT_SUPPORTED', `Profile "${p.name}" uses "aws login" (login_session), which Hatrack cannot resolve yet.`);
-  }
-  const command = str(s, 'credential_process');
-  if (command !== undefined) {
-    const c = await runCredentialProcess(command, p.name, { env: ctx.deps.env, runner: ctx.deps.runProcess });
-    return {
-      ...c,
-      accountId: c.accountId ?? str(s, 'aws_account_id'),
-      profile: p.name,
-      source: 'process',
-      chained: false,
-      hops: [{ profile: p.name, source: 'process' }],
-    };
-  }
-  const fromConfig = staticFrom(p, p.configSettings);
-  if (fromConfig !== undefined) return fromConfig;
-  throw new HatrackError('NO_CREDENTIALS', `Profile "${p.name}" has no credentials (no keys, role, SSO or credential_process).`);
+function profileChain(ctx: Ctx, p: Profile, visited: readonly string[]): Promise<ResolvedCredentials> {
+  return RESOLVERS[nonRoleKind(p.settings, p.credentialsSettings)](ctx, p, visited);
 }
 
+/**
+ * Credentials-file keys, else config-file keys. botocore's SharedCredentialProvider needs aws_access_key_id, so a lone
+ * secret in the credentials file passes on to the providers after it (login, process, config-file keys).
+ */
+async function staticKeys(ctx: Ctx, p: Profile, visited: readonly string[]): Promise<ResolvedCredentials> {
+  const fromCredFile = staticFrom(p, p.credentialsSettings);
+  if (fromCredFile !== undefined) return fromCredFile;
+  const later = nonRoleKind(p.settings, undefined);
+  if (later !== 'static') return RESOLVERS[later](ctx, p, visited);
+  const fromConfig = staticFrom(p, p.configSettings);
+  if (fromConfig !== undefined) return fromConfig;
+  throw noCredentials(p);
+}
+
+async function processCredentials(ctx: Ctx, p: Profile): Promise<ResolvedCredentials> {
+  const s = p.settings;
+  const command = str(s, 'credential_process');
+  // A nested block is no command: the chain goes on to config-file keys.
+  if (command === undefined) return staticFrom(p, p.configSettings) ?? Promise.reject(noCredentials(p));
+  const c = await runCredentialProcess(command, p.name, { env: ctx.deps.env, runner: ctx.deps.runProcess });
+  return {
+    ...c,
+    accountId: c.accountId ?? str(s, 'aws_account_id'),
+    profile: p.name,
+    source: 'process',
+    chained: false,
+    hops: [{ profile: p.name, source: 'process' }],
+  };
+}
 
 async function assumeRoleProfile(ctx: Ctx, p: Profile, visited: readonly string[]): Promise<ResolvedCredentials> {
   const sourceName = str(p.settings, 'source_profile');
@@ -152,12 +172,13 @@ async function assumeRoleProfile(ctx: Ctx, p: Profile, visited: readonly string[
 async function resolveSource(ctx: Ctx, parent: Profile, name: string, visited: readonly string[]): Promise<ResolvedCredentials> {
   if (visited.includes(name)) {
     // The one allowed revisit: a profile naming itself while holding its own static keys.
-    if (name === parent.name && hasStaticKeys(parent)) return requireCreds(profileChain(ctx, parent), parent.name);
+    if (name === parent.name && holdsStaticKeys(parent)) return requireCreds(profileChain(ctx, parent, visited), parent.name);
     throw new HatrackError('CYCLE', `source_profile chain loops: ${[...visited, name].join(' → ')}.`);
   }
   const src = lookup(ctx.model, name, parent.name);
   const next = [...visited, name];
-  if (hasStaticKeys(src) || !has(src.settings, 'role_arn')) return requireCreds(profileChain(ctx, src), name);
+  // A source holding static keys is used through its own chain even when it also names a role (botocore).
+  if (holdsStaticKeys(src) || !assumesRole(src.kind)) return requireCreds(profileChain(ctx, src, next), name);
   return resolveProfile(ctx, src, next);
 }
 
@@ -202,7 +223,7 @@ function fromCredentialSource(ctx: Ctx, p: Profile, kind: string): ResolvedCrede
     }
     case 'Ec2InstanceMetadata':
     case 'EcsContainer':
-      throw new HatrackError('NOT_SUPPORTED', `Profile "${p.name}" uses credential_source = ${kind}, which only works on AWS compute.`);
+      throw new HatrackError('NOT_SUPPORTED', `Profile "${p.name}" ${computeSourceReason(kind)}.`);
     default:
       throw new HatrackError(
         'INVALID_CONFIG',
@@ -226,12 +247,10 @@ async function webIdentity(ctx: Ctx, p: Profile): Promise<ResolvedCredentials> {
     { region: stsRegion(p, ctx.top), endpoint: resolveEndpoint('sts', ctx.deps.env, p, ctx.model) },
     { roleArn, roleSessionName, webIdentityToken: token, durationSeconds: parseDurationSetting(str(p.settings, 'duration_seconds')) },
   );
+  const { credentials, accountId } = assumedRoleCredentials(out, roleArn);
   return {
-    accessKeyId: out.accessKeyId,
-    secretAccessKey: out.secretAccessKey,
-    sessionToken: out.sessionToken,
-    expiration: out.expiration,
-    accountId: accountOfArn(out.assumedRoleArn) ?? accountOfArn(roleArn),
+    ...credentials,
+    accountId,
     roleArn,
     profile: p.name,
     source: 'web-identity',

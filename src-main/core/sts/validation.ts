@@ -1,6 +1,7 @@
 // Checks every STS request field against the API limits (spec §5.4) before a call is made; pure.
 
 import { HatrackError } from '../../../shared/domain/errors.js';
+import type { AssumeRoleInput } from './sts-gateway.js';
 
 export interface FieldProblem {
   readonly field: string;
@@ -72,17 +73,8 @@ export function checkFederationName(v: string): FieldProblem | undefined {
     : { field: 'Name', reason: 'must be 2–32 characters of letters, digits and + = , . @ _ -' };
 }
 
-export interface AssumeRoleFields {
-  readonly roleArn: string;
-  readonly roleSessionName: string;
-  readonly externalId?: string | undefined;
-  readonly durationSeconds?: number | undefined;
-  readonly serialNumber?: string | undefined;
-  readonly tokenCode?: string | undefined;
-}
-
 /** Every problem with an AssumeRole request, in field order. */
-export function assumeRoleProblems(req: AssumeRoleFields, chained: boolean): FieldProblem[] {
+export function assumeRoleProblems(req: AssumeRoleInput, chained: boolean): FieldProblem[] {
   const out: (FieldProblem | undefined)[] = [checkRoleArn(req.roleArn), checkRoleSessionName(req.roleSessionName)];
   if (req.externalId !== undefined) out.push(checkExternalId(req.externalId));
   if (req.durationSeconds !== undefined) out.push(checkAssumeRoleDuration(req.durationSeconds, chained));

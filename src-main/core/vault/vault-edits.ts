@@ -7,13 +7,13 @@ import { guardNoNewProblems, sectionSpan, setProfileValues } from '../awsfiles/e
 import { docLines, documentFromLines, dominantEol, lineText, spliceLines } from '../awsfiles/ini-document.js';
 import type { DocLine } from '../awsfiles/ini-document.js';
 import type { SectionOccurrence } from '../awsfiles/ini-reading.js';
+import { profileCapabilities } from '../awsfiles/kinds.js';
 import type { AwsFileKind, Profile } from '../awsfiles/profiles.js';
 import { stringSetting } from '../awsfiles/profiles.js';
 import type { RemovedLine, VaultEntry, VaultOrigin } from './vault-entry.js';
 
 const KEY_ID = 'aws_access_key_id';
 const SECRET = 'aws_secret_access_key';
-const TOKENS = ['aws_session_token', 'aws_security_token'];
 
 export interface VaultAddPlan {
   readonly docs: AwsDocs;
@@ -51,16 +51,6 @@ export function planVaultAdd(docs: AwsDocs, name: string, command: string): Vaul
   const file: AwsFileKind = inCreds ? 'credentials' : 'config';
   const occs = sectionsIn(profile, file);
   if (occs.length !== 1) throw new HatrackError('AMBIGUOUS_EDIT', `Profile "${name}" has ${occs.length} sections in the ${file} file; repair that first (hatrack fix).`);
-  if (profile.kind !== 'static') {
-    throw new HatrackError('NOT_SUPPORTED', `Profile "${name}" is a ${profile.kind} profile; its access keys are not what the AWS tools use, so there is nothing to vault.`);
-  }
-  if (TOKENS.some((t) => profile.settings.has(t))) {
-    throw new HatrackError('NOT_SUPPORTED', `Profile "${name}" holds temporary credentials (a session token); the vault is for long-term access keys.`);
-  }
-  const existing = stringSetting(profile.settings, 'credential_process');
-  if (existing !== undefined) {
-    throw new HatrackError('NOT_SUPPORTED', `Profile "${name}" already has a credential_process; remove it first.`);
-  }
   const occ = occs[0]!;
   const entries = occ.entries.filter((e) => e.key === KEY_ID || e.key === SECRET);
   const id = entries.find((e) => e.key === KEY_ID);
@@ -68,6 +58,9 @@ export function planVaultAdd(docs: AwsDocs, name: string, command: string): Vaul
   if (id === undefined || secret === undefined || id.value === '' || secret.value === '') {
     throw new HatrackError('INVALID_CONFIG', `Profile "${name}" needs both aws_access_key_id and aws_secret_access_key to be vaulted.`);
   }
+  // Kind, session token, an existing credential_process: the kinds table's answer, the one the window shows.
+  const vault = profileCapabilities(profile).vault;
+  if (!vault.ok) throw new HatrackError('NOT_SUPPORTED', `Profile "${name}" ${vault.reason ?? 'cannot be vaulted'}.`);
   if (entries.length !== 2) throw new HatrackError('AMBIGUOUS_EDIT', `Profile "${name}" repeats an access key line; repair that first (hatrack fix).`);
 
   const doc = docs[file];

@@ -17,7 +17,7 @@ export function KeysScreen() {
   const [info, setInfo] = useState<Record<string, KeyInfo>>({});
   const [loading, setLoading] = useState<string | null>(null);
   const [rotating, setRotating] = useState<string | null>(null);
-  const withKeys = useMemo(() => (app.list?.profiles ?? []).filter((p) => p.accessKeyId !== null && p.kind === 'static'), [app.list]);
+  const withKeys = useMemo(() => (app.list?.profiles ?? []).filter((p) => p.capabilities.rotate.ok), [app.list]);
   const shown = withKeys.filter((p) => p.name.toLowerCase().includes(filter.toLowerCase())).slice(0, MAX_ROWS);
   const old = withKeys.filter((p) => p.keyAgeDays !== null && p.keyAgeDays > 90).length;
   return (

@@ -21,11 +21,13 @@ function until(expiresAt: string | null): string {
   return ` until ${d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}`;
 }
 
-export function canAssume(p: ProfileSummary): boolean {
-  return p.kind === 'role' || p.kind === 'sso' || p.kind === 'process' || p.kind === 'web-identity' || p.kind === 'login' || (p.kind === 'static' && p.mfaSerial !== null);
-}
-export function hasCredentials(p: ProfileSummary): boolean {
-  return p.kind !== 'settings';
+/**
+ * Why the profile cannot take an action, for its tooltip; undefined when it can. Core's kinds table decides both
+ * (ProfileSummary.capabilities); the window never re-derives them from the kind.
+ */
+export function whyNot(p: ProfileSummary, capability: keyof ProfileSummary['capabilities']): string | undefined {
+  const c = p.capabilities[capability];
+  return c.ok ? undefined : `${p.name} ${c.reason ?? 'cannot do this'}.`;
 }
 
 export function useProfileActions(): ProfileActions {

@@ -4,7 +4,7 @@ import type { KeyboardEvent } from 'react';
 import { Countdown, KeyAgeBadge, KindIcon } from '../../components/badges.js';
 import type { ProfileSummary } from '../../platform/types.js';
 import type { ProfileActions } from './actions.js';
-import { canAssume, hasCredentials } from './actions.js';
+import { whyNot } from './actions.js';
 import { regionText, roleName } from './search.js';
 
 export interface ProfileRowProps {
@@ -65,13 +65,13 @@ export const ProfileRow = memo(function ProfileRow({ p, index, selected, current
         {p.sessionExpiresAt !== null ? <Countdown expiresAt={p.sessionExpiresAt} /> : null}
       </span>
       <span className="prow-actions">
-        <button type="button" className="button small" disabled={!hasCredentials(p)} aria-label={`Use ${p.name} as default`} onClick={() => void actions.use(p.name)}>
+        <button type="button" className="button small" disabled={!p.capabilities.use.ok} title={whyNot(p, 'use')} aria-label={`Use ${p.name} as default`} onClick={() => void actions.use(p.name)}>
           Use
         </button>
-        <button type="button" className="button small" disabled={!canAssume(p)} aria-label={`Assume ${p.name}`} onClick={() => void actions.assume(p.name)}>
+        <button type="button" className="button small" disabled={!p.capabilities.assume.ok} title={whyNot(p, 'assume')} aria-label={`Assume ${p.name}`} onClick={() => void actions.assume(p.name)}>
           Assume
         </button>
-        <button type="button" className="button small" disabled={!hasCredentials(p)} aria-label={`Open console for ${p.name}`} onClick={() => void actions.console(p.name)}>
+        <button type="button" className="button small" disabled={!p.capabilities.console.ok} title={whyNot(p, 'console')} aria-label={`Open console for ${p.name}`} onClick={() => void actions.console(p.name)}>
           Console
         </button>
         <button type="button" className="button small" aria-label={`Copy env for ${p.name}`} onClick={() => void actions.copyEnv(p.name)}>

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { useAppState } from '../../app/app-state.js';
 import { KindIcon } from '../../components/badges.js';
 import { Dialog } from '../../components/dialog.js';
-import { useProfileActions } from '../profiles/actions.js';
+import { useProfileActions, whyNot } from '../profiles/actions.js';
 import { filterProfiles, indexProfiles, regionText } from '../profiles/search.js';
 
 const MAX = 12;
@@ -61,6 +61,7 @@ export function QuickSwitcher({ onClose }: { readonly onClose: () => void }) {
             id={`qs-${i}`}
             role="option"
             aria-selected={i === current}
+            title={whyNot(m.p, 'use')}
             className={i === current ? 'qs-item active' : 'qs-item'}
             onMouseMove={() => setActive(i)}
             onClick={(e) => pick(i, e.altKey)}

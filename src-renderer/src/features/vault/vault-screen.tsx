@@ -26,7 +26,7 @@ export function VaultScreen() {
   }, [client]);
   useEffect(load, [load, app.revision]);
   const inVault = new Set(vault?.profiles.map((p) => p.profile) ?? []);
-  const candidates = useMemo(() => (app.list?.profiles ?? []).filter((p) => p.kind === 'static' && p.accessKeyId !== null && !p.vaulted).slice(0, 200), [app.list]);
+  const candidates = useMemo(() => (app.list?.profiles ?? []).filter((p) => p.capabilities.vault.ok).slice(0, 200), [app.list]);
 
   const move = (profile: string, to: 'vault' | 'file') => {
     setBusy(profile);
