@@ -57,7 +57,8 @@ async function loopback(mode: 'silent' | 'stalled-body'): Promise<Loopback> {
 
 const creds = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
 const target = (lb: Loopback, signal?: AbortSignal): CallTarget => ({ credentials: creds, region: 'us-east-1', endpoint: lb.endpoint, signal });
-const quick = { requestTimeoutMs: 150, connectTimeoutMs: 150, maxAttempts: 2, baseBackoffMs: 1, maxBackoffMs: 1 };
+// A generous connect timeout: under load it could fire before a stalled test process sees the loopback connect.
+const quick = { requestTimeoutMs: 150, connectTimeoutMs: 60_000, maxAttempts: 2, baseBackoffMs: 1, maxBackoffMs: 1 };
 
 describe('createSdkGateway network policy', () => {
   it('throws on a request timeout, retries, and says which endpoint did not answer, without SDK warnings', async () => {
