@@ -157,7 +157,8 @@ describe('resolve against moto (auth enforced)', () => {
     });
     const err = await down.callerIdentity(profileModel('', creds()), 'alice').catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'NETWORK' });
-    expect((err as Error).message).not.toContain('127.0.0.1');
+    // Issue 13: the sentence names the endpoint (host:port only; never a URL, path or query).
+    expect((err as Error).message).toBe('Could not reach sts at 127.0.0.1:9: connection refused (ECONNREFUSED).');
   });
 });
 

@@ -22,6 +22,7 @@ ${lines.join('\n')}
 
 Files: AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE are honoured as the AWS CLI does (default ~/.aws/config
 and ~/.aws/credentials). Backups of every replaced version go to HATRACK_DATA_DIR (default: the per-user app folder).
+AWS requests: 10 s per attempt, 3 attempts, 60 s per command (HATRACK_HTTP_TIMEOUT_MS, HATRACK_NETWORK_DEADLINE_MS).
 Run \`hatrack <command> --help\` for details.
 `;
 }

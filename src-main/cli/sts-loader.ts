@@ -18,6 +18,9 @@ import { staticFrom } from '../core/sts/static-credentials.js';
 import { createServices } from '../app/services.js';
 import type { Services } from '../app/services.js';
 import type { CliContext } from './command.js';
+import { createDeadline } from '../core/sts/deadline.js';
+import type { Deadline } from '../core/sts/deadline.js';
+import { networkPolicyFrom } from '../core/sts/network-policy.js';
 
 let warningFilterInstalled = false;
 
@@ -36,12 +39,15 @@ export function silenceSdkNodeWarning(): void {
   }) as typeof process.emitWarning;
 }
 
-/** A gateway whose every method first imports the SDK adapter (once). */
-export function lazyGateway(): StsGateway {
+/**
+ * A gateway whose every method first imports the SDK adapter (once), under the network policy of `env`. With
+ * `signal`, every call whose target carries none is bound to it (the command's deadline).
+ */
+export function lazyGateway(env: Environment, signal?: AbortSignal): StsGateway {
   let real: Promise<StsGateway> | undefined;
   const load = (): Promise<StsGateway> => {
     silenceSdkNodeWarning();
-    real ??= import('../core/sts/sts-gateway.js').then((m) => m.createSdkGateway());
+    real ??= import('../core/sts/sts-gateway.js').then((m) => m.createSdkGateway(networkPolicyFrom(env.vars)));
     return real;
   };
   const forward =
@@ -49,7 +55,9 @@ export function lazyGateway(): StsGateway {
     async (...args: Parameters<StsGateway[K]>): Promise<Awaited<ReturnType<StsGateway[K]>>> => {
       const g = await load();
       const fn = g[name] as (...a: Parameters<StsGateway[K]>) => Promise<Awaited<ReturnType<StsGateway[K]>>>;
-      return fn.apply(g, args);
+      const [target, ...rest] = args;
+      const bound = signal === undefined || target.signal !== undefined ? target : { ...target, signal };
+      return fn.apply(g, [bound, ...rest] as Parameters<StsGateway[K]>);
     };
   return {
     assumeRole: forward('assumeRole'),
@@ -68,11 +76,22 @@ export function lazyGateway(): StsGateway {
   };
 }
 
-/** `--mfa-code` wins; else a hidden prompt on a terminal; else none, and resolution fails with a hint. */
-export function mfaProvider(ctx: CliContext, mfaCode: string | undefined): MfaCodeProvider | undefined {
+/** `--mfa-code` wins; else a hidden prompt on a terminal (its time kept off `deadline`); else none, and resolution fails with a hint. */
+export function mfaProvider(ctx: CliContext, mfaCode: string | undefined, deadline?: Deadline): MfaCodeProvider | undefined {
   if (mfaCode !== undefined) return () => Promise.resolve(mfaCode);
   if (!ctx.io.stdinIsTty) return undefined;
-  return (serial) => ctx.io.prompt(`MFA code for ${serial}: `, true);
+  const ask = (serial: string): Promise<string> => ctx.io.prompt(`MFA code for ${serial}: `, true);
+  return deadline === undefined ? ask : (serial) => deadline.outside(() => ask(serial));
+}
+
+/** Runs one command's AWS work under the network deadline of `env` (HATRACK_NETWORK_DEADLINE_MS). */
+export async function withDeadline<T>(env: Environment, f: (deadline: Deadline) => Promise<T>): Promise<T> {
+  const deadline = createDeadline(networkPolicyFrom(env.vars).deadlineMs);
+  try {
+    return await f(deadline);
+  } finally {
+    deadline.end();
+  }
 }
 
 /** Adds the way out to errors a command line user can fix with an option. */
@@ -105,15 +124,16 @@ export async function resolveFor(ctx: CliContext, env: Environment, model: Profi
   const direct = staticCredentials(model, profile);
   if (direct !== undefined) return direct;
   const [{ resolveCredentials }, { createMfaSessionBroker }] = await Promise.all([import('../core/sts/resolve.js'), import('../core/sts/mfa-session.js')]);
-  const gateway = lazyGateway();
-  const codeProvider = mfaProvider(ctx, mfaCode);
-  const cache = await createServices({ env }).mfaSessions();
-  const mfa = createMfaSessionBroker({ gateway, cache, codeProvider, now: env.now });
-  try {
-    return await resolveCredentials(model, profile, { env, gateway, mfa, codeProvider });
-  } catch (e) {
-    throw withCliHint(e);
-  }
+  return withDeadline(env, async (deadline) => {
+    const gateway = lazyGateway(env, deadline.signal);
+    const codeProvider = mfaProvider(ctx, mfaCode, deadline);
+    const mfa = createMfaSessionBroker({ gateway, cache: await createServices({ env }).mfaSessions(), codeProvider, now: env.now });
+    try {
+      return await resolveCredentials(model, profile, { env, gateway, mfa, codeProvider, signal: deadline.signal });
+    } catch (e) {
+      throw withCliHint(e);
+    }
+  });
 }
 
 /** The whole engine (loads the AWS SDK), for commands that always call AWS. */

@@ -79,7 +79,8 @@ export function pathOf(ws: Workspace, kind: FileKind): string {
   return kind === 'config' ? ws.config : ws.credentials;
 }
 
-function run(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<RunResult> {
+/** Runs a process with stdin closed; killed (code 128) if it is still running after `timeoutMs`. */
+export function runProcess(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<RunResult> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'], cwd: REPO_ROOT });
     let stdout = '';
@@ -102,11 +103,11 @@ function run(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv, timeo
 
 export function runHatrack(ws: Workspace, args: readonly string[]): Promise<RunResult> {
   const env = childEnv(ws.home, ws, { HATRACK_DATA_DIR: ws.dataDir, NO_COLOR: '1' });
-  return run(process.execPath, [HATRACK_BIN, ...args], env, 30_000);
+  return runProcess(process.execPath, [HATRACK_BIN, ...args], env, 30_000);
 }
 
 export function runAwsV2(ws: Workspace, args: readonly string[]): Promise<RunResult> {
-  return run(AWS_V2_BIN, args, childEnv(ws.home, ws), 60_000);
+  return runProcess(AWS_V2_BIN, args, childEnv(ws.home, ws), 60_000);
 }
 
 export function hatrackBuilt(): boolean {

@@ -12,7 +12,7 @@ import type { MfaCodeProvider } from '../../core/sts/mfa-session.js';
 import type { CliCommand } from '../command.js';
 import { UsageError } from '../command.js';
 import { checkOptions, stringOption } from '../args.js';
-import { cliServices, lazyGateway } from '../sts-loader.js';
+import { cliServices, lazyGateway, withDeadline } from '../sts-loader.js';
 
 /**
  * botocore and the JS SDK capture our stdout and stderr, so a prompt there would be invisible. The controlling
@@ -82,17 +82,20 @@ Options:
     }
     const code = stringOption(args, 'mfa-code');
     const store = await storePromise;
-    const creds = await vaultCredentials(
-      {
-        store,
-        service,
-        env: ctx.env,
-        model,
-        mfaSession,
-        gateway: lazyGateway,
-        codeProvider: code !== undefined ? () => Promise.resolve(code) : mfaSession ? ttyCodeProvider() : undefined,
-      },
-      profile,
+    const tty = code === undefined && mfaSession ? ttyCodeProvider() : undefined;
+    const creds = await withDeadline(ctx.env, (deadline) =>
+      vaultCredentials(
+        {
+          store,
+          service,
+          env: ctx.env,
+          model,
+          mfaSession,
+          gateway: () => lazyGateway(ctx.env, deadline.signal),
+          codeProvider: code !== undefined ? () => Promise.resolve(code) : tty && ((serial) => deadline.outside(() => tty(serial))),
+        },
+        profile,
+      ),
     ).catch((e: unknown) => {
       if (isHatrackError(e) && e.code === 'MFA_REQUIRED') {
         throw new HatrackError('MFA_REQUIRED', `${e.message.replace(/\.$/, '')}; no terminal to ask on, so start a session once with \`hatrack credential-process --profile ${profile} --mfa-code CODE\`.`);

@@ -8,7 +8,7 @@ import type { AwsFilesService } from '../../core/awsfiles/aws-files.js';
 import type { Finding } from '../../core/doctor/checks.js';
 import type { CliCommand, CliContext, ParsedArgs } from '../command.js';
 import { checkOptions, flag } from '../args.js';
-import { cliServices, lazyGateway } from '../sts-loader.js';
+import { cliServices, lazyGateway, withDeadline } from '../sts-loader.js';
 import { jsonText } from '../../core/profile-views.js';
 
 async function loadDoctor() {
@@ -33,7 +33,7 @@ async function findingsNow(d: Doctor, ctx: CliContext, files: AwsFilesService, o
     } catch (e) {
       if (!(isHatrackError(e) && e.code === 'KEYCHAIN_UNAVAILABLE')) throw e;
     }
-    const r = await d.gather.callerArnsOf(ctx.env, files.view().model, vaultKeys, lazyGateway());
+    const r = await withDeadline(ctx.env, (dl) => d.gather.callerArnsOf(ctx.env, files.view().model, vaultKeys, lazyGateway(ctx.env, dl.signal)));
     arns = r.arns;
     notes.push(...r.failures.map((f) => `Could not ask AWS who ${f}`));
   }

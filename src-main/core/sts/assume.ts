@@ -20,6 +20,8 @@ export interface AssumeHopDeps {
   readonly defaultSessionName: string;
   /** Overrides the broker's provider for this resolve (e.g. a code given on the command line). */
   readonly codeProvider?: MfaCodeProvider | undefined;
+  /** Ends the hop's AWS calls (MFA session included) when it aborts. */
+  readonly signal?: AbortSignal | undefined;
 }
 
 interface AssumedRoleCredentials {
@@ -77,6 +79,7 @@ export async function assumeRoleHop(
     credentials,
     region: stsRegion(profile, topProfile),
     endpoint: resolveEndpoint('sts', deps.env, profile, deps.model),
+    signal: deps.signal,
   });
   // Validate what the file says before anyone is asked for an MFA code.
   assertValid(assumeRoleProblems({ roleArn, roleSessionName, externalId, serialNumber }, false), profile.name);

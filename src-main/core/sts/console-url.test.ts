@@ -1,3 +1,6 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 import { describe, expect, it } from 'vitest';
 
 import type { Environment } from '../environment.js';
@@ -11,6 +14,7 @@ import {
   signinSessionDuration,
 } from './console-url.js';
 import type { FetchLike } from './console-url.js';
+import { DEFAULT_NETWORK_POLICY } from './network-policy.js';
 import { partitionOf } from './partitions.js';
 
 const env = (vars: Record<string, string> = {}): Environment => ({ vars, platform: 'linux', osHome: '/h', now: () => new Date() });
@@ -106,5 +110,46 @@ describe('sign-in endpoint', () => {
     expect(consoleKindFromArn('arn:aws:sts::1:assumed-role/R/s')).toBe('role');
     expect(consoleKindFromArn('arn:aws:sts::1:federated-user/bob')).toBe('federation');
     expect(consoleKindFromArn('arn:aws:iam::1:user/bob')).toBeUndefined();
+  });
+});
+
+describe('the sign-in request under the network policy', () => {
+  /** An HTTP server that reads every request and never answers; `seen` resolves on the first one. */
+  async function silentServer() {
+    let seenFirst!: () => void;
+    const seen = new Promise<void>((r) => (seenFirst = r));
+    const server = createServer(() => seenFirst());
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const close = () => {
+      server.closeAllConnections();
+      server.close();
+    };
+    return { base: `http://${host}`, host, seen, close };
+  }
+  const quick = { ...DEFAULT_NETWORK_POLICY, requestTimeoutMs: 150, maxAttempts: 2, baseBackoffMs: 1, maxBackoffMs: 1 };
+  const realFetch: FetchLike = (url, init) => fetch(url, init);
+
+  it('gives up after the request timeout, retries, and names the host but never the query', async () => {
+    const s = await silentServer();
+    try {
+      const e = await requestSigninToken(realFetch, s.base, temp, undefined, { policy: quick }).catch((x: unknown) => x);
+      expect(e).toMatchObject({ code: 'NETWORK', message: `Could not reach signin at ${s.host}: no answer within 150 ms (timeout, 2 attempts).` });
+    } finally {
+      s.close();
+    }
+  });
+
+  it('stops at once when the caller cancels', async () => {
+    const s = await silentServer();
+    try {
+      const ctl = new AbortController();
+      const call = requestSigninToken(realFetch, s.base, temp, undefined, { policy: { ...quick, requestTimeoutMs: 600_000 }, signal: ctl.signal }).catch((x: unknown) => x);
+      await s.seen;
+      ctl.abort();
+      expect(await call).toMatchObject({ code: 'CANCELLED', message: `Cancelled while waiting for signin at ${s.host}.` });
+    } finally {
+      s.close();
+    }
   });
 });

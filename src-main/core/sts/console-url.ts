@@ -2,6 +2,9 @@
 
 import { HatrackError } from '../../../shared/domain/errors.js';
 import { resolveSigninOverride } from './endpoints.js';
+import { classifyFailure, requestFailure } from './errors.js';
+import { AttemptsFailedError, DEFAULT_NETWORK_POLICY, withRetries } from './network-policy.js';
+import type { NetworkPolicy } from './network-policy.js';
 import type { Environment } from '../environment.js';
 import type { Partition } from './partitions.js';
 import type { AwsCredentials, ResolvedCredentials } from './types.js';
@@ -9,7 +12,12 @@ import type { AwsCredentials, ResolvedCredentials } from './types.js';
 /** The subset of WHATWG fetch the console flow uses; Node's global fetch satisfies it. */
 export type FetchLike = (
   url: string,
-  init?: { readonly method?: string; readonly headers?: Record<string, string>; readonly redirect?: 'error' | 'follow' | 'manual' },
+  init?: {
+    readonly method?: string;
+    readonly headers?: Record<string, string>;
+    readonly redirect?: 'error' | 'follow' | 'manual';
+    readonly signal?: AbortSignal;
+  },
 ) => Promise<{ readonly status: number; text(): Promise<string> }>;
 
 export interface ConsoleDestination {
@@ -54,12 +62,19 @@ export function signinSessionDuration(kind: ConsoleCredentialKind, chained: bool
   return chained ? Math.min(clamped, 3600) : clamped;
 }
 
+export interface SigninNetwork {
+  readonly policy?: NetworkPolicy | undefined;
+  /** The operation's deadline or the user's cancel. */
+  readonly signal?: AbortSignal | undefined;
+}
+
 /** Step 1: exchange temporary credentials for a sign-in token. Errors never carry the URL or the credentials. */
 export async function requestSigninToken(
   fetchFn: FetchLike,
   base: string,
   creds: AwsCredentials,
   sessionDuration: number | undefined,
+  net: SigninNetwork = {},
 ): Promise<string> {
   if (creds.sessionToken === undefined || creds.sessionToken === '') {
     throw new HatrackError('NOT_SUPPORTED', 'Long-term access keys cannot sign in to the console directly.');
@@ -70,14 +85,27 @@ export async function requestSigninToken(
     'Session',
     JSON.stringify({ sessionId: creds.accessKeyId, sessionKey: creds.secretAccessKey, sessionToken: creds.sessionToken }),
   );
+  const policy = net.policy ?? DEFAULT_NETWORK_POLICY;
+  const url = `${base}/federation?${params.toString()}`;
   let status: number;
   let body: string;
   try {
-    const res = await fetchFn(`${base}/federation?${params.toString()}`, { method: 'GET', redirect: 'error' });
-    status = res.status;
-    body = await res.text();
-  } catch {
-    throw new HatrackError('NETWORK', 'Could not reach the AWS sign-in endpoint; check the network.');
+    ({ status, body } = await withRetries(
+      async () => {
+        // Per attempt: the answer and its body within the request timeout, and never past the operation's signal.
+        const timeout = AbortSignal.timeout(policy.requestTimeoutMs);
+        const signal = net.signal === undefined ? timeout : AbortSignal.any([timeout, net.signal]);
+        const res = await fetchFn(url, { method: 'GET', redirect: 'error', signal });
+        return { status: res.status, body: await res.text() };
+      },
+      { policy, classify: classifyFailure, signal: net.signal },
+    ));
+  } catch (e) {
+    const host = new URL(base).host;
+    if (e instanceof AttemptsFailedError && e.kind !== 'fatal') {
+      throw requestFailure(e, { service: 'signin', host }, 'signin:getSigninToken', policy, net.signal);
+    }
+    throw new HatrackError('NETWORK', `Could not reach the AWS sign-in endpoint at ${host}; check the network.`);
   }
   if (status !== 200) {
     throw new HatrackError('SIGNIN_FAILED', `The AWS sign-in endpoint refused the credentials (HTTP ${status}).`);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { AwsCallError, mapAwsError } from './errors.js';
+import { AwsCallError, classifyFailure, mapAwsError, requestFailure } from './errors.js';
+import { AttemptsFailedError, DEFAULT_NETWORK_POLICY } from './network-policy.js';
 
 const awsErr = (name: string, message: string, status = 400): Error =>
   Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } });
@@ -41,5 +42,31 @@ describe('mapAwsError', () => {
 
   it('5xx becomes a server error sentence', () => {
     expect(mapAwsError(awsErr('InternalFailure', 'boom', 503), 'sts:AssumeRole').message).toMatch(/HTTP 503/);
+  });
+});
+
+describe('classifyFailure', () => {
+  const err = (fields: Record<string, unknown>): Error => Object.assign(new Error(String(fields['message'] ?? 'x')), fields);
+  it.each([
+    [err({ code: 'ECONNREFUSED' }), 'connect'],
+    [err({ name: 'TypeError', cause: { code: 'ENOTFOUND' } }), 'connect'],
+    [err({ name: 'TimeoutError', message: 'the request socket did not establish a connection with the server within 5000 ms' }), 'connect'],
+    [err({ name: 'TimeoutError', code: 'ETIMEDOUT', message: 'a request has exceeded the configured 10000 ms requestTimeout' }), 'timeout'],
+    [err({ name: 'TimeoutError', code: 'ECONNRESET' }), 'reset'],
+    [err({ name: 'AbortError' }), 'aborted'],
+    [awsErr('Throttling', 'Rate exceeded'), 'throttled'],
+    [awsErr('InternalFailure', 'boom', 503), 'server'],
+    [awsErr('AccessDenied', 'no'), 'fatal'],
+  ] as const)('%# → %s', (e, kind) => {
+    expect(classifyFailure(e)).toBe(kind);
+  });
+
+  it('leaves answers from AWS to the usual mapping after the retries', () => {
+    const f = new AttemptsFailedError('throttled', 3, awsErr('Throttling', 'Rate exceeded'));
+    expect(requestFailure(f, { service: 'sts', host: 'sts.amazonaws.com' }, 'sts:AssumeRole', DEFAULT_NETWORK_POLICY).code).toBe('THROTTLED');
+    const dns = new AttemptsFailedError('connect', 1, Object.assign(new Error('getaddrinfo ENOTFOUND sts.example'), { code: 'ENOTFOUND' }));
+    expect(requestFailure(dns, { service: 'sts', host: 'sts.example' }, 'sts:AssumeRole', DEFAULT_NETWORK_POLICY).message).toBe(
+      'Could not reach sts at sts.example: host name not found (ENOTFOUND).',
+    );
   });
 });

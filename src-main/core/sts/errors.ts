@@ -2,6 +2,8 @@
 
 import { HatrackError, isHatrackError } from '../../../shared/domain/errors.js';
 import type { ErrorCode } from '../../../shared/domain/errors.js';
+import { deadlineMsOf } from './deadline.js';
+import type { AttemptsFailedError, FailureKind, NetworkPolicy } from './network-policy.js';
 
 /**
  * A failed AWS call. Keeps the AWS error name and, when AWS said who the caller was ("User: arn:… is not
@@ -135,4 +137,65 @@ export function mapAwsError(e: unknown, operation: string): HatrackError {
     return make('AWS_SERVICE_ERROR', `AWS answered ${operation} with a server error (HTTP ${status}); try again later.`);
   }
   return make('AWS_SERVICE_ERROR', `${operation} failed (${name}).`);
+}
+
+const CONNECT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'UND_ERR_CONNECT_TIMEOUT']);
+const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'UND_ERR_SOCKET']);
+
+/** The SDK's connect timeout is a TimeoutError like the others; only its sentence tells that nothing was sent. */
+function isConnectTimeout(s: ErrorShape): boolean {
+  return s.code === 'UND_ERR_CONNECT_TIMEOUT' || (s.name === 'TimeoutError' && /establish a connection/.test(s.message));
+}
+
+/** How an SDK or fetch failure counts for the retry policy. */
+export function classifyFailure(e: unknown): FailureKind {
+  const s = shapeOf(e);
+  if (s.name === 'AbortError') return 'aborted';
+  if ((s.code !== undefined && CONNECT_CODES.has(s.code)) || isConnectTimeout(s)) return 'connect';
+  if (s.code !== undefined && RESET_CODES.has(s.code)) return 'reset';
+  if (s.name === 'TimeoutError' || s.code === 'ETIMEDOUT') return 'timeout';
+  if (THROTTLE_NAMES.has(s.name) || s.status === 429) return 'throttled';
+  if (s.status !== undefined && s.status >= 500) return 'server';
+  return 'fatal';
+}
+
+/** Where a request went: the service id and host[:port] only, never a path or query (a sign-in query holds a session). */
+export interface Endpoint {
+  readonly service: string;
+  readonly host: string;
+}
+
+export function seconds(ms: number): string {
+  if (ms < 1000) return `${ms} ms`;
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+function why(kind: FailureKind, s: ErrorShape, policy: NetworkPolicy): string {
+  if (kind === 'connect') {
+    if (isConnectTimeout(s)) return `no connection within ${seconds(policy.connectTimeoutMs)} (connect timeout`;
+    if (s.code === 'ECONNREFUSED') return 'connection refused (ECONNREFUSED';
+    if (s.code === 'ENOTFOUND' || s.code === 'EAI_AGAIN') return `host name not found (${s.code}`;
+    return `no route to the host (${s.code ?? 'unreachable'}`;
+  }
+  if (kind === 'reset') return `the connection was closed before the answer (${s.code ?? 'reset'}`;
+  return `no answer within ${seconds(policy.requestTimeoutMs)} (timeout`;
+}
+
+/**
+ * One sentence for a request that gave up: NETWORK naming the endpoint (and the deadline when that ended it),
+ * CANCELLED when the caller's signal did, and for an answer from AWS (throttled, 5xx, refused) the usual mapping.
+ */
+export function requestFailure(f: AttemptsFailedError, where: Endpoint, operation: string, policy: NetworkPolicy, signal?: AbortSignal): HatrackError {
+  const at = `${where.service} at ${where.host}`;
+  if (f.kind === 'aborted') {
+    const deadline = deadlineMsOf(signal);
+    if (deadline !== undefined) {
+      return new AwsCallError('NETWORK', `Could not reach ${at}: no answer within the ${seconds(deadline)} deadline (deadline).`, 'Deadline', operation);
+    }
+    return new AwsCallError('CANCELLED', `Cancelled while waiting for ${at}.`, 'AbortError', operation);
+  }
+  if (f.kind === 'throttled' || f.kind === 'server' || f.kind === 'fatal') return mapAwsError(f.lastError, operation);
+  const s = shapeOf(f.lastError);
+  const attempts = f.attempts > 1 ? `, ${f.attempts} attempts` : '';
+  return new AwsCallError('NETWORK', `Could not reach ${at}: ${why(f.kind, s, policy)}${attempts}).`, s.code ?? s.name, operation);
 }

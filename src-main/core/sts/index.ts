@@ -7,6 +7,11 @@
 //   const age    = await engine.accessKeyInfo(model, 'alice');                    // AccessKeyInfo (IAM or first-seen)
 //   const result = await engine.rotate(model, 'alice', { keepOld, deleteKeyId, saveNewKey, onStep }); // RotationOutcome
 //
+// Network: every call above runs under one NetworkPolicy (network-policy.ts): per-attempt connect and request
+// timeouts that throw, bounded retries with backoff, and a deadline for the whole call (prompts excluded). Pass
+// `signal` (any method's options) to cancel from the UI; it ends the call with CANCELLED. A request that gives up
+// fails with NETWORK and one sentence naming the service and host.
+//
 // Every failure is a HatrackError with a stable code and one sentence free of secrets, tokens and URLs.
 // `model` is awsfiles' buildProfileModel(...) result; profiles are resolved as botocore does for `--profile`
 // (ambient AWS_* credentials ignored). MFA: a role hop with mfa_serial over long-term keys gets ONE
@@ -45,6 +50,10 @@ import type { PartitionId } from './partitions.js';
 import { resolveCredentials } from './resolve.js';
 import { rotateAccessKey } from './rotation.js';
 import type { RotateOptions, RotationOutcome } from './rotation.js';
+import { createDeadline } from './deadline.js';
+import type { Deadline } from './deadline.js';
+import { networkPolicyFrom } from './network-policy.js';
+import type { NetworkPolicy } from './network-policy.js';
 import { createSdkGateway } from './sts-gateway.js';
 import type { CallTarget, CallerIdentity, StsGateway } from './sts-gateway.js';
 import { isLongTerm } from './types.js';
@@ -66,9 +75,16 @@ export interface CredentialsEngineOptions {
   /** Rotation verification pacing (default 2 s steps, 20 s in all). */
   readonly verifyIntervalMs?: number | undefined;
   readonly verifyTimeoutMs?: number | undefined;
+  /** Overrides of the network policy; the defaults already honour HATRACK_HTTP_TIMEOUT_MS and HATRACK_NETWORK_DEADLINE_MS. */
+  readonly network?: Partial<NetworkPolicy> | undefined;
 }
 
-export interface ResolveOptions {
+export interface OperationOptions {
+  /** Cancels the call (and every AWS request it makes) when it aborts: a "cancel" button. */
+  readonly signal?: AbortSignal | undefined;
+}
+
+export interface ResolveOptions extends OperationOptions {
   /** A code given up front (CLI `--mfa-code`); used instead of asking mfaCodeProvider. */
   readonly mfaCode?: string | undefined;
 }
@@ -94,15 +110,16 @@ export interface CredentialsEngine {
   export(model: ProfileModel, profile: string, format: ExportFormat, opts?: ResolveOptions): Promise<string>;
   callerIdentity(model: ProfileModel, profile: string, opts?: ResolveOptions): Promise<CallerIdentity>;
   /** GetCallerIdentity with credentials already in hand, at the profile's STS endpoint (no second resolve). */
-  identityOf(model: ProfileModel, profile: string, credentials: AwsCredentials): Promise<CallerIdentity>;
+  identityOf(model: ProfileModel, profile: string, credentials: AwsCredentials, opts?: OperationOptions): Promise<CallerIdentity>;
   consoleUrl(model: ProfileModel, profile: string, opts?: ConsoleUrlOptions): Promise<ConsoleLogin>;
-  accessKeyInfo(model: ProfileModel, profile: string): Promise<AccessKeyInfo>;
-  rotate(model: ProfileModel, profile: string, opts: RotateOptions): Promise<RotationOutcome>;
+  accessKeyInfo(model: ProfileModel, profile: string, opts?: OperationOptions): Promise<AccessKeyInfo>;
+  rotate(model: ProfileModel, profile: string, opts: RotateOptions & OperationOptions): Promise<RotationOutcome>;
 }
 
 export function createCredentialsEngine(options: CredentialsEngineOptions): CredentialsEngine {
   const env = options.env;
-  const gateway = options.gateway ?? createSdkGateway();
+  const policy = networkPolicyFrom(env.vars, options.network);
+  const gateway = options.gateway ?? createSdkGateway(policy);
   const mfa = createMfaSessionBroker({
     gateway,
     cache: options.mfaSessions ?? createMemoryMfaSessionCache(),
@@ -113,33 +130,47 @@ export function createCredentialsEngine(options: CredentialsEngineOptions): Cred
   const fetchFn: FetchLike = options.fetch ?? ((url, init) => fetch(url, init));
   const sleep = options.sleep ?? ((ms: number) => delay(ms).then(() => undefined));
 
-  const resolve = (model: ProfileModel, profile: string, opts?: ResolveOptions): Promise<ResolvedCredentials> => {
+  /** One engine call: a deadline for its network work that the caller's signal can also end. */
+  async function operation<T>(opts: OperationOptions | undefined, f: (d: Deadline) => Promise<T>): Promise<T> {
+    const d = createDeadline(policy.deadlineMs, opts?.signal);
+    try {
+      return await f(d);
+    } finally {
+      d.end();
+    }
+  }
+
+  const resolveWithin = (d: Deadline, model: ProfileModel, profile: string, opts?: ResolveOptions): Promise<ResolvedCredentials> => {
     const code = opts?.mfaCode;
+    const ask: MfaCodeProvider | undefined = code === undefined ? options.mfaCodeProvider : () => Promise.resolve(code);
     return resolveCredentials(model, profile, {
       env,
       gateway,
       mfa,
       runProcess: options.runProcess,
       readTextFile: options.readTextFile,
-      codeProvider: code === undefined ? undefined : () => Promise.resolve(code),
+      // The person typing a code is not the network being slow.
+      codeProvider: ask === undefined ? undefined : (serial) => d.outside(() => ask(serial)),
+      signal: d.signal,
     });
   };
 
   /** STS and IAM call targets for a profile, signed with `creds`. */
-  const targets = (model: ProfileModel, profile: string, creds: AwsCredentials, region?: string) => {
+  const targets = (model: ProfileModel, profile: string, creds: AwsCredentials, signal: AbortSignal, region?: string) => {
     const p = model.byName.get(profile);
     if (p === undefined) throw new HatrackError('PROFILE_NOT_FOUND', `Profile "${profile}" does not exist.`);
     const stsReg = region ?? stsRegion(p, p);
     const partition = partitionOf(stsReg);
-    const sts: CallTarget = { credentials: creds, region: stsReg, endpoint: resolveEndpoint('sts', env, p, model) };
-    const iam: CallTarget = { credentials: creds, region: partition.iamRegion, endpoint: resolveEndpoint('iam', env, p, model) };
+    const sts: CallTarget = { credentials: creds, region: stsReg, endpoint: resolveEndpoint('sts', env, p, model), signal };
+    const iam: CallTarget = { credentials: creds, region: partition.iamRegion, endpoint: resolveEndpoint('iam', env, p, model), signal };
     return { sts, iam, partition };
   };
 
-  const identityOf = (model: ProfileModel, profile: string, creds: AwsCredentials): Promise<CallerIdentity> => gateway.getCallerIdentity(targets(model, profile, creds).sts);
+  const identityWithin = (d: Deadline, model: ProfileModel, profile: string, creds: AwsCredentials): Promise<CallerIdentity> =>
+    gateway.getCallerIdentity(targets(model, profile, creds, d.signal).sts);
 
-  const longTermKeys = async (model: ProfileModel, profile: string): Promise<ResolvedCredentials> => {
-    const creds = await resolve(model, profile);
+  const longTermKeys = async (d: Deadline, model: ProfileModel, profile: string): Promise<ResolvedCredentials> => {
+    const creds = await resolveWithin(d, model, profile);
     if (creds.source !== 'static' || !isLongTerm(creds)) {
       throw new HatrackError('NOT_SUPPORTED', `Profile "${profile}" does not hold long-term access keys of its own.`);
     }
@@ -147,20 +178,16 @@ export function createCredentialsEngine(options: CredentialsEngineOptions): Cred
   };
 
   return {
-    resolve,
-    async export(model, profile, format, opts) {
-      return formatCredentials(await resolve(model, profile, opts), format);
-    },
-    async callerIdentity(model, profile, opts) {
-      return identityOf(model, profile, await resolve(model, profile, opts));
-    },
-    identityOf,
-    async consoleUrl(model, profile, opts = {}) {
+    resolve: (model, profile, opts) => operation(opts, (d) => resolveWithin(d, model, profile, opts)),
+    export: (model, profile, format, opts) => operation(opts, async (d) => formatCredentials(await resolveWithin(d, model, profile, opts), format)),
+    callerIdentity: (model, profile, opts) => operation(opts, async (d) => identityWithin(d, model, profile, await resolveWithin(d, model, profile, opts))),
+    identityOf: (model, profile, creds, opts) => operation(opts, (d) => identityWithin(d, model, profile, creds)),
+    consoleUrl: (model, profile, opts = {}) => operation(opts, async (d) => {
       const p = model.byName.get(profile);
       const region = opts.region ?? (p === undefined ? undefined : stringSetting(p.settings, 'region'));
       const partition = partitionOf(region ?? 'us-east-1');
-      const creds = await resolve(model, profile, opts);
-      const t = targets(model, profile, creds, region);
+      const creds = await resolveWithin(d, model, profile, opts);
+      const t = targets(model, profile, creds, d.signal, region);
       let signinCreds: AwsCredentials = creds;
       let kind: ConsoleCredentialKind;
       let chained = creds.chained;
@@ -186,7 +213,8 @@ export function createCredentialsEngine(options: CredentialsEngineOptions): Cred
         kind = found;
       }
       const base = signinBase(partition, env);
-      const token = await requestSigninToken(fetchFn, base, signinCreds, signinSessionDuration(kind, chained, opts.sessionDurationSeconds));
+      const duration = signinSessionDuration(kind, chained, opts.sessionDurationSeconds);
+      const token = await requestSigninToken(fetchFn, base, signinCreds, duration, { policy, signal: d.signal });
       const destination = consoleDestination(partition, { region, service: opts.service, path: opts.path });
       return {
         url: loginUrl(base, token, destination),
@@ -195,21 +223,23 @@ export function createCredentialsEngine(options: CredentialsEngineOptions): Cred
         kind,
         federatedUserName,
       };
-    },
-    async accessKeyInfo(model, profile) {
-      const creds = await longTermKeys(model, profile);
-      return accessKeyInfo({ gateway, dataDir: options.dataDir, now: env.now }, targets(model, profile, creds).iam);
-    },
-    async rotate(model, profile, opts) {
-      const creds = await longTermKeys(model, profile);
-      const t = targets(model, profile, creds);
-      const strip = ({ region, endpoint }: CallTarget) => ({ region, endpoint });
-      return rotateAccessKey(
-        { gateway, sleep, verifyIntervalMs: options.verifyIntervalMs, verifyTimeoutMs: options.verifyTimeoutMs },
-        { credentials: creds, iam: strip(t.iam), sts: strip(t.sts) },
-        opts,
-      );
-    },
+    }),
+    accessKeyInfo: (model, profile, opts) =>
+      operation(opts, async (d) => {
+        const creds = await longTermKeys(d, model, profile);
+        return accessKeyInfo({ gateway, dataDir: options.dataDir, now: env.now }, targets(model, profile, creds, d.signal).iam);
+      }),
+    rotate: (model, profile, opts) =>
+      operation(opts, async (d) => {
+        const creds = await longTermKeys(d, model, profile);
+        const t = targets(model, profile, creds, d.signal);
+        const strip = ({ region, endpoint, signal }: CallTarget) => ({ region, endpoint, signal });
+        return rotateAccessKey(
+          { gateway, sleep, verifyIntervalMs: options.verifyIntervalMs, verifyTimeoutMs: options.verifyTimeoutMs },
+          { credentials: creds, iam: strip(t.iam), sts: strip(t.sts) },
+          opts,
+        );
+      }),
   };
 }
 
@@ -227,4 +257,6 @@ export type { AccessKeyInfo } from './access-keys.js';
 export type { RotateOptions, RotationOutcome, RotationStep, RotationStepEvent, NewKeyToSave } from './rotation.js';
 export type { ResolvedCredentials, AwsCredentials, CredentialSource, ResolveHop } from './types.js';
 export type { FetchLike, ConsoleDestination } from './console-url.js';
+export { DEFAULT_NETWORK_POLICY, networkPolicyFrom } from './network-policy.js';
+export type { NetworkPolicy } from './network-policy.js';
 export type { ProcessRunner } from './credential-process.js';

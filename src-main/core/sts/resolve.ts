@@ -31,6 +31,8 @@ export interface ResolveDeps {
   readonly defaultSessionName?: string | undefined;
   /** Overrides the broker's MFA code provider for this resolve. */
   readonly codeProvider?: MfaCodeProvider | undefined;
+  /** Ends every AWS call of this resolve when it aborts (the operation's deadline, or the user cancelling). */
+  readonly signal?: AbortSignal | undefined;
 }
 
 type Settings = ReadonlyMap<string, SettingValue>;
@@ -153,6 +155,7 @@ async function assumeRoleProfile(ctx: Ctx, p: Profile, visited: readonly string[
       mfa: ctx.deps.mfa,
       defaultSessionName: ctx.sessionName,
       codeProvider: ctx.deps.codeProvider,
+      signal: ctx.deps.signal,
     },
     p,
     ctx.top,
@@ -244,7 +247,7 @@ async function webIdentity(ctx: Ctx, p: Profile): Promise<ResolvedCredentials> {
     throw new HatrackError('NO_CREDENTIALS', `Profile "${p.name}": the web identity token file cannot be read.`);
   }
   const out = await ctx.deps.gateway.assumeRoleWithWebIdentity(
-    { region: stsRegion(p, ctx.top), endpoint: resolveEndpoint('sts', ctx.deps.env, p, ctx.model) },
+    { region: stsRegion(p, ctx.top), endpoint: resolveEndpoint('sts', ctx.deps.env, p, ctx.model), signal: ctx.deps.signal },
     { roleArn, roleSessionName, webIdentityToken: token, durationSeconds: parseDurationSetting(str(p.settings, 'duration_seconds')) },
   );
   const { credentials, accountId } = assumedRoleCredentials(out, roleArn);
@@ -296,7 +299,7 @@ async function sso(ctx: Ctx, p: Profile): Promise<ResolvedCredentials> {
   }
   try {
     const out = await ctx.deps.gateway.getRoleCredentials(
-      { region, endpoint: resolveEndpoint('sso', ctx.deps.env, p, ctx.model) },
+      { region, endpoint: resolveEndpoint('sso', ctx.deps.env, p, ctx.model), signal: ctx.deps.signal },
       { accessToken: token.accessToken, accountId, roleName },
     );
     return {

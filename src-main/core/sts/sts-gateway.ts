@@ -22,20 +22,34 @@ import {
 import { GetRoleCredentialsCommand, SSOClient } from '@aws-sdk/client-sso';
 
 import { HatrackError } from '../../../shared/domain/errors.js';
-import { mapAwsError } from './errors.js';
+import { classifyFailure, mapAwsError, requestFailure } from './errors.js';
+import { AttemptsFailedError, DEFAULT_NETWORK_POLICY, withRetries } from './network-policy.js';
+import type { NetworkPolicy, RetryOptions } from './network-policy.js';
 import type { AwsCredentials } from './types.js';
 
 /** Where and as whom to send a call. `endpoint` undefined = the SDK's default for the region. */
-export interface CallTarget {
+export interface CallTarget extends UnsignedTarget {
   readonly credentials: AwsCredentials;
-  readonly region: string;
-  readonly endpoint?: string | undefined;
 }
 
 /** A call that is not signed (AssumeRoleWithWebIdentity, SSO GetRoleCredentials). */
 export interface UnsignedTarget {
   readonly region: string;
   readonly endpoint?: string | undefined;
+  /** Ends the call (and its retries) when it aborts: the operation's deadline, or the user cancelling. */
+  readonly signal?: AbortSignal | undefined;
+}
+
+/** host[:port] of a configured endpoint, or a stand-in naming the region until the SDK has resolved its default. */
+function endpointHost(t: UnsignedTarget): string {
+  if (t.endpoint !== undefined) {
+    try {
+      return new URL(t.endpoint).host;
+    } catch {
+      // An endpoint the SDK will reject itself; name the region instead.
+    }
+  }
+  return `the ${t.region} endpoint`;
 }
 
 export interface IssuedCredentials extends AwsCredentials {
@@ -142,23 +156,37 @@ export interface StsGateway {
   getRoleCredentials(t: UnsignedTarget, input: SsoRoleInput): Promise<IssuedCredentials>;
 }
 
-export interface SdkGatewayOptions {
-  /** Total attempts per call, including the first; the SDK's standard mode backs off on throttling. Default 4. */
-  readonly maxAttempts?: number;
-  /** Milliseconds to wait for a TCP connection. Default 5000. */
-  readonly connectionTimeoutMs?: number;
-  /** Milliseconds to wait for a response. Default 20000. */
-  readonly requestTimeoutMs?: number;
+/** Test seams and overrides on top of the network policy (HATRACK_HTTP_TIMEOUT_MS etc. are read by the caller). */
+export interface SdkGatewayOptions extends Partial<NetworkPolicy> {
+  readonly sleep?: RetryOptions['sleep'];
+  readonly random?: (() => number) | undefined;
 }
+
+/** The SDK's own logger would print raw "[WARN]" lines on stderr, which a credential_process consumer reads as an error. */
+const SILENT_LOGGER = { trace() {}, debug() {}, info() {}, warn() {}, error() {} };
 
 interface ClientConfig {
   region: string;
   endpoint?: string;
   credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
   maxAttempts: number;
-  retryMode: 'standard';
-  requestHandler: { connectionTimeout: number; requestTimeout: number };
+  logger: typeof SILENT_LOGGER;
+  requestHandler: {
+    connectionTimeout: number;
+    requestTimeout: number;
+    socketTimeout: number;
+    throwOnRequestTimeout: true;
+    logger: typeof SILENT_LOGGER;
+  };
 }
+
+interface SdkClient {
+  destroy(): void;
+  readonly middlewareStack: { add(mw: unknown, options: { step: 'finalizeRequest'; name: string }): void };
+}
+
+/** Sends one SDK command under the policy: `attempt` gets the signal to hand to `client.send`. */
+type Send = <O>(attempt: (options: { abortSignal?: AbortSignal }) => Promise<O>) => Promise<O>;
 
 function issued(c: StsCredentials | undefined, op: string): IssuedCredentials {
   if (c?.AccessKeyId === undefined || c.SecretAccessKey === undefined || c.SessionToken === undefined) {
@@ -172,16 +200,29 @@ function issued(c: StsCredentials | undefined, op: string): IssuedCredentials {
   };
 }
 
-/** The real adapter. Each call builds a short-lived client with explicit credentials, so no ambient SDK config leaks in. */
+/** AWS refuses a one-time MFA code it has already seen, so a call carrying one is not repeated blindly. */
+const oneTimeCode = (input: { readonly tokenCode?: string | undefined }): boolean => input.tokenCode === undefined;
+
+/**
+ * The real adapter. Each call builds a short-lived client with explicit credentials, so no ambient SDK config leaks
+ * in. The SDK makes one attempt per send (its own retries are off): the policy here retries, backs off, stops at the
+ * target's signal (deadline or cancel), and names the endpoint when the network fails.
+ */
 export function createSdkGateway(options: SdkGatewayOptions = {}): StsGateway {
+  const { sleep, random, ...overrides } = options;
+  const policy: NetworkPolicy = { ...DEFAULT_NETWORK_POLICY, ...overrides };
   const base = (t: UnsignedTarget, creds?: AwsCredentials): ClientConfig => {
     const cfg: ClientConfig = {
       region: t.region,
-      maxAttempts: options.maxAttempts ?? 4,
-      retryMode: 'standard',
+      maxAttempts: 1,
+      logger: SILENT_LOGGER,
       requestHandler: {
-        connectionTimeout: options.connectionTimeoutMs ?? 5000,
-        requestTimeout: options.requestTimeoutMs ?? 20000,
+        connectionTimeout: policy.connectTimeoutMs,
+        requestTimeout: policy.requestTimeoutMs,
+        // requestTimeout stops at the response headers; a body that stalls halfway is caught by the idle timeout.
+        socketTimeout: policy.requestTimeoutMs,
+        throwOnRequestTimeout: true,
+        logger: SILENT_LOGGER,
       },
     };
     if (t.endpoint !== undefined) cfg.endpoint = t.endpoint;
@@ -192,10 +233,30 @@ export function createSdkGateway(options: SdkGatewayOptions = {}): StsGateway {
     return cfg;
   };
 
-  async function withClient<C extends { destroy(): void }, R>(client: C, op: string, f: (c: C) => Promise<R>): Promise<R> {
+  async function withClient<C extends SdkClient, R>(
+    client: C,
+    t: UnsignedTarget,
+    op: string,
+    f: (c: C, send: Send) => Promise<R>,
+    /** False: retried only when the request cannot have reached AWS. */
+    idempotent = true,
+  ): Promise<R> {
+    const where = { service: op.slice(0, op.indexOf(':')), host: endpointHost(t) };
+    // The host the request really went to (the SDK resolves the default endpoint itself); never path or query.
+    client.middlewareStack.add(
+      (next: (a: { request: unknown }) => Promise<unknown>) => (args: { request: unknown }) => {
+        const r = args.request as { hostname?: unknown; port?: unknown };
+        if (typeof r.hostname === 'string') where.host = typeof r.port === 'number' ? `${r.hostname}:${r.port}` : r.hostname;
+        return next(args);
+      },
+      { step: 'finalizeRequest', name: 'hatrackEndpointHost' },
+    );
+    const send: Send = (attempt) =>
+      withRetries(() => attempt(t.signal === undefined ? {} : { abortSignal: t.signal }), { policy, classify: classifyFailure, idempotent, signal: t.signal, sleep, random });
     try {
-      return await f(client);
+      return await f(client, send);
     } catch (e) {
+      if (e instanceof AttemptsFailedError) throw requestFailure(e, where, op, policy, t.signal);
       throw mapAwsError(e, op);
     } finally {
       client.destroy();
@@ -206,8 +267,8 @@ export function createSdkGateway(options: SdkGatewayOptions = {}): StsGateway {
 
   return {
     assumeRole: (t, input) =>
-      withClient(sts(t), 'sts:AssumeRole', async (c) => {
-        const out = await c.send(
+      withClient(sts(t), t, 'sts:AssumeRole', async (c, send) => {
+        const out = await send((o) => c.send(
           new AssumeRoleCommand({
             RoleArn: input.roleArn,
             RoleSessionName: input.roleSessionName,
@@ -215,52 +276,48 @@ export function createSdkGateway(options: SdkGatewayOptions = {}): StsGateway {
             DurationSeconds: input.durationSeconds,
             SerialNumber: input.serialNumber,
             TokenCode: input.tokenCode,
-          }),
-        );
+          }), o));
         return { ...issued(out.Credentials, 'sts:AssumeRole'), assumedRoleArn: out.AssumedRoleUser?.Arn };
-      }),
+      }, oneTimeCode(input)),
     assumeRoleWithWebIdentity: (t, input) =>
       // The operation is unauthenticated (smithy noAuth), so the client never looks for credentials.
-      withClient(new STSClient(base(t)), 'sts:AssumeRoleWithWebIdentity', async (c) => {
-        const out = await c.send(
+      withClient(new STSClient(base(t)), t, 'sts:AssumeRoleWithWebIdentity', async (c, send) => {
+        const out = await send((o) => c.send(
           new AssumeRoleWithWebIdentityCommand({
             RoleArn: input.roleArn,
             RoleSessionName: input.roleSessionName,
             WebIdentityToken: input.webIdentityToken,
             DurationSeconds: input.durationSeconds,
-          }),
-        );
+          }), o));
         return { ...issued(out.Credentials, 'sts:AssumeRoleWithWebIdentity'), assumedRoleArn: out.AssumedRoleUser?.Arn };
       }),
     getSessionToken: (t, input) =>
-      withClient(sts(t), 'sts:GetSessionToken', async (c) => {
-        const out = await c.send(
+      withClient(sts(t), t, 'sts:GetSessionToken', async (c, send) => {
+        const out = await send((o) => c.send(
           new GetSessionTokenCommand({
             DurationSeconds: input.durationSeconds,
             SerialNumber: input.serialNumber,
             TokenCode: input.tokenCode,
-          }),
-        );
+          }), o));
         return issued(out.Credentials, 'sts:GetSessionToken');
-      }),
+      }, oneTimeCode(input)),
     getFederationToken: (t, input) =>
-      withClient(sts(t), 'sts:GetFederationToken', async (c) => {
-        const out = await c.send(
-          new GetFederationTokenCommand({ Name: input.name, Policy: input.policy, DurationSeconds: input.durationSeconds }),
-        );
+      withClient(sts(t), t, 'sts:GetFederationToken', async (c, send) => {
+        const out = await send((o) => c.send(
+          new GetFederationTokenCommand({ Name: input.name, Policy: input.policy, DurationSeconds: input.durationSeconds }), o));
         return { ...issued(out.Credentials, 'sts:GetFederationToken'), federatedUserArn: out.FederatedUser?.Arn };
       }),
     getCallerIdentity: (t) =>
-      withClient(sts(t), 'sts:GetCallerIdentity', async (c) => {
-        const out = await c.send(new GetCallerIdentityCommand({}));
+      withClient(sts(t), t, 'sts:GetCallerIdentity', async (c, send) => {
+        const out = await send((o) => c.send(new GetCallerIdentityCommand({}), o));
         return { account: out.Account ?? '', arn: out.Arn ?? '', userId: out.UserId ?? '' };
       }),
     listAccessKeys: (t, userName) =>
-      withClient(iam(t), 'iam:ListAccessKeys', async (c) => {
+      withClient(iam(t), t, 'iam:ListAccessKeys', async (c, send) => {
         const keys: AccessKeyMetadata[] = [];
         let marker: string | undefined;
         do {
-          const out = await c.send(new ListAccessKeysCommand({ UserName: userName, Marker: marker }));
+          const out = await send((o) => c.send(new ListAccessKeysCommand({ UserName: userName, Marker: marker }), o));
           for (const k of out.AccessKeyMetadata ?? []) {
             if (k.AccessKeyId === undefined) continue;
             keys.push({
@@ -275,8 +332,8 @@ export function createSdkGateway(options: SdkGatewayOptions = {}): StsGateway {
         return keys;
       }),
     getAccessKeyLastUsed: (t, accessKeyId) =>
-      withClient(iam(t), 'iam:GetAccessKeyLastUsed', async (c) => {
-        const out = await c.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: accessKeyId }));
+      withClient(iam(t), t, 'iam:GetAccessKeyLastUsed', async (c, send) => {
+        const out = await send((o) => c.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: accessKeyId }), o));
         const u = out.AccessKeyLastUsed;
         const na = (v: string | undefined): string | undefined => (v === undefined || v === 'N/A' ? undefined : v);
         return {
@@ -287,25 +344,26 @@ export function createSdkGateway(options: SdkGatewayOptions = {}): StsGateway {
         };
       }),
     createAccessKey: (t, userName) =>
-      withClient(iam(t), 'iam:CreateAccessKey', async (c) => {
-        const out = await c.send(new CreateAccessKeyCommand({ UserName: userName }));
+      withClient(iam(t), t, 'iam:CreateAccessKey', async (c, send) => {
+        const out = await send((o) => c.send(new CreateAccessKeyCommand({ UserName: userName }), o));
         const k = out.AccessKey;
         if (k?.AccessKeyId === undefined || k.SecretAccessKey === undefined) {
           throw new HatrackError('AWS_SERVICE_ERROR', 'iam:CreateAccessKey returned no key.');
         }
         return { accessKeyId: k.AccessKeyId, secretAccessKey: k.SecretAccessKey, userName: k.UserName, createDate: k.CreateDate };
-      }),
+        // A repeated CreateAccessKey after a lost answer would make a second key (and can hit the two-key limit).
+      }, false),
     updateAccessKey: (t, accessKeyId, status, userName) =>
-      withClient(iam(t), 'iam:UpdateAccessKey', async (c) => {
-        await c.send(new UpdateAccessKeyCommand({ AccessKeyId: accessKeyId, Status: status, UserName: userName }));
+      withClient(iam(t), t, 'iam:UpdateAccessKey', async (c, send) => {
+        await send((o) => c.send(new UpdateAccessKeyCommand({ AccessKeyId: accessKeyId, Status: status, UserName: userName }), o));
       }),
     deleteAccessKey: (t, accessKeyId, userName) =>
-      withClient(iam(t), 'iam:DeleteAccessKey', async (c) => {
-        await c.send(new DeleteAccessKeyCommand({ AccessKeyId: accessKeyId, UserName: userName }));
+      withClient(iam(t), t, 'iam:DeleteAccessKey', async (c, send) => {
+        await send((o) => c.send(new DeleteAccessKeyCommand({ AccessKeyId: accessKeyId, UserName: userName }), o));
       }),
     getUser: (t) =>
-      withClient(iam(t), 'iam:GetUser', async (c) => {
-        const out = await c.send(new GetUserCommand({}));
+      withClient(iam(t), t, 'iam:GetUser', async (c, send) => {
+        const out = await send((o) => c.send(new GetUserCommand({}), o));
         const u = out.User;
         if (u?.UserName === undefined || u.Arn === undefined) {
           throw new HatrackError('AWS_SERVICE_ERROR', 'iam:GetUser returned no user.');
@@ -313,17 +371,16 @@ export function createSdkGateway(options: SdkGatewayOptions = {}): StsGateway {
         return { userName: u.UserName, arn: u.Arn, createDate: u.CreateDate };
       }),
     listMfaDevices: (t, userName) =>
-      withClient(iam(t), 'iam:ListMFADevices', async (c) => {
-        const out = await c.send(new ListMFADevicesCommand({ UserName: userName }));
+      withClient(iam(t), t, 'iam:ListMFADevices', async (c, send) => {
+        const out = await send((o) => c.send(new ListMFADevicesCommand({ UserName: userName }), o));
         return (out.MFADevices ?? []).flatMap((d) =>
           d.SerialNumber === undefined ? [] : [{ serialNumber: d.SerialNumber, enableDate: d.EnableDate }],
         );
       }),
     getRoleCredentials: (t, input) =>
-      withClient(new SSOClient(base(t)), 'sso:GetRoleCredentials', async (c) => {
-        const out = await c.send(
-          new GetRoleCredentialsCommand({ accessToken: input.accessToken, accountId: input.accountId, roleName: input.roleName }),
-        );
+      withClient(new SSOClient(base(t)), t, 'sso:GetRoleCredentials', async (c, send) => {
+        const out = await send((o) => c.send(
+          new GetRoleCredentialsCommand({ accessToken: input.accessToken, accountId: input.accountId, roleName: input.roleName }), o));
         const r = out.roleCredentials;
         if (r?.accessKeyId === undefined || r.secretAccessKey === undefined || r.sessionToken === undefined) {
           throw new HatrackError('AWS_SERVICE_ERROR', 'sso:GetRoleCredentials returned no credentials.');
