@@ -32,7 +32,8 @@ interface Ws {
 const CONFIG =
   '[profile r]\nrole_arn = arn:aws:iam::123456789012:role/r\nsource_profile = alice\nregion = us-east-1\n\n' +
   '[profile dev]\nmfa_serial = arn:aws:iam::123456789012:mfa/me\nregion = us-east-1\n';
-const CREDENTIALS = `[alice]\naws_access_key_id = ${ID}\naws_secret_access_key = ${SECRET}\n\n[dev]\naws_access_key_id = ${ID}\naws_secret_access_key = ${SECRET}\n`;
+// Each profile holds its own key: rotate refuses a key written in two profiles before it calls AWS.
+const CREDENTIALS = `[alice]\naws_access_key_id = ${ID}\naws_secret_access_key = ${SECRET}\n\n[dev]\naws_access_key_id = AKIASTUBDEV000000001\naws_secret_access_key = stub/dev/secret/00000000000000000000000\n`;
 
 function workspace(): Ws {
   const home = mkdtempSync(path.join(tmpdir(), 'hatrack-net-'));
