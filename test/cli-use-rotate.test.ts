@@ -107,6 +107,16 @@ afterAll(async () => {
   await moto?.stop();
 });
 
+/** The app core over the workspace's files, checking every response against the contract. */
+function appCoreFor(ws: Ws) {
+  return createAppCore({
+    env: { vars: { ...vars(ws), HATRACK_CHECK_RESPONSES: '1' }, platform: 'linux', osHome: ws.home, now: () => new Date() },
+    dataDir: path.join(ws.home, 'data'),
+    openExternal: vi.fn(async () => undefined),
+    watchFiles: false,
+  });
+}
+
 describe('hatrack use verifies the keys first', () => {
   it('refuses keys IAM does not know with one line and leaves both files byte for byte', async () => {
     const ws = workspace('[default]\nregion = eu-central-1\n', `# mine\n${keysIni('default', good)}\n${keysIni('bad', BAD)}`);
@@ -139,12 +149,7 @@ describe('hatrack use verifies the keys first', () => {
 
   it("'credentials.use' answers with the account and ARN, and refuses unknown keys writing nothing", async () => {
     const ws = workspace('', keysIni('good', good) + keysIni('bad', BAD));
-    const core = createAppCore({
-      env: { vars: { ...vars(ws), HATRACK_CHECK_RESPONSES: '1' }, platform: 'linux', osHome: ws.home, now: () => new Date() },
-      dataDir: path.join(ws.home, 'data'),
-      openExternal: vi.fn(async () => undefined),
-      watchFiles: false,
-    });
+    const core = appCoreFor(ws);
     try {
       const before = bytes(ws);
       const refused = await core.dispatch('credentials.use', { profile: 'bad' });
@@ -192,12 +197,7 @@ describe('hatrack rotate after use', () => {
     const app = await createUser(moto, 'app-rot', ['iam:ListAccessKeys', 'iam:CreateAccessKey', 'iam:UpdateAccessKey', 'iam:DeleteAccessKey']);
     await moto.setAuth(true);
     const ws = workspace('', keysIni('good', app));
-    const core = createAppCore({
-      env: { vars: { ...vars(ws), HATRACK_CHECK_RESPONSES: '1' }, platform: 'linux', osHome: ws.home, now: () => new Date() },
-      dataDir: path.join(ws.home, 'data'),
-      openExternal: vi.fn(async () => undefined),
-      watchFiles: false,
-    });
+    const core = appCoreFor(ws);
     try {
       expect(await core.dispatch('credentials.use', { profile: 'good' })).toMatchObject({ ok: true });
       const rotated = await core.dispatch('keys.rotate', { profile: 'good' });
