@@ -368,7 +368,7 @@ describe('differential: edits through the CLI change exactly what they say', () 
       if (view?.ok) editResults.set(f.name, await editRound(f, view));
     });
     // ~400 CLI runs: a couple of minutes on a busy 2-core machine.
-  }, 480_000);
+  });
 
   for (const fixture of fixtures) {
     it(`edits: ${fixture.name}`, ({ skip }) => {
