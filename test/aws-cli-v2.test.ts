@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BotocoreOracle, listFixtures } from './support/oracle.js';
 import type { Fixture, OracleAccepted } from './support/oracle.js';
-import { awsV2Problem, hatrackBuilt, HATRACK_BIN, isSimpleName, makeWorkspace, NEW_PROFILE, runAwsV2, runHatrack } from './support/cli-runner.js';
+import { awsV2Problem, hatrackBuilt, HATRACK_BIN, isSimpleName, makeWorkspace, NEW_PROFILE, parseJson, runAwsV2, runHatrack } from './support/cli-runner.js';
 import type { ListOutput, Workspace } from './support/cli-runner.js';
 
 // v2 starts in ~0.5-1 s, so region look-ups are sampled: at most this many before and after the edits.
@@ -58,8 +58,7 @@ const editSample = spread(
 );
 
 async function hatrackList(ws: Workspace): Promise<ListOutput> {
-  const r = await runHatrack(ws, ['list', '--json']);
-  return JSON.parse(r.stdout) as ListOutput;
+  return parseJson<ListOutput>('hatrack list --json', await runHatrack(ws, ['list', '--json']));
 }
 
 async function v2Profiles(ws: Workspace): Promise<string[]> {

@@ -113,6 +113,15 @@ export function runProcess(cmd: string, args: readonly string[], env: NodeJS.Pro
   });
 }
 
+/** A run's stdout as JSON; when it is not JSON, the error carries the exit code and both streams. */
+export function parseJson<T>(what: string, r: RunResult): T {
+  try {
+    return JSON.parse(r.stdout) as T;
+  } catch {
+    throw new Error(`${what}: exit ${r.code}, stdout is not JSON: ${r.stdout.slice(0, 300)} stderr: ${r.stderr.slice(0, 300)}`);
+  }
+}
+
 export function runHatrack(ws: Workspace, args: readonly string[]): Promise<RunResult> {
   const env = childEnv(ws.home, ws, { HATRACK_DATA_DIR: ws.dataDir, NO_COLOR: '1' });
   return runProcess(process.execPath, [HATRACK_BIN, ...args], env);
