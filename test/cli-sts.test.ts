@@ -1,5 +1,5 @@
 // Integration: the built `hatrack` CLI's export/use/console/keys/rotate against moto (auth on), with AWS CLI v1 as a consumer.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
@@ -8,8 +8,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { ListAccessKeysCommand } from '@aws-sdk/client-iam';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
+import { runProcess } from './support/cli-runner.js';
+import type { RunResult as Run } from './support/cli-runner.js';
+import { HANG_MS } from './support/deadlines.js';
 import { ACCOUNT, adminIam, createRole, createUser, startMoto } from './support/moto.js';
 import type { Moto, TestUser } from './support/moto.js';
 
@@ -23,12 +26,6 @@ interface Ws {
   readonly config: string;
   readonly credentials: string;
   readonly data: string;
-}
-
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
 }
 
 let moto: Moto;
@@ -66,30 +63,13 @@ function envFor(ws: Ws, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   };
 }
 
-function run(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    // stdin is not a terminal: nothing may wait for an answer.
-    const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'], cwd: ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code: code ?? -1, stdout, stderr });
-    });
-  });
-}
-
-const hatrack = (ws: Ws, args: readonly string[], extra: Record<string, string> = {}): Promise<Run> => run(process.execPath, [BIN, ...args], envFor(ws, extra));
+const hatrack = (ws: Ws, args: readonly string[], extra: Record<string, string> = {}): Promise<Run> => runProcess(process.execPath, [BIN, ...args], envFor(ws, extra));
 
 /** AWS CLI v1 (botocore) acting with the workspace's files, in a HOME of its own. */
 function aws(ws: Ws, args: readonly string[]): Promise<Run> {
   const home = path.join(ws.home, 'aws-home');
   mkdirSync(home, { recursive: true });
-  return run(awsV1, args, { ...envFor(ws), HOME: home, AWS_DEFAULT_REGION: 'us-east-1' });
+  return runProcess(awsV1, args, { ...envFor(ws), HOME: home, AWS_DEFAULT_REGION: 'us-east-1' });
 }
 
 async function callerArn(ws: Ws, profile?: string): Promise<string> {
@@ -305,7 +285,8 @@ describe('hatrack console', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^Opened the AWS console for production \(role session; [^\n]*\)\.\n$/);
     expect(r.stderr).toBe('');
-    for (let i = 0; i < 50 && !existsSync(opened); i++) await new Promise((res) => setTimeout(res, 100));
+    // The browser stand-in runs detached from the CLI: wait for the file it writes, not for a fixed time.
+    await vi.waitFor(() => expect(existsSync(opened), `${opened} written by the browser stand-in`).toBe(true), { timeout: HANG_MS, interval: 50 });
     expect(readFileSync(opened, 'utf8')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/federation\?Action=login&/);
   });
 });

@@ -14,6 +14,7 @@ import {
   HATRACK_BIN,
   makeWorkspace,
   mapLimit,
+  parseJson,
   planEdits,
   runHatrack,
   splitLines,
@@ -23,14 +24,6 @@ import type { EditStep, FileState, ListOutput, RunResult, ShowOutput, Workspace 
 const SECRET_KEYS = new Set(['aws_secret_access_key', 'aws_session_token', 'aws_security_token']);
 const fixtures = listFixtures();
 const show = (v: unknown): string => JSON.stringify(v);
-
-function parseJson<T>(what: string, r: RunResult): T {
-  try {
-    return JSON.parse(r.stdout) as T;
-  } catch {
-    throw new Error(`${what}: exit ${r.code}, stdout is not JSON: ${r.stdout.slice(0, 300)} stderr: ${r.stderr.slice(0, 300)}`);
-  }
-}
 
 interface ReadResult {
   readonly fixture: Fixture;
@@ -368,7 +361,7 @@ describe('differential: edits through the CLI change exactly what they say', () 
       if (view?.ok) editResults.set(f.name, await editRound(f, view));
     });
     // ~400 CLI runs: a couple of minutes on a busy 2-core machine.
-  }, 480_000);
+  });
 
   for (const fixture of fixtures) {
     it(`edits: ${fixture.name}`, ({ skip }) => {

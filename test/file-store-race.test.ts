@@ -64,8 +64,8 @@ describe('file store racing other writers', () => {
     const started = Date.now();
     const outside = spawnNode([OUTSIDE_WRITER, credentials, String(OPERATIONS), String(OUTSIDE_MAX_PAUSE_MS), String(OUTSIDE_MIN_PAUSE_MS)]);
     const hatrack = spawnDriver(bundle, { mode: 'append', credentials, dataDir, prefix: 'hatrack', count: OPERATIONS, maxPauseMs: 10 });
-    await outside.line((l) => l === 'done', 30_000);
-    const summary = summaryOf(await hatrack.line((l) => l.startsWith('{'), 30_000));
+    await outside.line((l) => l === 'done');
+    const summary = summaryOf(await hatrack.line((l) => l.startsWith('{')));
     expect((await outside.exited).code).toBe(0);
     expect((await hatrack.exited).code).toBe(0);
 
@@ -85,8 +85,8 @@ describe('file store racing other writers', () => {
     const job = { mode: 'append', credentials, dataDir, count: STORE_RACE_OPERATIONS, maxPauseMs: 1 } as const;
     const a = spawnDriver(bundle, { ...job, prefix: 'alpha' });
     const b = spawnDriver(bundle, { ...job, prefix: 'beta' });
-    const sa = summaryOf(await a.line((l) => l.startsWith('{'), 30_000));
-    const sb = summaryOf(await b.line((l) => l.startsWith('{'), 30_000));
+    const sa = summaryOf(await a.line((l) => l.startsWith('{')));
+    const sb = summaryOf(await b.line((l) => l.startsWith('{')));
 
     const text = fs.readFileSync(credentials, 'utf8');
     expectAll('alpha', STORE_RACE_OPERATIONS, text);

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HATRACK_BIN, hatrackBuilt } from './support/cli-runner.js';
+import { HANG_MS } from './support/deadlines.js';
 import { REPO_ROOT } from './support/oracle.js';
 
 const CONFIG = '[profile dev]\nregion = eu-west-1\n';
@@ -39,7 +40,7 @@ function workspace() {
 
 // The limit only ends a run that hangs (the FIFO case before the fix); a healthy run takes a second.
 function hatrack(env: NodeJS.ProcessEnv, ...args: string[]) {
-  const r = spawnSync(process.execPath, [HATRACK_BIN, ...args], { env, cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, [HATRACK_BIN, ...args], { env, cwd: REPO_ROOT, encoding: 'utf8', timeout: HANG_MS });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -11,6 +11,7 @@ import { startPrivateKeyring } from './support/private-keyring.js';
 import type { PrivateKeyring } from './support/private-keyring.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AWS_V2_BIN, HATRACK_BIN, hatrackBuilt } from './support/cli-runner.js';
+import { HANG_MS } from './support/deadlines.js';
 import { startMoto } from './support/moto.js';
 import { REPO_ROOT } from './support/oracle.js';
 
@@ -26,7 +27,8 @@ interface Run {
 }
 
 function run(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv, input?: string): Run {
-  const r = spawnSync(cmd, args, { env, cwd: REPO_ROOT, encoding: 'utf8', input, timeout: 60_000 });
+  const r = spawnSync(cmd, args, { env, cwd: REPO_ROOT, encoding: 'utf8', input, timeout: HANG_MS });
+  if ((r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT') throw new Error(`${cmd} ${args[0] ?? ''}: still running after ${HANG_MS / 1000} s, killed as hung`);
   return { code: r.status ?? -1, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
 }
 

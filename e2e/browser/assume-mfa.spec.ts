@@ -37,6 +37,8 @@ test('assume with the MFA dialog', async ({ start, moto, signin }) => {
 
   // The dialog remembers nothing: the next time it opens empty (if main asks again).
   await page.getByRole('button', { name: 'Open console for secure' }).click();
+  // Decide only once main has answered the click: with a dialog, an opened console or an error.
+  await expect(dlg.or(page.getByTestId('status').filter({ hasText: 'console for secure' })).or(page.getByTestId('error')).first()).toBeVisible();
   if (await dlg.isVisible()) {
     await expect(dlg.getByLabel('Code')).toHaveValue('');
     await dlg.getByRole('button', { name: 'Cancel' }).click();

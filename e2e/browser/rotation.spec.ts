@@ -15,7 +15,7 @@ test('rotate a key through the wizard', async ({ start, moto, signin }) => {
   expect(await host.axe()).toEqual([]);
   await wiz.getByRole('button', { name: 'Rotate now' }).click();
   const steps = wiz.getByTestId('rotation-steps').getByRole('listitem');
-  await expect(wiz.getByText('Rotated.')).toBeVisible({ timeout: 20_000 });
+  await expect(wiz.getByText('Rotated.')).toBeVisible();
   expect(await steps.count()).toBeGreaterThanOrEqual(3);
   await expect(wiz.locator('[data-status="failed"]')).toHaveCount(0);
   await host.screenshot('rotation');

@@ -1,19 +1,37 @@
 // Every main screen: a screenshot to e2e/artifacts, zero axe-core violations, in light and dark.
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '../fixtures/browser-host.js';
 
 const CONFIG = `[default]\nregion = us-east-1\n\n[profile dev]\nregion = eu-west-1\n\n[profile prod-admin]\nrole_arn = arn:aws:iam::111122223333:role/Admin\nsource_profile = dev\nmfa_serial = arn:aws:iam::111122223333:mfa/me\nregion = eu-central-1\n\n[profile sso-dev]\nsso_start_url = https://example.awsapps.com/start\nsso_region = us-east-1\nsso_account_id = 777788889999\nsso_role_name = Developer\n\n[profile tool]\ncredential_process = /usr/local/bin/creds\n`;
 const CREDENTIALS = `[dev]\naws_access_key_id = AKIAI44QH8DHBEXAMPLE\naws_secret_access_key = je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY\n`;
 const SCREENS = ['Profiles', 'Access keys', 'Keychain', 'Doctor', 'Settings'] as const;
+type Screen = (typeof SCREENS)[number];
+
+/** What each screen shows once its data has arrived (screenshots and axe must see that, not a loading state). */
+function loaded(page: Page, name: Screen): Locator {
+  const main = page.locator('main');
+  switch (name) {
+    case 'Profiles':
+      return page.locator('[data-profile="prod-admin"]');
+    case 'Access keys':
+      return main.locator('tr[data-profile="dev"]');
+    case 'Keychain':
+      return main.getByRole('heading', { name: 'In the keychain' }).or(page.getByTestId('no-keychain')).or(main.getByRole('alert'));
+    case 'Doctor':
+      return page.getByTestId('findings').or(page.getByTestId('doctor-clean')).or(main.getByRole('alert'));
+    case 'Settings':
+      return main.getByRole('radiogroup', { name: 'Theme' }).or(main.getByRole('alert'));
+  }
+}
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`every main screen passes axe (${scheme})`, async ({ start, page }) => {
-    test.setTimeout(60_000);
     await page.emulateMedia({ colorScheme: scheme });
     const host = await start({ config: CONFIG, credentials: CREDENTIALS });
     for (const name of SCREENS) {
       await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name }).click();
       await expect(page.getByRole('heading', { level: 1, name: name === 'Keychain' ? 'Keychain' : name })).toBeAttached();
-      await page.waitForTimeout(150);
+      await expect(loaded(page, name)).toBeVisible();
       await host.screenshot(`screen-${name.toLowerCase().replace(/\s+/g, '-')}-${scheme}`);
       const violations = await host.axe();
       expect(violations, `${name} (${scheme})`).toEqual([]);

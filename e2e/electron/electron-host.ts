@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron as electron } from '@playwright/test';
 import type { ElectronApplication, Page } from '@playwright/test';
+import { BROWSER_STEP_MS } from '../../test/support/deadlines.js';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -64,7 +65,7 @@ export async function launchHatrack(executablePath: string): Promise<LaunchedApp
     args: [...rootArgs, REPO],
     cwd: REPO,
     env: { ...process.env, HATRACK_TEST_HOME: home, ELECTRON_SKIP_BINARY_DOWNLOAD: '1', ELECTRON_ENABLE_LOGGING: '1' } as Record<string, string>,
-    timeout: 30_000,
+    timeout: BROWSER_STEP_MS,
   });
   const page = await app.firstWindow();
   await page.waitForLoadState('domcontentloaded');

@@ -77,7 +77,7 @@ test('events reach the page as the payload only (never the IpcRendererEvent)', a
   const { appendFileSync } = await import('node:fs');
   const { join } = await import('node:path');
   appendFileSync(join(hatrack.home, '.aws', 'config'), '\n[profile added-by-e2e]\nregion = us-east-1\n');
-  await expect.poll(() => hatrack.page.evaluate(() => (globalThis as unknown as { __seen: unknown[][] }).__seen.length), { timeout: 10_000 }).toBeGreaterThan(0);
+  await expect.poll(() => hatrack.page.evaluate(() => (globalThis as unknown as { __seen: unknown[][] }).__seen.length)).toBeGreaterThan(0);
   const first = await hatrack.page.evaluate(() => (globalThis as unknown as { __seen: unknown[][] }).__seen[0]);
   expect(first).toHaveLength(1);
   expect(Object.keys(first![0] as object).sort()).toEqual(['kind', 'path']);

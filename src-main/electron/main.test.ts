@@ -234,7 +234,7 @@ describe('main.ts desktop mode (fake electron)', () => {
       expect(fake.trays[0]!.image).toEqual({ path: '/app/assets/tray/tray-light.png' });
       const hook = (globalThis as { __hatrackTest?: { trayModel: () => { items: { label?: string }[] } | null } }).__hatrackTest;
       // The tray fills in once its first refresh (profiles, doctor, settings) has answered.
-      await vi.waitFor(() => expect(hook!.trayModel()).not.toBeNull(), { timeout: 15_000 });
+      await vi.waitFor(() => expect(hook!.trayModel()).not.toBeNull(), { timeout: 10 * 60_000 });
       const labels = hook!.trayModel()!.items.map((i) => i.label);
       expect(labels).toEqual(expect.arrayContaining(['All profiles (2)', 'Open Hatrack', 'Quit Hatrack']));
 

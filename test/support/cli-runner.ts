@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdtempSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { HANG_MS } from './deadlines.js';
 import { childEnv, filesHoldingKey, REPO_ROOT } from './oracle.js';
 import type { Fixture, FileKind, OracleAccepted, Settings, SettingValue } from './oracle.js';
 
@@ -79,35 +80,55 @@ export function pathOf(ws: Workspace, kind: FileKind): string {
   return kind === 'config' ? ws.config : ws.credentials;
 }
 
-/** Runs a process with stdin closed; killed (code 128) if it is still running after `timeoutMs`. */
-export function runProcess(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<RunResult> {
+/**
+ * Runs one process to its end. Only a hang reaches the deadline: the process is killed and the run rejects with the
+ * command line, so a stuck CLI is named instead of being read as an ordinary non-zero exit.
+ */
+export function runProcess(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<RunResult> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'], cwd: REPO_ROOT });
     let stdout = '';
     let stderr = '';
+    let hung = false;
     child.stdout.setEncoding('utf8');
     child.stderr.setEncoding('utf8');
     child.stdout.on('data', (d: string) => (stdout += d));
     child.stderr.on('data', (d: string) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    const timer = setTimeout(() => {
+      hung = true;
+      child.kill('SIGKILL');
+    }, HANG_MS);
     child.on('error', (e) => {
       clearTimeout(timer);
       reject(e);
     });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
+      if (hung) {
+        reject(new Error(`${cmd} ${args.join(' ')}: still running after ${HANG_MS / 1000} s, killed as hung; stderr: ${stderr.slice(-500)}`));
+        return;
+      }
       resolvePromise({ code: code ?? (signal ? 128 : -1), stdout, stderr });
     });
   });
 }
 
+/** A run's stdout as JSON; when it is not JSON, the error carries the exit code and both streams. */
+export function parseJson<T>(what: string, r: RunResult): T {
+  try {
+    return JSON.parse(r.stdout) as T;
+  } catch {
+    throw new Error(`${what}: exit ${r.code}, stdout is not JSON: ${r.stdout.slice(0, 300)} stderr: ${r.stderr.slice(0, 300)}`);
+  }
+}
+
 export function runHatrack(ws: Workspace, args: readonly string[]): Promise<RunResult> {
   const env = childEnv(ws.home, ws, { HATRACK_DATA_DIR: ws.dataDir, NO_COLOR: '1' });
-  return runProcess(process.execPath, [HATRACK_BIN, ...args], env, 30_000);
+  return runProcess(process.execPath, [HATRACK_BIN, ...args], env);
 }
 
 export function runAwsV2(ws: Workspace, args: readonly string[]): Promise<RunResult> {
-  return runProcess(AWS_V2_BIN, args, childEnv(ws.home, ws), 60_000);
+  return runProcess(AWS_V2_BIN, args, childEnv(ws.home, ws));
 }
 
 export function hatrackBuilt(): boolean {

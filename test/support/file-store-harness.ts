@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 import { buildSync } from 'esbuild';
 
+import { HANG_MS } from './deadlines.js';
 import type { DriverJob } from './file-store-driver.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -29,8 +30,8 @@ export function bundleFileStoreDriver(outDir: string): string {
 export interface RunningChild {
   readonly child: ChildProcess;
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  /** Resolves with the first stdout line matching `test`. */
-  line(test: (line: string) => boolean, timeoutMs: number): Promise<string>;
+  /** Resolves with the first stdout line matching `test`; rejects once the child exits without one, or hangs past `timeoutMs`. */
+  line(test: (line: string) => boolean, timeoutMs?: number): Promise<string>;
   stderr(): string;
 }
 
@@ -59,7 +60,7 @@ export function spawnNode(args: readonly string[]): RunningChild {
   void exited.then(() => {
     exitedNow = true;
   });
-  const line = (test: (l: string) => boolean, timeoutMs: number): Promise<string> =>
+  const line = (test: (l: string) => boolean, timeoutMs = HANG_MS): Promise<string> =>
     new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no matching line within ${timeoutMs} ms; stderr: ${errText}`)), timeoutMs);
       const check = (): void => {

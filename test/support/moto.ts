@@ -29,6 +29,7 @@ import { readIni } from '../../src-main/core/awsfiles/ini-reading.js';
 import { buildProfileModel } from '../../src-main/core/awsfiles/profiles.js';
 import type { ProfileModel } from '../../src-main/core/awsfiles/profiles.js';
 import type { Environment } from '../../src-main/core/environment.js';
+import { HANG_MS } from './deadlines.js';
 
 export interface Moto {
   readonly endpoint: string;
@@ -69,7 +70,7 @@ async function waitUntilUp(endpoint: string, child: ChildProcess, timeoutMs: num
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error('moto did not start within the timeout');
+  throw new Error(`moto did not answer on ${endpoint} within ${timeoutMs / 1000} s`);
 }
 
 export async function startMoto(options: StartMotoOptions = {}): Promise<Moto> {
@@ -86,7 +87,7 @@ export async function startMoto(options: StartMotoOptions = {}): Promise<Moto> {
     stderr = (stderr + b.toString('utf8')).slice(-4000);
   });
   try {
-    await waitUntilUp(endpoint, child, 30_000);
+    await waitUntilUp(endpoint, child, HANG_MS);
   } catch (e) {
     child.kill('SIGKILL');
     throw new Error(`${(e as Error).message}\n${stderr}`);
