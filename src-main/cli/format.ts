@@ -3,10 +3,22 @@
 import type { FileChange } from '../core/awsfiles/aws-files.js';
 import type { ProblemJson } from '../core/profile-views.js';
 
-export function table(rows: readonly (readonly string[])[]): string {
+/**
+ * Writes rows as an aligned table in ~64 KB pieces. `rows` is called twice (once to size the columns, once to write),
+ * so a table of half a million rows never exists as one array or one string.
+ */
+export function writeTable(out: (text: string) => void, rows: () => Iterable<readonly string[]>): void {
   const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
-  return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ').trimEnd()).join('\n') + '\n';
+  for (const row of rows()) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  let piece = '';
+  for (const row of rows()) {
+    piece += row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ').trimEnd() + '\n';
+    if (piece.length >= 64 * 1024) {
+      out(piece);
+      piece = '';
+    }
+  }
+  if (piece !== '' || widths.length === 0) out(piece === '' ? '\n' : piece);
 }
 
 export function problemLine(p: ProblemJson): string {

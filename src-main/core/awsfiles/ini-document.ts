@@ -76,13 +76,18 @@ class OffsetBuilder {
   }
 
   finish(textLength: number): { starts: Int32Array; ends: Int32Array; lineCount: number } {
-    if (this.count + 1 > this.starts.length) {
-      const starts = new Int32Array(this.count + 1);
-      starts.set(this.starts.subarray(0, this.count));
-      this.starts = starts;
+    const count = this.count;
+    // A view of a buffer grown by doubling can hold twice what it shows; past a few thousand lines (where that is
+    // megabytes) the arrays are copied out at their exact size instead.
+    const exact = count + 1 > this.starts.length || (count > 4096 && this.starts.length > count + (count >> 3));
+    let starts = this.starts.subarray(0, count + 1);
+    if (exact) {
+      starts = new Int32Array(count + 1);
+      starts.set(this.starts.subarray(0, count));
     }
-    this.starts[this.count] = textLength;
-    return { starts: this.starts.subarray(0, this.count + 1), ends: this.ends.subarray(0, this.count), lineCount: this.count };
+    starts[count] = textLength;
+    const ends = exact ? this.ends.slice(0, count) : this.ends.subarray(0, count);
+    return { starts, ends, lineCount: count };
   }
 }
 
