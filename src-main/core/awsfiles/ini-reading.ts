@@ -93,8 +93,8 @@ export interface IniReading {
   /** occurrencesOf and valuesOf the name whose first header is `first`. */
   occurrencesAtHeader(first: number): readonly SectionOccurrence[];
   valuesAtHeader(first: number): ReadonlyMap<string, SettingValue>;
-  /** Every header in file order ([DEFAULT] ones included), without making an occurrence for each. */
-  forEachHeader(visit: (name: string, headerLine: number, indented: boolean) => void): void;
+  /** Every header in file order ([DEFAULT] ones included) with its index, without making an occurrence for each. */
+  forEachHeader(visit: (name: string, headerLine: number, indented: boolean, index: number) => void): void;
   /** Every section's merged values, in configparser's order. Forces every section to be read. */
   readonly sections: ReadonlyMap<string, ReadonlyMap<string, SettingValue>>;
   /** Forces every section to be read. */
@@ -276,11 +276,18 @@ class LineReader {
   readonly headerNames: string[] = [];
   /** Header indices of indented headers (a file with any is read whole). */
   readonly indentedHeaders = new Set<number>();
-  /** Names other than [DEFAULT] in configparser's order (first occurrence). */
-  readonly sectionNames: string[] = [];
-  /** The header index of each of sectionNames' first occurrence. */
-  readonly sectionFirsts: number[] = [];
+  /** Names other than [DEFAULT] in configparser's order (first occurrence); see `indexed`. */
+  private readonly names: string[] = [];
+  /** The header index of each of `names`' first occurrence. */
+  private readonly firsts: number[] = [];
   private readonly firstIndex = new Map<string, number>();
+  /**
+   * Headers [0, indexed) are in `names`, `firstIndex` and `repeats`. The headers-first scan leaves them out: `set` on
+   * one profile of a 500,000-section file needs no map of every name (building it was most of the scan's time).
+   */
+  private indexed = 0;
+  /** Names looked up by scanning the headers, before building the index is the cheaper way. */
+  private scans = 0;
   /** Every header index of a name that appears more than once ([DEFAULT] included). */
   private readonly repeats = new Map<string, number[]>();
   private readonly objects: (Occurrence | undefined)[] = [];
@@ -296,6 +303,8 @@ class LineReader {
   // A count instead of `length = 0`, which would hand the array's storage back and make it grow again every section.
   private sectionSize = 0;
   private currentEarlier: readonly number[] | undefined = undefined;
+  /** Whether the section being read has a name that repeats (looked up once, before anything is reported). */
+  private currentRepeats = false;
   private option: EntryBuild | null = null;
   /** The open option, once a continuation line joined it; its parts (first line included) are collected below. */
   private continued: EntryBuild | null = null;
@@ -365,7 +374,7 @@ class LineReader {
       if (header === undefined) continue;
       if (firstHeader === lineCount) firstHeader = line;
       this.kindCodes[line] = HEADER;
-      this.recordHeader(header, line, false);
+      this.recordHeader(header, line, false, false);
     }
     // Lines before the first header: comments, blanks, or content configparser refuses.
     this.readRange(0, firstHeader);
@@ -411,8 +420,51 @@ class LineReader {
 
   /** Every occurrence of a name, in file order; one array per name however often it is asked for. */
   occurrencesOf(name: string): readonly Occurrence[] {
-    const first = this.firstIndex.get(name);
-    return first === undefined ? NO_OCCURRENCES : this.occurrencesAtFirst(first, name);
+    const first = this.firstHeaderOf(name);
+    return first < 0 ? NO_OCCURRENCES : this.occurrencesAtFirst(first, name);
+  }
+
+  get sectionNames(): readonly string[] {
+    this.index();
+    return this.names;
+  }
+
+  get sectionFirsts(): readonly number[] {
+    this.index();
+    return this.firsts;
+  }
+
+  /** Completes the name index (and reports the duplicate sections it finds). */
+  private index(): void {
+    for (; this.indexed < this.headerNames.length; this.indexed++) {
+      const index = this.indexed;
+      const header = this.headerNames[index]!;
+      const first = this.firstIndex.get(header);
+      if (first === undefined) {
+        this.firstIndex.set(header, index);
+        if (header !== DEFAULT_SECTION) {
+          this.names.push(header);
+          this.firsts.push(index);
+        }
+        continue;
+      }
+      // configparser does not count a second [DEFAULT] as a duplicate section, only its repeated keys.
+      const line = this.headerLines[index]!;
+      if (header !== DEFAULT_SECTION) this.errors.push({ code: 'DUPLICATE_SECTION', line, section: header, key: undefined, firstLine: this.headerLines[first] });
+      const repeated = this.repeats.get(header);
+      if (repeated === undefined) this.repeats.set(header, [first, index]);
+      else repeated.push(index);
+    }
+  }
+
+  /** Whether a lookup by name should build the index (after a few, or once it exists) rather than scan the headers. */
+  private useIndex(): boolean {
+    if (this.indexed === this.headerNames.length || this.scans >= 8) {
+      this.index();
+      return true;
+    }
+    this.scans++;
+    return false;
   }
 
   /** Every occurrence of the name whose first header is `first`. */
@@ -427,7 +479,8 @@ class LineReader {
   }
 
   firstHeaderOf(name: string): number {
-    return this.firstIndex.get(name) ?? -1;
+    if (this.useIndex()) return this.firstIndex.get(name) ?? -1;
+    return this.headerNames.indexOf(name);
   }
 
   isRepeated(name: string): boolean {
@@ -436,6 +489,11 @@ class LineReader {
 
   /** Every header index of a name that appears more than once; undefined for the others (nearly all). */
   private repeatsOf(name: string): number[] | undefined {
+    if (!this.useIndex()) {
+      const out: number[] = [];
+      for (let k = this.headerNames.indexOf(name); k >= 0; k = this.headerNames.indexOf(name, k + 1)) out.push(k);
+      return out.length > 1 ? out : undefined;
+    }
     // Most files repeat no name: skip hashing a name that cannot be there.
     return this.repeats.size === 0 ? undefined : this.repeats.get(name);
   }
@@ -466,7 +524,8 @@ class LineReader {
    * time and reports nothing twice.
    */
   readBody(index: number, keep: boolean): void {
-    const earlier = this.earlierIndices(index);
+    const repeated = this.repeatsOf(this.headerNames[index]!);
+    const earlier = repeated === undefined || repeated[0] === index ? undefined : repeated.filter((k) => k < index);
     // A repeated section's keys are checked against the earlier ones' entries, so those are read (and kept) first.
     if (earlier !== undefined) {
       for (const k of earlier) if (this.bodies[k] === UNREAD_BODY || this.bodies[k] === DROPPED_BODY) this.readBody(k, true);
@@ -480,6 +539,7 @@ class LineReader {
     this.errorsAtOpen = errorsBefore;
     this.current = index;
     this.currentEarlier = earlier;
+    this.currentRepeats = repeated !== undefined;
     this.openOption(null);
     this.indentLevel = 0;
     this.readRange(this.headerLines[index]! + 1, this.endLineOf(index));
@@ -541,6 +601,7 @@ class LineReader {
   }
 
   readAll(): void {
+    this.index();
     if (this.readCount < this.headerCount) {
       for (let k = 0; k < this.headerCount; k++) if (this.bodies[k] === UNREAD_BODY) this.readBody(k, false);
     }
@@ -561,30 +622,18 @@ class LineReader {
     return text.slice(a + 1, close);
   }
 
-  private recordHeader(header: string, line: number, indented: boolean): number {
-    const index = this.headerLines.length;
+  /** Adds a header; `index` also adds it to the name index (reading front to back needs it as it goes). */
+  private recordHeader(header: string, line: number, indented: boolean, index: boolean): number {
+    const at = this.headerLines.length;
     this.headerLines.push(line);
     this.headerNames.push(header);
     this.objects.push(undefined);
     this.occurrencesByFirst.push(undefined);
     this.bodies.push(UNREAD_BODY);
     this.values.push(undefined);
-    if (indented) this.indentedHeaders.add(index);
-    const first = this.firstIndex.get(header);
-    if (first === undefined) {
-      this.firstIndex.set(header, index);
-      if (header !== DEFAULT_SECTION) {
-        this.sectionNames.push(header);
-        this.sectionFirsts.push(index);
-      }
-    } else {
-      // configparser does not count a second [DEFAULT] as a duplicate section, only its repeated keys.
-      if (header !== DEFAULT_SECTION) this.errors.push({ code: 'DUPLICATE_SECTION', line, section: header, key: undefined, firstLine: this.headerLines[first] });
-      const repeated = this.repeats.get(header);
-      if (repeated === undefined) this.repeats.set(header, [first, index]);
-      else repeated.push(index);
-    }
-    return index;
+    if (indented) this.indentedHeaders.add(at);
+    if (index) this.index();
+    return at;
   }
 
   private readRange(from: number, to: number): void {
@@ -620,11 +669,12 @@ class LineReader {
           kinds[i] = HEADER;
           this.finishValue(); // while `current` is still the section the value belongs to
           this.closeSection();
-          const index = this.recordHeader(header, i, indent > 0);
+          const index = this.recordHeader(header, i, indent > 0, true);
           this.bodies[index] = NO_ENTRIES;
           this.readCount++;
           this.current = index;
           this.currentEarlier = this.earlierIndices(index);
+          this.currentRepeats = this.repeatsOf(header) !== undefined;
           this.openOption(null);
           continue;
         }
@@ -697,7 +747,7 @@ class LineReader {
     const made = this.values[current] === undefined;
     if (made) this.values[current] = size === 0 ? NO_SETTINGS : new EntrySettings(this.valuePairs());
     // A repeated section's entries are compared with the next one's keys (duplicate keys), so they are kept too.
-    const keep = this.keepBody || this.errors.length !== this.errorsAtOpen || this.repeatsOf(this.headerNames[current]!) !== undefined;
+    const keep = this.keepBody || this.errors.length !== this.errorsAtOpen || this.currentRepeats;
     this.lastEntries = size === 0 ? NO_ENTRIES : this.section.slice(0, size);
     this.bodies[current] = size === 0 || keep ? this.lastEntries : DROPPED_BODY;
     if (made && this.bodies[current] === DROPPED_BODY) this.remember(current);
@@ -875,9 +925,9 @@ class Reading implements IniReading {
     return this.valuesOf(name) ?? NO_SETTINGS;
   }
 
-  forEachHeader(visit: (name: string, headerLine: number, indented: boolean) => void): void {
+  forEachHeader(visit: (name: string, headerLine: number, indented: boolean, index: number) => void): void {
     const { headerNames, headerLines, indentedHeaders } = this.reader;
-    for (let k = 0; k < headerNames.length; k++) visit(headerNames[k]!, headerLines[k]!, indentedHeaders.size > 0 && indentedHeaders.has(k));
+    for (let k = 0; k < headerNames.length; k++) visit(headerNames[k]!, headerLines[k]!, indentedHeaders.size > 0 && indentedHeaders.has(k), k);
   }
 
   valuesOf(name: string): ReadonlyMap<string, SettingValue> | undefined {

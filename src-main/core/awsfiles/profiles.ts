@@ -239,13 +239,16 @@ class LazyModel implements ProfileModel {
 
   private findOne(name: string): LazyProfile | undefined {
     const profile = new LazyProfile(name, this);
-    const names = this.config.sectionNames;
-    for (let k = 0; k < names.length; k++) {
-      const rawName = names[k]!;
-      if (!rawName.includes(name) && !SHLEX_QUOTING.test(rawName)) continue;
+    const config = this.config;
+    // Headers in file order, each name once (at its first header): the order of config.sectionNames, without the
+    // index of every name that building sectionNames takes.
+    const seen = new Set<string>();
+    config.forEachHeader((rawName, _line, _indented, first) => {
+      if ((!rawName.includes(name) && !SHLEX_QUOTING.test(rawName)) || seen.has(rawName)) return;
+      seen.add(rawName);
       const type = classifyConfigSection(rawName);
-      if (type.type === 'profile' && type.name === name) attachConfigSection(profile, this.config, this.config.firstHeaderOfSection(k));
-    }
+      if (type.type === 'profile' && type.name === name) attachConfigSection(profile, config, first);
+    });
     if (name !== DEFAULT_SECTION_NAME) profile.credentialsAt = this.credentials.firstHeaderOf(name);
     return profile.configAt < 0 && profile.credentialsAt < 0 ? undefined : profile;
   }
