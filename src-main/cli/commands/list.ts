@@ -40,7 +40,7 @@ Options:
         // A getter: problems are found only once the profiles are written (as they were when built as one object).
         ['problems', new StreamedArray({ [Symbol.iterator]: () => view.problems[Symbol.iterator]() }, (p) => problemJson(p, view))],
       ] as const;
-      writeJsonObject(ctx.io.out, fields, ctx.io.stdoutIsTty === true);
+      await writeJsonObject(ctx.io, fields, ctx.io.stdoutIsTty === true);
       ctx.io.out('\n');
       firstSeen.save();
       return 0;
@@ -48,7 +48,7 @@ Options:
     if (profiles.length === 0) {
       ctx.io.out('No profiles.\n');
     } else {
-      writeTable(ctx.io.out, function* () {
+      await writeTable(ctx.io, function* () {
         yield ['PROFILE', 'KIND', 'REGION', 'FILES'];
         for (const p of profiles) {
           const s = profileSummary(p);
