@@ -11,6 +11,11 @@ export interface ParsedArgs {
 
 export interface CliIo {
   readonly out: (text: string) => void;
+  /**
+   * Resolves once what `out` was given has been handed on, for output of many megabytes: a pipe whose reader is slower
+   * than the writer otherwise queues all of it in memory. Absent: nothing to wait for.
+   */
+  readonly drained?: () => Promise<void>;
   readonly err: (text: string) => void;
   readonly stdinIsTty: boolean;
   readonly stdoutIsTty?: boolean;

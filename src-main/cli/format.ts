@@ -2,11 +2,25 @@
 
 import type { FileChange } from '../core/awsfiles/aws-files.js';
 import type { ProblemJson } from '../core/profile-views.js';
+import type { Output } from './json-stream.js';
 
-export function table(rows: readonly (readonly string[])[]): string {
+/**
+ * Writes rows as an aligned table in ~64 KB pieces. `rows` is called twice (once to size the columns, once to write),
+ * so a table of half a million rows never exists as one array or one string.
+ */
+export async function writeTable(out: Output, rows: () => Iterable<readonly string[]>): Promise<void> {
   const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
-  return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ').trimEnd()).join('\n') + '\n';
+  for (const row of rows()) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  let piece = '';
+  for (const row of rows()) {
+    piece += row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ').trimEnd() + '\n';
+    if (piece.length >= 64 * 1024) {
+      out.out(piece);
+      piece = '';
+      await out.drained?.();
+    }
+  }
+  if (piece !== '' || widths.length === 0) out.out(piece === '' ? '\n' : piece);
 }
 
 export function problemLine(p: ProblemJson): string {

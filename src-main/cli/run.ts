@@ -31,6 +31,7 @@ Run \`hatrack <command> --help\` for details.
 export function processIo(): CliIo {
   return {
     out: (text) => process.stdout.write(text),
+    drained: () => drained(process.stdout),
     err: (text) => process.stderr.write(text),
     // A getter: touching process.stdin builds the stdin stream (~9 ms), and most commands never ask.
     get stdinIsTty() {
@@ -40,6 +41,22 @@ export function processIo(): CliIo {
     // Loaded on first use: node:readline is costly to load and most commands never ask anything.
     prompt: async (question, hidden) => (await import('./prompt.js')).terminalPrompt(question, hidden),
   };
+}
+
+/** Waits for a stream's queue to empty (or for the stream to fail or close: then there is nothing left to wait for). */
+function drained(stream: NodeJS.WriteStream): Promise<void> {
+  if (!stream.writableNeedDrain) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('error', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('error', done);
+    stream.on('close', done);
+  });
 }
 
 export async function runCli(argv: readonly string[], env: Environment, io: CliIo): Promise<number> {

@@ -82,13 +82,9 @@ function keyAgeOf(profile: Profile, keyAges: ReadonlyMap<string, number>): numbe
   return id === undefined ? null : (keyAges.get(id) ?? null);
 }
 
-export function listJson(view: AwsFilesView, keyAges?: ReadonlyMap<string, number>): object {
-  return {
-    files: { config: view.paths.config, credentials: view.paths.credentials },
-    // One object literal per profile (no spread): 5,000 of them are built in a cold process.
-    profiles: view.model.profiles.map((p) => listEntry(p, keyAges === undefined ? undefined : keyAgeOf(p, keyAges))),
-    problems: view.problems.map((p) => problemJson(p, view)),
-  };
+/** One profile as `list --json` prints it (one object literal, no spread: a cold process builds thousands). */
+export function listProfileJson(profile: Profile, keyAges?: ReadonlyMap<string, number>): ProfileListJson {
+  return listEntry(profile, keyAges === undefined ? undefined : keyAgeOf(profile, keyAges));
 }
 
 export function showJson(view: AwsFilesView, profile: Profile): object {

@@ -280,20 +280,22 @@ export function referencesTo(docs: AwsDocs, name: string): string[] {
 
 /** [start, end) of the lines that belong to a section: its header, its body, and a comment block right above it. */
 export function sectionSpan(reading: IniReading, occ: SectionOccurrence): { start: number; end: number } {
-  const kinds = reading.lineKinds;
+  // Line by line: only the lines around the section are looked at, so only the sections around it are read.
+  const kind = (line: number) => reading.lineKind(line);
+  const lineCount = reading.doc.lineCount;
   let start = occ.headerLine;
   let s = start - 1;
-  while (s >= 0 && kinds[s] === 'comment') s--;
-  if (s < 0 || kinds[s] === 'blank') start = s + 1;
+  while (s >= 0 && kind(s) === 'comment') s--;
+  if (s < 0 || kind(s) === 'blank') start = s + 1;
   let end = occ.endLine;
-  if (end < kinds.length) {
+  if (end < lineCount) {
     // A comment block glued to the next header belongs to that section.
     let e = end - 1;
-    while (e > occ.headerLine && kinds[e] === 'comment') e--;
-    if (e < end - 1 && (kinds[e] === 'blank' || e === occ.headerLine)) end = e + 1;
+    while (e > occ.headerLine && kind(e) === 'comment') e--;
+    if (e < end - 1 && (kind(e) === 'blank' || e === occ.headerLine)) end = e + 1;
   } else {
     // Removing the last section also takes the blank lines that separated it from the one above.
-    while (start > 0 && kinds[start - 1] === 'blank') start--;
+    while (start > 0 && kind(start - 1) === 'blank') start--;
   }
   return { start, end };
 }

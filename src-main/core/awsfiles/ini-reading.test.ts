@@ -10,6 +10,7 @@ import { documentFromText, parseDocument, replaceLineText, serializeDocument, sp
 import type { IniReading } from './ini-reading.js';
 import { readIni } from './ini-reading.js';
 import { buildProfileModel } from './profiles.js';
+import { findProblems } from './problems.js';
 
 const corpusDir = join(import.meta.dirname, '../../../test/fixtures/corpus');
 
@@ -137,6 +138,33 @@ describe('edited bytes', () => {
         }
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+describe('a reading that lets values go (as one of a huge file does)', () => {
+  it('reads every profile, problem and entry as a reading that keeps everything (2,000 generated pairs)', () => {
+    fc.assert(
+      fc.property(iniTextArb, iniTextArb, (configText, credText) => {
+        // Keeping the values of one section at a time, every other section is read again whenever it is asked for.
+        const model = (options: Parameters<typeof readIni>[1]) => buildProfileModel(readIni(documentFromText(configText, 'utf8'), options), readIni(documentFromText(credText, 'utf8'), options));
+        const small = model({ keepAllValuesUpTo: 1 });
+        const full = model({ frontToBack: true });
+        const profiles = (m: typeof full) => m.profiles.map((p) => ({ name: p.name, kind: p.kind, region: p.region, sources: p.sources, settings: [...p.settings], config: p.configSettings === undefined ? undefined : [...p.configSettings] }));
+        const expected = profiles(full);
+        expect(profiles(small)).toEqual(expected);
+        expect(findProblems(small)).toEqual(findProblems(full));
+        // Asked again after every section was let go and read once more.
+        expect(profiles(small)).toEqual(expected);
+        for (const [s, f] of [[small.config, full.config], [small.credentials, full.credentials]] as const) {
+          expect([...s.sections].map(([name, values]) => [name, [...values]])).toEqual([...f.sections].map(([name, values]) => [name, [...values]]));
+          expect(s.occurrences.map((o) => o.entries.map((e) => [e.line, e.key, e.value]))).toEqual(f.occurrences.map((o) => o.entries.map((e) => [e.line, e.key, e.value])));
+          expect(s.lineKinds).toEqual(f.lineKinds);
+          const unusual = (r: typeof s) => r.unusualEntries.map((u) => [u.occurrence.headerLine, u.entry.line]).sort((x, y) => x[1]! - y[1]!);
+          expect(unusual(s)).toEqual(unusual(f));
+        }
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -72,6 +72,8 @@ export interface IniReading {
   readonly doc: IniDocument;
   /** Forces every section to be read. */
   readonly lineKinds: readonly LineKind[];
+  /** One line's kind; reads only the section that holds it (no array of every line is built). */
+  lineKind(index: number): LineKind;
   /** Sections other than [DEFAULT], in file order, duplicates included. Their entries are read on first access. */
   readonly occurrences: readonly SectionOccurrence[];
   /** [DEFAULT] sections (configparser's defaults, inherited by every section of the file). */
@@ -82,6 +84,17 @@ export interface IniReading {
   occurrencesOf(name: string): readonly SectionOccurrence[];
   /** One section's merged botocore values ([DEFAULT] keys, then every occurrence in order); undefined if absent. */
   valuesOf(name: string): ReadonlyMap<string, SettingValue> | undefined;
+  /**
+   * Sections by the index of their first header, for code that walks every section of a large file: no name is looked
+   * up and no object is made per section. firstHeaderOf(name) is -1 for a name not in the file.
+   */
+  firstHeaderOf(name: string): number;
+  firstHeaderOfSection(position: number): number;
+  /** occurrencesOf and valuesOf the name whose first header is `first`. */
+  occurrencesAtHeader(first: number): readonly SectionOccurrence[];
+  valuesAtHeader(first: number): ReadonlyMap<string, SettingValue>;
+  /** Every header in file order ([DEFAULT] ones included) with its index, without making an occurrence for each. */
+  forEachHeader(visit: (name: string, headerLine: number, indented: boolean, index: number) => void): void;
   /** Every section's merged values, in configparser's order. Forces every section to be read. */
   readonly sections: ReadonlyMap<string, ReadonlyMap<string, SettingValue>>;
   /** Forces every section to be read. */
@@ -92,6 +105,11 @@ export interface IniReading {
    * section to be read.
    */
   readonly unusualEntries: readonly UnusualEntry[];
+  /**
+   * Visits what unusualEntries lists, in the same order, without keeping every section's entries: for checks over a
+   * whole large file. Forces every section to be read.
+   */
+  forEachUnusualEntry(visit: (entry: IniEntry, occurrence: SectionOccurrence) => void): void;
 }
 
 export interface UnusualEntry {
@@ -168,6 +186,21 @@ const NO_OCCURRENCES: readonly Occurrence[] = [];
 const NO_ENTRIES: EntryBuild[] = [];
 /** The body of every section not read yet; never written to (a section gets its own array when it is read). */
 const UNREAD_BODY: EntryBuild[] = [];
+/**
+ * The body of a section that was read for its values (or its errors), not for its entries, and had no error: its
+ * entries were not kept, only its values, and are read again if something asks for them. A 50 MB file has over a
+ * million entries; keeping one object per entry made a full listing take 800 MB.
+ */
+const DROPPED_BODY: EntryBuild[] = [];
+/**
+ * A file with up to this many sections keeps every value it read. A larger one keeps the values of the VALUES_KEPT
+ * sections read last and reads a section again when its values were let go, so reading every profile of a huge file
+ * needs memory for a few thousand sections, not for all of them. Few enough that values die young: kept across tens
+ * of thousands of sections, each outlived a young-generation collection and left the old generation to grow by
+ * hundreds of megabytes before V8 collected it.
+ */
+const KEEP_ALL_VALUES_UP_TO = 50_000;
+const VALUES_KEPT = 4_000;
 
 /**
  * Lines whose first non-blank character is `[` after indentation. Whether configparser takes such a line for a header
@@ -178,20 +211,19 @@ const INDENTED_BRACKET = /(?:^|[\n\r])[\t\u000b\u000c\u001c-\u001f \u0085\u00a0\
 
 /** One section occurrence, made when first asked for; its body is read the first time its entries are. */
 class Occurrence implements SectionOccurrence {
-  // Four fields, set in the constructor alone (see EntryBuild): everything else is looked up in the reader's header
-  // arrays, since a large file has thousands of sections.
+  // Two fields, set in the constructor alone (see EntryBuild): everything else is kept in the reader's per-header
+  // arrays, so reading every section of a large file makes no object per section.
   private declare readonly reader: LineReader;
   declare readonly index: number;
-  /** Shared and empty until the body is read. */
-  declare body: EntryBuild[];
-  /** This section's values, when it alone makes its name's values (see Reading.valuesOf). */
-  declare settings: ReadonlyMap<string, SettingValue> | undefined;
 
-  constructor(reader: LineReader, index: number, read: boolean) {
+  constructor(reader: LineReader, index: number) {
     this.reader = reader;
     this.index = index;
-    this.body = read ? NO_ENTRIES : UNREAD_BODY;
-    this.settings = undefined;
+  }
+
+  /** Shared and empty until the body is read, or after it was read and not kept (DROPPED_BODY). */
+  get body(): EntryBuild[] {
+    return this.reader.bodies[this.index]!;
   }
 
   get name(): string {
@@ -204,7 +236,7 @@ class Occurrence implements SectionOccurrence {
     return this.reader.indentedHeaders.has(this.index);
   }
   get read(): boolean {
-    return this.body !== UNREAD_BODY;
+    return this.reader.bodies[this.index] !== UNREAD_BODY;
   }
   /** Earlier occurrences of the same name: configparser's strict mode checks keys across them. */
   get earlier(): readonly Occurrence[] | undefined {
@@ -217,8 +249,10 @@ class Occurrence implements SectionOccurrence {
   }
 
   get entries(): readonly IniEntry[] {
-    if (!this.read) this.reader.readBody(this);
-    return this.body;
+    const body = this.reader.bodies[this.index]!;
+    if (body !== UNREAD_BODY && body !== DROPPED_BODY) return body;
+    this.reader.readBody(this.index, true);
+    return this.reader.bodies[this.index]!;
   }
 }
 
@@ -235,25 +269,42 @@ class LineReader {
   /** Each line's kind as a code (see LINE_KINDS); a typed array costs nothing to the garbage collector. */
   readonly kindCodes: Uint8Array;
   readonly errors: ReadError[] = [];
-  readonly unusual: UnusualEntry[] = [];
+  /** Unusual entries (see IniReading.unusualEntries) as line and header index: no object is kept for them. */
+  readonly unusualLines: number[] = [];
+  readonly unusualHeaders: number[] = [];
   readonly headerLines: number[] = [];
   readonly headerNames: string[] = [];
   /** Header indices of indented headers (a file with any is read whole). */
   readonly indentedHeaders = new Set<number>();
-  /** Names other than [DEFAULT] in configparser's order (first occurrence). */
-  readonly sectionNames: string[] = [];
+  /** Names other than [DEFAULT] in configparser's order (first occurrence); see `indexed`. */
+  private readonly names: string[] = [];
+  /** The header index of each of `names`' first occurrence. */
+  private readonly firsts: number[] = [];
   private readonly firstIndex = new Map<string, number>();
+  /**
+   * Headers [0, indexed) are in `names`, `firstIndex` and `repeats`. The headers-first scan leaves them out: `set` on
+   * one profile of a 500,000-section file needs no map of every name (building it was most of the scan's time).
+   */
+  private indexed = 0;
+  /** Names looked up by scanning the headers, before building the index is the cheaper way. */
+  private scans = 0;
   /** Every header index of a name that appears more than once ([DEFAULT] included). */
   private readonly repeats = new Map<string, number[]>();
   private readonly objects: (Occurrence | undefined)[] = [];
   /** occurrencesOf's answers, at the index of each name's first header (an array: cheaper than a map). */
   private readonly occurrencesByFirst: (readonly Occurrence[] | undefined)[] = [];
-  private current: Occurrence | null = null;
+  /** Each header's body (UNREAD_BODY, DROPPED_BODY or its entries) and own values (once read, unless let go). */
+  readonly bodies: EntryBuild[][] = [];
+  private readonly values: (EntrySettings | undefined)[] = [];
+  /** Header index of the section being read; -1 before the first header. */
+  private current = -1;
   /** The current section's entries while it is read; copied to an exact-size array when it is done. */
   private readonly section: EntryBuild[] = [];
   // A count instead of `length = 0`, which would hand the array's storage back and make it grow again every section.
   private sectionSize = 0;
-  private currentEarlier: readonly Occurrence[] | undefined = undefined;
+  private currentEarlier: readonly number[] | undefined = undefined;
+  /** Whether the section being read has a name that repeats (looked up once, before anything is reported). */
+  private currentRepeats = false;
   private option: EntryBuild | null = null;
   /** The open option, once a continuation line joined it; its parts (first line included) are collected below. */
   private continued: EntryBuild | null = null;
@@ -265,6 +316,18 @@ class LineReader {
   private blankCount = 0;
   private indentLevel = 0;
   private readCount = 0;
+  /** Whether the section being read keeps its entries (see DROPPED_BODY); reading front to back keeps them all. */
+  private keepBody = true;
+  private errorsAtOpen = 0;
+  /** Sections a file can have and keep every value read (see KEEP_ALL_VALUES_UP_TO; smaller in tests). */
+  readonly keepAllUpTo: number;
+  /** Header indices of dropped sections whose values are kept, oldest first from `recentAt` (a ring). */
+  private readonly recent: number[] = [];
+  private recentAt = 0;
+  /** The entries of the section last read, kept or not, for a caller that reads one without keeping it. */
+  private lastEntries: EntryBuild[] = NO_ENTRIES;
+  /** Key, value, key, value… of the section being read, before it is copied out at its exact size. */
+  private readonly pairs: (string | SettingValue)[] = [];
   private sorted = false;
   private readonly hasCr: boolean;
   private lfBracket = -2;
@@ -272,7 +335,11 @@ class LineReader {
   /** Offset of line 0's first character: 1 past a byte-order mark. */
   private firstLineStart = 0;
 
-  constructor(readonly doc: IniDocument) {
+  constructor(
+    readonly doc: IniDocument,
+    keepAllUpTo: number,
+  ) {
+    this.keepAllUpTo = keepAllUpTo;
     this.text = doc.text;
     this.starts = doc.starts;
     this.ends = doc.ends;
@@ -307,7 +374,7 @@ class LineReader {
       if (header === undefined) continue;
       if (firstHeader === lineCount) firstHeader = line;
       this.kindCodes[line] = HEADER;
-      this.recordHeader(header, line, false);
+      this.recordHeader(header, line, false, false);
     }
     // Lines before the first header: comments, blanks, or content configparser refuses.
     this.readRange(0, firstHeader);
@@ -345,7 +412,7 @@ class LineReader {
   occurrenceAt(index: number): Occurrence {
     let occ = this.objects[index];
     if (occ === undefined) {
-      occ = new Occurrence(this, index, false);
+      occ = new Occurrence(this, index);
       this.objects[index] = occ;
     }
     return occ;
@@ -353,21 +420,93 @@ class LineReader {
 
   /** Every occurrence of a name, in file order; one array per name however often it is asked for. */
   occurrencesOf(name: string): readonly Occurrence[] {
-    const first = this.firstIndex.get(name);
-    if (first === undefined) return NO_OCCURRENCES;
+    const first = this.firstHeaderOf(name);
+    return first < 0 ? NO_OCCURRENCES : this.occurrencesAtFirst(first, name);
+  }
+
+  get sectionNames(): readonly string[] {
+    this.index();
+    return this.names;
+  }
+
+  get sectionFirsts(): readonly number[] {
+    this.index();
+    return this.firsts;
+  }
+
+  /** Completes the name index (and reports the duplicate sections it finds). */
+  private index(): void {
+    for (; this.indexed < this.headerNames.length; this.indexed++) {
+      const index = this.indexed;
+      const header = this.headerNames[index]!;
+      const first = this.firstIndex.get(header);
+      if (first === undefined) {
+        this.firstIndex.set(header, index);
+        if (header !== DEFAULT_SECTION) {
+          this.names.push(header);
+          this.firsts.push(index);
+        }
+        continue;
+      }
+      // configparser does not count a second [DEFAULT] as a duplicate section, only its repeated keys.
+      const line = this.headerLines[index]!;
+      if (header !== DEFAULT_SECTION) this.errors.push({ code: 'DUPLICATE_SECTION', line, section: header, key: undefined, firstLine: this.headerLines[first] });
+      const repeated = this.repeats.get(header);
+      if (repeated === undefined) this.repeats.set(header, [first, index]);
+      else repeated.push(index);
+    }
+  }
+
+  /** Whether a lookup by name should build the index (after a few, or once it exists) rather than scan the headers. */
+  private useIndex(): boolean {
+    if (this.indexed === this.headerNames.length || this.scans >= 8) {
+      this.index();
+      return true;
+    }
+    this.scans++;
+    return false;
+  }
+
+  /** Every occurrence of the name whose first header is `first`. */
+  occurrencesAtFirst(first: number, name: string): readonly Occurrence[] {
     let occs = this.occurrencesByFirst[first];
     if (occs === undefined) {
-      const repeated = this.repeats.get(name);
+      const repeated = this.repeatsOf(name);
       occs = repeated !== undefined ? repeated.map((k) => this.occurrenceAt(k)) : [this.occurrenceAt(first)];
       this.occurrencesByFirst[first] = occs;
     }
     return occs;
   }
 
+  firstHeaderOf(name: string): number {
+    if (this.useIndex()) return this.firstIndex.get(name) ?? -1;
+    return this.headerNames.indexOf(name);
+  }
+
+  isRepeated(name: string): boolean {
+    return this.repeatsOf(name) !== undefined;
+  }
+
+  /** Every header index of a name that appears more than once; undefined for the others (nearly all). */
+  private repeatsOf(name: string): number[] | undefined {
+    if (!this.useIndex()) {
+      const out: number[] = [];
+      for (let k = this.headerNames.indexOf(name); k >= 0; k = this.headerNames.indexOf(name, k + 1)) out.push(k);
+      return out.length > 1 ? out : undefined;
+    }
+    // Most files repeat no name: skip hashing a name that cannot be there.
+    return this.repeats.size === 0 ? undefined : this.repeats.get(name);
+  }
+
   earlierOf(index: number): Occurrence[] | undefined {
-    const repeated = this.repeats.get(this.headerNames[index]!);
+    return this.earlierIndices(index)?.map((k) => this.occurrenceAt(k));
+  }
+
+  /** Header indices of the earlier occurrences of the same name. */
+  private earlierIndices(index: number): number[] | undefined {
+    const repeated = this.repeatsOf(this.headerNames[index]!);
     if (repeated === undefined || repeated[0] === index) return undefined;
-    return repeated.filter((k) => k < index).map((k) => this.occurrenceAt(k));
+    return repeated.filter((k) => k < index);
   }
 
   /** Occurrences in file order, [DEFAULT] ones only or all the others. */
@@ -379,26 +518,92 @@ class LineReader {
     return out;
   }
 
-  readBody(occ: Occurrence): void {
-    const earlier = occ.earlier;
-    if (earlier !== undefined) for (const e of earlier) if (!e.read) this.readBody(e);
-    occ.body = NO_ENTRIES;
-    this.readCount++;
-    this.current = occ;
+  /**
+   * Reads one section's body. With `keep` false the entries are dropped once the values are taken from them, unless
+   * the section had an error (errors point into its entries). A dropped body read again yields what it did the first
+   * time and reports nothing twice.
+   */
+  readBody(index: number, keep: boolean): void {
+    const repeated = this.repeatsOf(this.headerNames[index]!);
+    const earlier = repeated === undefined || repeated[0] === index ? undefined : repeated.filter((k) => k < index);
+    // A repeated section's keys are checked against the earlier ones' entries, so those are read (and kept) first.
+    if (earlier !== undefined) {
+      for (const k of earlier) if (this.bodies[k] === UNREAD_BODY || this.bodies[k] === DROPPED_BODY) this.readBody(k, true);
+    }
+    const again = this.bodies[index] === DROPPED_BODY;
+    if (!again) this.readCount++;
+    const errorsBefore = this.errors.length;
+    const unusualBefore = this.unusualLines.length;
+    this.bodies[index] = NO_ENTRIES;
+    this.keepBody = keep;
+    this.errorsAtOpen = errorsBefore;
+    this.current = index;
     this.currentEarlier = earlier;
+    this.currentRepeats = repeated !== undefined;
     this.openOption(null);
     this.indentLevel = 0;
-    this.readRange(occ.headerLine + 1, occ.endLine);
+    this.readRange(this.headerLines[index]! + 1, this.endLineOf(index));
     this.finishValue();
     this.closeSection();
+    this.keepBody = true;
+    if (again) {
+      // What this read found was reported the first time.
+      this.errors.length = errorsBefore;
+      this.unusualLines.length = unusualBefore;
+      this.unusualHeaders.length = unusualBefore;
+    }
+  }
+
+  /** A section's own values, reading its body (without keeping its entries) if they are not at hand. */
+  settingsOf(index: number): EntrySettings {
+    if (this.values[index] === undefined) this.readBody(index, false);
+    return this.values[index]!;
+  }
+
+  /** A section's entries for one look, read again if they were dropped, without keeping them. */
+  entriesOnce(index: number): readonly EntryBuild[] {
+    const body = this.bodies[index]!;
+    if (body !== UNREAD_BODY && body !== DROPPED_BODY) return body;
+    this.readBody(index, false);
+    return this.lastEntries;
+  }
+
+  /** Keeps a dropped section's values among the VALUES_KEPT most recent, letting the oldest one's go. */
+  private remember(index: number): void {
+    if (this.headerLines.length <= this.keepAllUpTo) return;
+    const old = this.recent[this.recentAt];
+    // A section whose entries were kept since keeps its values with them.
+    if (old !== undefined && this.bodies[old] === DROPPED_BODY) this.values[old] = undefined;
+    this.recent[this.recentAt] = index;
+    this.recentAt = this.recentAt + 1 === Math.min(VALUES_KEPT, this.keepAllUpTo) ? 0 : this.recentAt + 1;
+  }
+
+  /** The kind of one line, reading the section it belongs to if needed. */
+  lineKind(index: number): LineKind {
+    if (this.kindCodes[index] === 0) {
+      const k = this.headerAtOrBefore(index);
+      if (k >= 0) this.settingsOf(k);
+    }
+    return LINE_KINDS[this.kindCodes[index]!]!;
+  }
+
+  /** Index of the last header at or before `line`; -1 if none. */
+  private headerAtOrBefore(line: number): number {
+    const lines = this.headerLines;
+    let lo = -1;
+    let hi = lines.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lines[mid]! <= line) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
   }
 
   readAll(): void {
+    this.index();
     if (this.readCount < this.headerCount) {
-      for (let k = 0; k < this.headerCount; k++) {
-        const occ = this.occurrenceAt(k);
-        if (!occ.read) this.readBody(occ);
-      }
+      for (let k = 0; k < this.headerCount; k++) if (this.bodies[k] === UNREAD_BODY) this.readBody(k, false);
     }
     if (!this.sorted) {
       this.errors.sort((a, b) => a.line - b.line);
@@ -417,25 +622,18 @@ class LineReader {
     return text.slice(a + 1, close);
   }
 
-  private recordHeader(header: string, line: number, indented: boolean): number {
-    const index = this.headerLines.length;
+  /** Adds a header; `index` also adds it to the name index (reading front to back needs it as it goes). */
+  private recordHeader(header: string, line: number, indented: boolean, index: boolean): number {
+    const at = this.headerLines.length;
     this.headerLines.push(line);
     this.headerNames.push(header);
     this.objects.push(undefined);
     this.occurrencesByFirst.push(undefined);
-    if (indented) this.indentedHeaders.add(index);
-    const first = this.firstIndex.get(header);
-    if (first === undefined) {
-      this.firstIndex.set(header, index);
-      if (header !== DEFAULT_SECTION) this.sectionNames.push(header);
-    } else {
-      // configparser does not count a second [DEFAULT] as a duplicate section, only its repeated keys.
-      if (header !== DEFAULT_SECTION) this.errors.push({ code: 'DUPLICATE_SECTION', line, section: header, key: undefined, firstLine: this.headerLines[first] });
-      const repeated = this.repeats.get(header);
-      if (repeated === undefined) this.repeats.set(header, [first, index]);
-      else repeated.push(index);
-    }
-    return index;
+    this.bodies.push(UNREAD_BODY);
+    this.values.push(undefined);
+    if (indented) this.indentedHeaders.add(at);
+    if (index) this.index();
+    return at;
   }
 
   private readRange(from: number, to: number): void {
@@ -471,18 +669,18 @@ class LineReader {
           kinds[i] = HEADER;
           this.finishValue(); // while `current` is still the section the value belongs to
           this.closeSection();
-          const index = this.recordHeader(header, i, indent > 0);
-          const occ = new Occurrence(this, index, true);
-          this.objects[index] = occ;
+          const index = this.recordHeader(header, i, indent > 0, true);
+          this.bodies[index] = NO_ENTRIES;
           this.readCount++;
-          this.current = occ;
-          this.currentEarlier = occ.earlier;
+          this.current = index;
+          this.currentEarlier = this.earlierIndices(index);
+          this.currentRepeats = this.repeatsOf(header) !== undefined;
           this.openOption(null);
           continue;
         }
       }
       const current = this.current;
-      if (current === null) {
+      if (current < 0) {
         kinds[i] = ORPHAN;
         this.errors.push({ code: 'MISSING_SECTION_HEADER', line: i, section: undefined, key: undefined, firstLine: undefined });
         continue;
@@ -500,14 +698,14 @@ class LineReader {
       }
       if (delimiterAt < 0) {
         kinds[i] = JUNK;
-        this.errors.push({ code: 'LINE_WITHOUT_DELIMITER', line: i, section: current.name, key: undefined, firstLine: undefined });
+        this.errors.push({ code: 'LINE_WITHOUT_DELIMITER', line: i, section: this.headerNames[current], key: undefined, firstLine: undefined });
         // configparser keeps the previous option open after a bad line, so its continuation lines still attach to it.
         continue;
       }
       const keyEnd = trimPySpaceEnd(text, a, delimiterAt);
       if (keyEnd === a) {
         kinds[i] = JUNK;
-        this.errors.push({ code: 'EMPTY_KEY', line: i, section: current.name, key: undefined, firstLine: undefined });
+        this.errors.push({ code: 'EMPTY_KEY', line: i, section: this.headerNames[current], key: undefined, firstLine: undefined });
         this.openOption(null);
         continue;
       }
@@ -522,14 +720,15 @@ class LineReader {
           break;
         }
       }
-      if (firstKey === undefined && this.currentEarlier !== undefined) firstKey = firstLineInEarlier(this.currentEarlier, key);
-      if (firstKey !== undefined) this.errors.push({ code: 'DUPLICATE_KEY', line: i, section: current.name, key, firstLine: firstKey });
+      if (firstKey === undefined && this.currentEarlier !== undefined) firstKey = this.firstLineInEarlier(this.currentEarlier, key);
+      if (firstKey !== undefined) this.errors.push({ code: 'DUPLICATE_KEY', line: i, section: this.headerNames[current], key, firstLine: firstKey });
       const valueStart = skipPySpace(text, delimiterAt + 1, b);
       const colon = text.charCodeAt(delimiterAt) !== 0x3d;
       const entry = new EntryBuild(key, rawKey, i, indent * 2 + (colon ? 1 : 0), text.slice(valueStart, b));
       section[this.sectionSize++] = entry;
       if (mayHaveUpper || colon || valueStart === b || key === 'aws_security_token' || holdsCommentChar(text, valueStart, b)) {
-        this.unusual.push({ entry, occurrence: current });
+        this.unusualLines.push(i);
+        this.unusualHeaders.push(current);
       }
       if (this.continued !== null) this.finishValue();
       this.option = entry;
@@ -537,12 +736,49 @@ class LineReader {
     }
   }
 
-  /** Gives the section just read its entries (arrays grown by push would keep a dozen empty slots each). */
+  /**
+   * Gives the section just read its values and, when they are kept, its entries (copied out at their exact size:
+   * arrays grown by push would keep a dozen empty slots each).
+   */
   private closeSection(): void {
     const current = this.current;
-    if (current === null) return;
-    current.body = this.sectionSize === 0 ? NO_ENTRIES : this.section.slice(0, this.sectionSize);
+    if (current < 0) return;
+    const size = this.sectionSize;
+    const made = this.values[current] === undefined;
+    if (made) this.values[current] = size === 0 ? NO_SETTINGS : new EntrySettings(this.valuePairs());
+    // A repeated section's entries are compared with the next one's keys (duplicate keys), so they are kept too.
+    const keep = this.keepBody || this.errors.length !== this.errorsAtOpen || this.currentRepeats;
+    this.lastEntries = size === 0 ? NO_ENTRIES : this.section.slice(0, size);
+    this.bodies[current] = size === 0 || keep ? this.lastEntries : DROPPED_BODY;
+    if (made && this.bodies[current] === DROPPED_BODY) this.remember(current);
     this.sectionSize = 0;
+  }
+
+  private firstLineInEarlier(earlier: readonly number[], key: string): number | undefined {
+    for (const k of earlier) {
+      const line = firstLineOfKey(this.bodies[k]!, key);
+      if (line !== undefined) return line;
+    }
+    return undefined;
+  }
+
+  /** The section's entries as a dict would hold them after assigning each in order: key, value, key, value… */
+  private valuePairs(): readonly (string | SettingValue)[] {
+    const section = this.section;
+    const pairs = this.pairs;
+    let n = 0;
+    for (let j = 0; j < this.sectionSize; j++) {
+      const e = section[j]!;
+      const value = e.extra === undefined ? e.value : (e.extra.nested ?? e.value);
+      let at = 0;
+      while (at < n && pairs[at] !== e.key) at += 2;
+      if (at === n) {
+        pairs[n] = e.key;
+        n += 2;
+      }
+      pairs[at + 1] = value;
+    }
+    return pairs.slice(0, n);
   }
 
   private openOption(entry: EntryBuild | null): void {
@@ -577,7 +813,10 @@ class LineReader {
     this.continued = null;
     finishEntry(entry, this.parts, this.partLines);
     // A value on more lines is unusual too (it may hold an indented header, or read differently in the JS SDK).
-    if (this.unusual[this.unusual.length - 1]?.entry !== entry) this.unusual.push({ entry, occurrence: this.current! });
+    if (this.unusualLines[this.unusualLines.length - 1] !== entry.line) {
+      this.unusualLines.push(entry.line);
+      this.unusualHeaders.push(this.current);
+    }
     if (entry.nestedErrorLine !== undefined) {
       const section = this.sectionOfLine(entry.line);
       this.errors.push({ code: 'NESTED_LINE_WITHOUT_EQUALS', line: entry.nestedErrorLine, section, key: entry.key, firstLine: entry.line });
@@ -585,9 +824,8 @@ class LineReader {
   }
 
   private sectionOfLine(line: number): string | undefined {
-    let found: string | undefined;
-    for (let k = 0; k < this.headerLines.length && this.headerLines[k]! <= line; k++) found = this.headerNames[k];
-    return found;
+    const k = this.headerAtOrBefore(line);
+    return k < 0 ? undefined : this.headerNames[k];
   }
 }
 
@@ -599,6 +837,7 @@ class Reading implements IniReading {
   private others: readonly SectionOccurrence[] | undefined;
   private kinds: readonly LineKind[] | undefined;
   private defaultsList: readonly SectionOccurrence[] | undefined;
+  private unusual: readonly UnusualEntry[] | undefined;
 
   constructor(private readonly reader: LineReader) {}
 
@@ -616,6 +855,9 @@ class Reading implements IniReading {
   get sectionNames(): readonly string[] {
     return this.reader.sectionNames;
   }
+  lineKind(index: number): LineKind {
+    return this.reader.lineKind(index);
+  }
   get lineKinds(): readonly LineKind[] {
     if (this.kinds === undefined) {
       this.reader.readAll();
@@ -630,30 +872,77 @@ class Reading implements IniReading {
     this.reader.readAll();
     return this.reader.errors;
   }
+  /** Keeps the entries of every section that has an unusual one (checks over a large file use forEachUnusualEntry). */
   get unusualEntries(): readonly UnusualEntry[] {
-    this.reader.readAll();
-    return this.reader.unusual;
+    if (this.unusual === undefined) {
+      const out: UnusualEntry[] = [];
+      this.forEachUnusualEntry((entry, occurrence) => out.push({ entry: occurrence.entries.find((e) => e.line === entry.line)!, occurrence }));
+      this.unusual = out;
+    }
+    return this.unusual;
+  }
+
+  forEachUnusualEntry(visit: (entry: IniEntry, occurrence: SectionOccurrence) => void): void {
+    const reader = this.reader;
+    reader.readAll();
+    const lines = reader.unusualLines;
+    const headers = reader.unusualHeaders;
+    let occ: Occurrence | undefined;
+    let entries: readonly EntryBuild[] = NO_ENTRIES;
+    let at = 0;
+    for (let k = 0; k < lines.length; k++) {
+      if (occ === undefined || occ.index !== headers[k]) {
+        occ = reader.occurrenceAt(headers[k]!);
+        entries = reader.entriesOnce(occ.index);
+        at = 0;
+      }
+      // Listed mostly in line order within a section, so the search goes on from the last one found.
+      if (entries[at]!.line > lines[k]!) at = 0;
+      while (entries[at]!.line !== lines[k]) at++;
+      visit(entries[at]!, occ);
+    }
   }
 
   occurrencesOf(name: string): readonly SectionOccurrence[] {
     return this.reader.occurrencesOf(name);
   }
 
+  firstHeaderOf(name: string): number {
+    return this.reader.firstHeaderOf(name);
+  }
+
+  firstHeaderOfSection(position: number): number {
+    return this.reader.sectionFirsts[position]!;
+  }
+
+  occurrencesAtHeader(first: number): readonly SectionOccurrence[] {
+    return this.reader.occurrencesAtFirst(first, this.reader.headerNames[first]!);
+  }
+
+  valuesAtHeader(first: number): ReadonlyMap<string, SettingValue> {
+    const name = this.reader.headerNames[first]!;
+    if (name !== DEFAULT_SECTION && !this.reader.isRepeated(name) && this.defaultValues().size === 0) return this.reader.settingsOf(first);
+    return this.valuesOf(name) ?? NO_SETTINGS;
+  }
+
+  forEachHeader(visit: (name: string, headerLine: number, indented: boolean, index: number) => void): void {
+    const { headerNames, headerLines, indentedHeaders } = this.reader;
+    for (let k = 0; k < headerNames.length; k++) visit(headerNames[k]!, headerLines[k]!, indentedHeaders.size > 0 && indentedHeaders.has(k), k);
+  }
+
   valuesOf(name: string): ReadonlyMap<string, SettingValue> | undefined {
     const occs = name === DEFAULT_SECTION ? NO_OCCURRENCES : this.reader.occurrencesOf(name);
     if (occs.length === 0) return undefined;
     const defaults = this.defaultValues();
-    if (defaults.size === 0 && occs.length === 1) {
-      // The usual case: one section, nothing inherited. Its entries are the values; no map is copied out of them.
-      const occ = occs[0]!;
-      occ.settings ??= new EntrySettings(occ.entries);
-      return occ.settings;
-    }
+    // The usual case: one section, nothing inherited. Its own values are the values; no map is copied out of them.
+    if (defaults.size === 0 && occs.length === 1) return this.reader.settingsOf((occs[0] as Occurrence).index);
     let values = this.merged.get(name);
     if (values === undefined) {
       const map = defaults.size === 0 ? new Map<string, SettingValue>() : new Map(defaults);
-      setEntries(map, occs);
+      this.setEntries(map, occs);
       values = map;
+      // Bounded as the sections' own values are (see VALUES_KEPT): a file with [DEFAULT] merges every section.
+      if (this.merged.size >= this.reader.keepAllUpTo) this.merged.clear();
       this.merged.set(name, values);
     }
     return values;
@@ -671,69 +960,73 @@ class Reading implements IniReading {
   private defaultValues(): ReadonlyMap<string, SettingValue> {
     if (this.defaults === undefined) {
       const map = new Map<string, SettingValue>();
-      setEntries(map, this.defaultOccurrences);
+      this.setEntries(map, this.defaultOccurrences);
       this.defaults = map;
     }
     return this.defaults;
   }
+
+  /** Assigns every entry of the occurrences in order, as configparser fills a section's dict. */
+  private setEntries(map: Map<string, SettingValue>, occs: readonly SectionOccurrence[]): void {
+    // A section's own values are its entries assigned in order, so assigning them gives the same dict.
+    for (const occ of occs) for (const [key, value] of this.reader.settingsOf((occ as Occurrence).index)) map.set(key, value);
+  }
 }
 
 /**
- * One section's entries seen as a map, the way assigning them in order to a dict would read: the last value of a key
- * wins, keys keep their first position. Sections hold a handful of keys, so a scan is as quick as hashing, and a
- * 5,000-section file does not build 5,000 maps.
+ * One section's values as a map, the way assigning its entries in order to a dict would read: the last value of a key
+ * wins, keys keep their first position. Held as one array of key, value, key, value…: sections hold a handful of
+ * keys, so a scan is as quick as hashing, and a 500,000-section file does not build 500,000 maps.
  */
 class EntrySettings implements ReadonlyMap<string, SettingValue> {
-  private declare readonly lines: readonly IniEntry[];
-  private declare uniqueKeys: readonly string[] | undefined;
+  private declare readonly pairs: readonly (string | SettingValue)[];
+  /** The last merge of these values onto others (see mergedValues), kept as long as these values are. */
+  declare lastMerge: { readonly base: ReadonlyMap<string, SettingValue>; readonly merged: EntrySettings } | undefined;
 
-  constructor(lines: readonly IniEntry[]) {
-    this.lines = lines;
-    this.uniqueKeys = undefined;
+  constructor(pairs: readonly (string | SettingValue)[]) {
+    this.pairs = pairs;
+    this.lastMerge = undefined;
+  }
+
+  private indexOf(key: string): number {
+    const pairs = this.pairs;
+    for (let i = 0; i < pairs.length; i += 2) if (pairs[i] === key) return i;
+    return -1;
   }
 
   get(key: string): SettingValue | undefined {
-    for (let i = this.lines.length - 1; i >= 0; i--) {
-      const e = this.lines[i]!;
-      if (e.key === key) return e.nested ?? e.value;
-    }
-    return undefined;
+    const at = this.indexOf(key);
+    return at < 0 ? undefined : (this.pairs[at + 1] as SettingValue);
   }
 
   has(key: string): boolean {
-    for (let i = this.lines.length - 1; i >= 0; i--) if (this.lines[i]!.key === key) return true;
-    return false;
+    return this.indexOf(key) >= 0;
   }
 
   get size(): number {
-    return this.keyList().length;
-  }
-
-  private keyList(): readonly string[] {
-    if (this.uniqueKeys === undefined) {
-      const keys: string[] = [];
-      for (const e of this.lines) if (!keys.includes(e.key)) keys.push(e.key);
-      this.uniqueKeys = keys;
-    }
-    return this.uniqueKeys;
+    return this.pairs.length >> 1;
   }
 
   entries(): MapIterator<[string, SettingValue]> {
-    const pairs = this.keyList().map((key): [string, SettingValue] => [key, this.get(key)!]);
-    return pairs[Symbol.iterator]() as MapIterator<[string, SettingValue]>;
+    const out: [string, SettingValue][] = [];
+    for (let i = 0; i < this.pairs.length; i += 2) out.push([this.pairs[i] as string, this.pairs[i + 1] as SettingValue]);
+    return out[Symbol.iterator]() as MapIterator<[string, SettingValue]>;
   }
 
   keys(): MapIterator<string> {
-    return this.keyList()[Symbol.iterator]() as MapIterator<string>;
+    const out: string[] = [];
+    for (let i = 0; i < this.pairs.length; i += 2) out.push(this.pairs[i] as string);
+    return out[Symbol.iterator]() as MapIterator<string>;
   }
 
   values(): MapIterator<SettingValue> {
-    const values = this.keyList().map((key) => this.get(key)!);
-    return values[Symbol.iterator]() as MapIterator<SettingValue>;
+    const out: SettingValue[] = [];
+    for (let i = 1; i < this.pairs.length; i += 2) out.push(this.pairs[i] as SettingValue);
+    return out[Symbol.iterator]() as MapIterator<SettingValue>;
   }
 
   forEach(callback: (value: SettingValue, key: string, map: ReadonlyMap<string, SettingValue>) => void, thisArg?: unknown): void {
-    for (const key of this.keyList()) callback.call(thisArg, this.get(key)!, key, this);
+    for (let i = 0; i < this.pairs.length; i += 2) callback.call(thisArg, this.pairs[i + 1] as SettingValue, this.pairs[i] as string, this);
   }
 
   [Symbol.iterator](): MapIterator<[string, SettingValue]> {
@@ -741,12 +1034,36 @@ class EntrySettings implements ReadonlyMap<string, SettingValue> {
   }
 }
 
+/** The values of every section with no entries (never written to). */
+const NO_SETTINGS = new EntrySettings([]);
+
+/**
+ * `over`'s values assigned onto `base`'s, as dict.update does (botocore merges a profile's two sections so). The
+ * result lives as long as `over`'s values do, so a profile does not hold its merged values for ever.
+ */
+export function mergedValues(base: ReadonlyMap<string, SettingValue>, over: ReadonlyMap<string, SettingValue>): ReadonlyMap<string, SettingValue> {
+  const memo = over instanceof EntrySettings ? over : undefined;
+  if (memo?.lastMerge !== undefined && memo.lastMerge.base === base) return memo.lastMerge.merged;
+  const pairs: (string | SettingValue)[] = [];
+  for (const [key, value] of base) pairs.push(key, value);
+  for (const [key, value] of over) {
+    let at = 0;
+    while (at < pairs.length && pairs[at] !== key) at += 2;
+    if (at === pairs.length) pairs.push(key, value);
+    else pairs[at + 1] = value;
+  }
+  const merged = new EntrySettings(pairs);
+  if (memo !== undefined && memo !== NO_SETTINGS) memo.lastMerge = { base, merged };
+  return merged;
+}
+
 /**
  * Reads a document the way configparser.RawConfigParser (strict) followed by botocore's raw_config_parse does.
  * `frontToBack` reads every line at once instead of headers first; the result is the same (tests check that).
+ * `keepAllValuesUpTo` lowers KEEP_ALL_VALUES_UP_TO, so tests can show that values let go and read again are the same.
  */
-export function readIni(doc: IniDocument, options: { readonly frontToBack?: boolean } = {}): IniReading {
-  const reader = new LineReader(doc);
+export function readIni(doc: IniDocument, options: { readonly frontToBack?: boolean; readonly keepAllValuesUpTo?: number } = {}): IniReading {
+  const reader = new LineReader(doc, options.keepAllValuesUpTo ?? KEEP_ALL_VALUES_UP_TO);
   const text = doc.text;
   if (options.frontToBack === true || doc.encoding === 'latin1' || text.charCodeAt(0) === 0xfeff || INDENTED_BRACKET.test(text)) reader.readWhole();
   else reader.scanHeaders();
@@ -780,11 +1097,6 @@ function knownKeyAt(text: string, from: number, to: number): string | undefined 
   return undefined;
 }
 
-/** Assigns every entry of the occurrences in order, as configparser fills a section's dict. */
-function setEntries(map: Map<string, SettingValue>, occs: readonly SectionOccurrence[]): void {
-  for (const occ of occs) for (const e of occ.entries) map.set(e.key, e.nested ?? e.value);
-}
-
 function holdsCommentChar(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
@@ -806,14 +1118,6 @@ function firstLineOfKey(entries: readonly EntryBuild[], key: string): number | u
   return undefined;
 }
 
-function firstLineInEarlier(earlier: readonly Occurrence[] | undefined, key: string): number | undefined {
-  if (earlier === undefined) return undefined;
-  for (const occ of earlier) {
-    const line = firstLineOfKey(occ.body, key);
-    if (line !== undefined) return line;
-  }
-  return undefined;
-}
 
 /** Completes an entry in place once its continuation lines are known (rare work: most values are one line). */
 function finishEntry(e: EntryBuild, parts: readonly string[], partLines: readonly number[]): void {

@@ -159,9 +159,10 @@ function fileDrafts(file: AwsFileKind, reading: IniReading, model: ProfileModel)
 }
 
 function computeProblems(model: ProfileModel): Problem[] {
+  // Copied in a loop: spreading a file's drafts into push() overflows the stack once a file has ~100,000 problems.
   const drafts: Draft[] = [];
-  drafts.push(...fileDrafts('config', model.config, model));
-  drafts.push(...fileDrafts('credentials', model.credentials, model));
+  for (const d of fileDrafts('config', model.config, model)) drafts.push(d);
+  for (const d of fileDrafts('credentials', model.credentials, model)) drafts.push(d);
   for (const profile of model.profiles) profileProblems(profile, model, drafts);
   const seen = new Set<string>();
   const out: Problem[] = [];
@@ -247,14 +248,13 @@ function fileProblems(file: AwsFileKind, reading: IniReading, model: ProfileMode
     const line = loneCr + 1;
     out.push({ code: 'LONE_CR', file, line, profile: undefined, key: undefined, message: `Line ${line} ends with a bare carriage return: the AWS CLI treats it as a line break, the JS SDK does not.` });
   }
-  for (const occ of sectionsInFileOrder(reading)) headerProblems(file, occ, occ.headerLine + 1, model, out);
-  const kinds = reading.lineKinds;
+  reading.forEachHeader((name, headerLine, indented) => headerProblems(file, name, indented, headerLine + 1, model, out));
   // Plain `key = value` lines cannot hold a line-level problem; the reader lists the others.
-  for (const { entry, occurrence } of reading.unusualEntries) {
+  reading.forEachUnusualEntry((entry, occurrence) => {
     const profile = profileOfSection(file, occurrence.name);
     entryProblems(file, occurrence, entry, profile, out);
     for (const i of entry.continuationLines) {
-      if (kinds[i] !== 'continuation' || kinds[i - 1] === 'continuation') continue;
+      if (reading.lineKind(i) !== 'continuation' || reading.lineKind(i - 1) === 'continuation') continue;
       // A header-looking line swallowed into the previous value is almost always a mis-indented section.
       const trimmed = lineText(doc, i).trim();
       if (trimmed.startsWith('[') && trimmed.endsWith(']')) {
@@ -270,14 +270,13 @@ function fileProblems(file: AwsFileKind, reading: IniReading, model: ProfileMode
         });
       }
     }
-  }
+  });
   return out;
 }
 
 /** Problems of one section header, added to `out` (one array for the whole file, not one per header). */
-function headerProblems(file: AwsFileKind, occ: SectionOccurrence, line: number, model: ProfileModel, out: Draft[]): void {
-  const name = occ.name;
-  if (occ.indented) {
+function headerProblems(file: AwsFileKind, name: string, indented: boolean, line: number, model: ProfileModel, out: Draft[]): void {
+  if (indented) {
     out.push({ code: 'INDENTED_HEADER', file, line, profile: profileOfSection(file, name), key: undefined, message: `The header [${name}] on line ${line} is indented; the AWS CLI's own editor will not find it and may add a second copy.`, fix: 'Remove the indentation' });
   }
   if (name === 'DEFAULT') {
@@ -361,7 +360,7 @@ function entryProblems(file: AwsFileKind, occ: SectionOccurrence, entry: IniEntr
   const line = entry.line + 1;
   const key = entry.key;
   if (entry.rawKey !== entry.key) {
-    const clash = occ.entries.some((o) => o !== entry && o.key === entry.key && o.rawKey === entry.key);
+    const clash = occ.entries.some((o) => o.line !== entry.line && o.key === entry.key && o.rawKey === entry.key);
     out.push({ code: 'UPPERCASE_KEY', file, line, profile, key, message: `Key "${entry.rawKey}" on line ${line} works in the AWS CLI (keys are lower-cased) but not in the JS SDK.`, fix: clash ? undefined : `Write it as "${entry.key}"` });
   }
   if (entry.delimiter === ':') {
@@ -434,11 +433,6 @@ export function duplicateSectionMergeable(reading: IniReading, name: string): bo
     }
   }
   return occs.length > 1;
-}
-
-function sectionsInFileOrder(reading: IniReading): SectionOccurrence[] {
-  if (reading.defaultOccurrences.length === 0) return [...reading.occurrences];
-  return [...reading.occurrences, ...reading.defaultOccurrences].sort((a, b) => a.headerLine - b.headerLine);
 }
 
 /** Lines holding a match of `pattern`, found with one search over the whole text rather than one per line. */

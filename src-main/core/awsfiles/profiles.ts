@@ -3,6 +3,7 @@
 import type { IniReading, SectionOccurrence, SettingValue } from './ini-reading.js';
 import { credentialKind } from './kinds.js';
 import type { ProfileKind } from './kinds.js';
+import { mergedValues } from './ini-reading.js';
 import { ShlexError, shlexSplit } from './python-text.js';
 
 export type AwsFileKind = 'config' | 'credentials';
@@ -25,6 +26,9 @@ const classified = new Map<string, ConfigSectionType>();
 const CLASSIFIED_KEPT = 50_000;
 
 export function classifyConfigSection(raw: string): ConfigSectionType {
+  // `[profile x]` is told apart without the cache: in a file of 500,000 sections, looking a name up in it cost more
+  // than this test (and the cache, bounded, would have forgotten the name before the next pass asked again).
+  if (SIMPLE_PROFILE.test(raw)) return { type: 'profile', name: raw.slice('profile '.length) };
   let type = classified.get(raw);
   if (type === undefined) {
     if (classified.size >= CLASSIFIED_KEPT) classified.clear();
@@ -35,9 +39,7 @@ export function classifyConfigSection(raw: string): ConfigSectionType {
 }
 
 function classifyUncached(raw: string): ConfigSectionType {
-  // Fast paths for the common, unambiguous forms: shlex would return exactly these two tokens. `[profile x]` is
-  // tested without building a match (a 5,000-profile file has 5,000 of them).
-  if (SIMPLE_PROFILE.test(raw)) return { type: 'profile', name: raw.slice('profile '.length) };
+  // Fast path for the other common, unambiguous forms: shlex would return exactly these two tokens.
   const simple = SIMPLE_SECTION.exec(raw);
   if (simple !== null) return { type: simple[1] as 'profile' | 'sso-session' | 'services', name: simple[2]! };
   for (const type of ['profile', 'sso-session', 'services'] as const) {
@@ -98,61 +100,70 @@ const BOTH_FILES: readonly AwsFileKind[] = Object.freeze(['config', 'credentials
 
 /** A profile as botocore sees it; settings are merged (and the kind derived) only when first asked for. */
 const NO_SECTIONS: readonly SectionOccurrence[] = [];
+const NO_SETTINGS: ReadonlyMap<string, SettingValue> = new Map();
+
+/** The two readings a profile's sections are in. */
+interface Readings {
+  readonly config: IniReading;
+  readonly credentials: IniReading;
+}
 
 class LazyProfile implements Profile {
-  // Declared fields set in the constructor alone (no class-field initialisers to run per profile; see EntryBuild).
+  // Six declared fields set in the constructor alone (no class-field initialisers to run per profile; see EntryBuild),
+  // and sections held as header indices: a 50 MB file has half a million profiles.
   declare readonly name: string;
-  private declare readonly config: IniReading;
-  private declare readonly credentials: IniReading;
-  /** The config section name whose values botocore uses (the last one mapping to this name), if any. */
-  declare configName: string | undefined;
-  declare credentialsName: string | undefined;
-  declare configSections: readonly SectionOccurrence[];
-  declare allConfigSections: readonly SectionOccurrence[];
-  declare credentialsSections: readonly SectionOccurrence[];
-  private declare merged: ReadonlyMap<string, SettingValue> | undefined;
+  private declare readonly files: Readings;
+  /** First header index of the config section botocore reads (the last one mapping to this name); -1 if none. */
+  declare configAt: number;
+  /** First header index of the credentials section; -1 if none. */
+  declare credentialsAt: number;
+  /** Every config section mapping to this name, when there is more than the one read ([default] and [profile default]). */
+  declare shadowed: readonly SectionOccurrence[] | undefined;
   private declare derivedKind: ProfileKind | undefined;
 
-  constructor(name: string, config: IniReading, credentials: IniReading) {
+  constructor(name: string, files: Readings) {
     this.name = name;
-    this.config = config;
-    this.credentials = credentials;
-    this.configName = undefined;
-    this.credentialsName = undefined;
-    this.configSections = NO_SECTIONS;
-    this.allConfigSections = NO_SECTIONS;
-    this.credentialsSections = NO_SECTIONS;
-    this.merged = undefined;
+    this.files = files;
+    this.configAt = -1;
+    this.credentialsAt = -1;
+    this.shadowed = undefined;
     this.derivedKind = undefined;
   }
 
   get sources(): readonly AwsFileKind[] {
-    if (this.configName === undefined) return this.credentialsName === undefined ? NO_SOURCES : CREDENTIALS_ONLY;
-    return this.credentialsName === undefined ? CONFIG_ONLY : BOTH_FILES;
+    if (this.configAt < 0) return this.credentialsAt < 0 ? NO_SOURCES : CREDENTIALS_ONLY;
+    return this.credentialsAt < 0 ? CONFIG_ONLY : BOTH_FILES;
   }
 
+  get configSections(): readonly SectionOccurrence[] {
+    return this.configAt < 0 ? NO_SECTIONS : this.files.config.occurrencesAtHeader(this.configAt);
+  }
+
+  get allConfigSections(): readonly SectionOccurrence[] {
+    return this.shadowed ?? this.configSections;
+  }
+
+  get credentialsSections(): readonly SectionOccurrence[] {
+    return this.credentialsAt < 0 ? NO_SECTIONS : this.files.credentials.occurrencesAtHeader(this.credentialsAt);
+  }
+
+  // By header index, not by name: a lookup in a map of 500,000 names costs more than the rest of the work.
   get configSettings(): ReadonlyMap<string, SettingValue> | undefined {
-    return this.configName === undefined ? undefined : this.config.valuesOf(this.configName);
+    return this.configAt < 0 ? undefined : this.files.config.valuesAtHeader(this.configAt);
   }
 
   get credentialsSettings(): ReadonlyMap<string, SettingValue> | undefined {
-    return this.credentialsName === undefined ? undefined : this.credentials.valuesOf(this.credentialsName);
+    return this.credentialsAt < 0 ? undefined : this.files.credentials.valuesAtHeader(this.credentialsAt);
   }
 
+  // Not kept here: the readings keep a bounded number of sections' values, and a profile holding its own would keep
+  // every profile's values alive once all were read.
   get settings(): ReadonlyMap<string, SettingValue> {
-    if (this.merged === undefined) {
-      const fromConfig = this.configSettings;
-      const fromCredentials = this.credentialsSettings;
-      if (fromConfig === undefined || fromCredentials === undefined) {
-        this.merged = fromConfig ?? fromCredentials ?? new Map();
-      } else {
-        // botocore's dict.update: credentials-file keys override config-file keys, key by key.
-        const merged = new Map(fromConfig);
-        for (const [k, v] of fromCredentials) merged.set(k, v);
-        this.merged = merged;
-      }
-    }
-    return this.merged;
+    const fromConfig = this.configSettings;
+    const fromCredentials = this.credentialsSettings;
+    if (fromConfig === undefined || fromCredentials === undefined) return fromConfig ?? fromCredentials ?? NO_SETTINGS;
+    // botocore's dict.update: credentials-file keys override config-file keys, key by key.
+    return mergedValues(fromConfig, fromCredentials);
   }
 
   get kind(): ProfileKind {
@@ -180,16 +191,10 @@ class LazyNamedSection implements NamedSection {
   }
 }
 
-/** `rawName` is the config section botocore reads for the profile (a later one replaces an earlier one's values). */
-function attachConfigSection(profile: LazyProfile, rawName: string, occs: readonly SectionOccurrence[]): void {
-  profile.allConfigSections = profile.configName === undefined ? occs : [...profile.allConfigSections, ...occs];
-  profile.configName = rawName;
-  profile.configSections = occs;
-}
-
-function attachCredentialsSection(profile: LazyProfile, name: string, occs: readonly SectionOccurrence[]): void {
-  profile.credentialsName = name;
-  profile.credentialsSections = occs;
+/** `first` heads the config section botocore reads for the profile (a later one replaces an earlier one's values). */
+function attachConfigSection(profile: LazyProfile, config: IniReading, first: number): void {
+  if (profile.configAt >= 0) profile.shadowed = [...profile.allConfigSections, ...config.occurrencesAtHeader(first)];
+  profile.configAt = first;
 }
 
 interface ProfileMaps {
@@ -235,15 +240,19 @@ class LazyModel implements ProfileModel {
   }
 
   private findOne(name: string): LazyProfile | undefined {
-    const profile = new LazyProfile(name, this.config, this.credentials);
-    for (const rawName of this.config.sectionNames) {
-      if (!rawName.includes(name) && !SHLEX_QUOTING.test(rawName)) continue;
+    const profile = new LazyProfile(name, this);
+    const config = this.config;
+    // Headers in file order, each name once (at its first header): the order of config.sectionNames, without the
+    // index of every name that building sectionNames takes.
+    const seen = new Set<string>();
+    config.forEachHeader((rawName, _line, _indented, first) => {
+      if ((!rawName.includes(name) && !SHLEX_QUOTING.test(rawName)) || seen.has(rawName)) return;
+      seen.add(rawName);
       const type = classifyConfigSection(rawName);
-      if (type.type === 'profile' && type.name === name) attachConfigSection(profile, rawName, this.config.occurrencesOf(rawName));
-    }
-    const credentials = name === DEFAULT_SECTION_NAME ? [] : this.credentials.occurrencesOf(name);
-    if (credentials.length > 0) attachCredentialsSection(profile, name, credentials);
-    return profile.configName === undefined && profile.credentialsName === undefined ? undefined : profile;
+      if (type.type === 'profile' && type.name === name) attachConfigSection(profile, config, first);
+    });
+    if (name !== DEFAULT_SECTION_NAME) profile.credentialsAt = this.credentials.firstHeaderOf(name);
+    return profile.configAt < 0 && profile.credentialsAt < 0 ? undefined : profile;
   }
 
   /** The profile map from the section headers alone: which sections make which profile, in botocore's order. */
@@ -255,15 +264,17 @@ class LazyModel implements ProfileModel {
     const services = new Map<string, LazyNamedSection>();
     // Iterate sections in configparser order; a later section mapping to the same name replaces the earlier one's
     // values wholesale but keeps its position, as assigning an existing Python dict key does.
-    for (const rawName of config.sectionNames) {
+    const configNames = config.sectionNames;
+    for (let k = 0; k < configNames.length; k++) {
+      const rawName = configNames[k]!;
       const type = classifyConfigSection(rawName);
       if (type.type === 'profile') {
         let profile = byName.get(type.name);
         if (profile === undefined) {
-          profile = new LazyProfile(type.name, config, credentials);
+          profile = new LazyProfile(type.name, this);
           byName.set(type.name, profile);
         }
-        attachConfigSection(profile, rawName, config.occurrencesOf(rawName));
+        attachConfigSection(profile, config, config.firstHeaderOfSection(k));
       } else if (type.type === 'sso-session' || type.type === 'services') {
         const target = type.type === 'sso-session' ? ssoSessions : services;
         let section = target.get(type.name);
@@ -272,16 +283,18 @@ class LazyModel implements ProfileModel {
           target.set(type.name, section);
         }
         section.rawName = rawName;
-        section.sections = [...section.sections, ...config.occurrencesOf(rawName)];
+        section.sections = [...section.sections, ...config.occurrencesAtHeader(config.firstHeaderOfSection(k))];
       }
     }
-    for (const name of credentials.sectionNames) {
+    const credentialsNames = credentials.sectionNames;
+    for (let k = 0; k < credentialsNames.length; k++) {
+      const name = credentialsNames[k]!;
       let profile = byName.get(name);
       if (profile === undefined) {
-        profile = new LazyProfile(name, config, credentials);
+        profile = new LazyProfile(name, this);
         byName.set(name, profile);
       }
-      attachCredentialsSection(profile, name, credentials.occurrencesOf(name));
+      profile.credentialsAt = credentials.firstHeaderOfSection(k);
     }
     this.maps = { profiles: [...byName.values()], byName, ssoSessions, services };
     return this.maps;

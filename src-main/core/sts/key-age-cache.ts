@@ -52,37 +52,70 @@ export function recordCreateDate(dataDir: string, accessKeyId: string, createDat
 }
 
 /**
+ * The first-seen cache opened for one listing: `see` records `now` for every long-term key id (AKIA…) the cache does
+ * not know yet, `ages` holds the age of every key it knows, and `save` writes what was added in one write. A listing
+ * sees each profile's key while it prints that profile, so it never walks every profile just for their key ids.
+ */
+export interface FirstSeenLedger {
+  readonly ages: ReadonlyMap<string, number>;
+  see(accessKeyId: string): void;
+  save(): void;
+}
+
+export function openFirstSeen(dataDir: string, now: Date): FirstSeenLedger {
+  const cache: CacheFile = readCache(dataDir) ?? { version: 1, keys: {} };
+  const ages = agesIn(cache, now);
+  let added = false;
+  return {
+    ages,
+    see(id) {
+      if (!id.startsWith('AKIA') || cache.keys[id] !== undefined) return;
+      cache.keys[id] = { firstSeen: now.toISOString() };
+      ages.set(id, 0);
+      added = true;
+    },
+    save() {
+      if (!added) return;
+      const file = path.join(dataDir, FIRST_SEEN_FILE);
+      try {
+        mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+        const tmp = `${file}.${process.pid}.tmp`;
+        writeFileSync(tmp, `${JSON.stringify(cache, null, 2)}\n`, { mode: 0o600 });
+        renameSync(tmp, file);
+        added = false;
+      } catch {
+        // A read-only data dir only costs the first-seen fallback; listing must still work.
+      }
+    },
+  };
+}
+
+/**
  * Records `now` as the first-seen date of every long-term key id (AKIA…) the cache does not know yet, in one write,
  * so a key's age is known from the first time Hatrack lists it even where IAM will never say (denied, offline).
  * Returns the age of every key the cache then knows, so a listing reads the cache once.
  */
 export function recordFirstSeen(dataDir: string, accessKeyIds: Iterable<string>, now: Date): ReadonlyMap<string, number> {
-  const cache: CacheFile = readCache(dataDir) ?? { version: 1, keys: {} };
-  let added = false;
-  for (const id of accessKeyIds) {
-    if (!id.startsWith('AKIA') || cache.keys[id] !== undefined) continue;
-    cache.keys[id] = { firstSeen: now.toISOString() };
-    added = true;
-  }
-  if (!added) return agesIn(cache, now);
-  const file = path.join(dataDir, FIRST_SEEN_FILE);
-  try {
-    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, `${JSON.stringify(cache, null, 2)}\n`, { mode: 0o600 });
-    renameSync(tmp, file);
-  } catch {
-    // A read-only data dir only costs the first-seen fallback; listing must still work.
-  }
-  return agesIn(cache, now);
+  const ledger = openFirstSeen(dataDir, now);
+  for (const id of accessKeyIds) ledger.see(id);
+  ledger.save();
+  return ledger.ages;
+}
+
+type KeyedProfile = { readonly kind: string; readonly settings: ReadonlyMap<string, unknown> };
+
+/** A static profile's access key id, if it has one. */
+export function staticKeyId(profile: KeyedProfile): string | undefined {
+  const id = profile.kind === 'static' ? profile.settings.get('aws_access_key_id') : undefined;
+  return typeof id === 'string' ? id : undefined;
 }
 
 /** The long-term key ids of static profiles in a model. */
-export function staticKeyIds(profiles: Iterable<{ readonly kind: string; readonly settings: ReadonlyMap<string, unknown> }>): string[] {
+export function staticKeyIds(profiles: Iterable<KeyedProfile>): string[] {
   const out: string[] = [];
   for (const p of profiles) {
-    const id = p.kind === 'static' ? p.settings.get('aws_access_key_id') : undefined;
-    if (typeof id === 'string') out.push(id);
+    const id = staticKeyId(p);
+    if (id !== undefined) out.push(id);
   }
   return out;
 }
