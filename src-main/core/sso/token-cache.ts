@@ -11,6 +11,9 @@ import { resolveHomeDir } from '../awsfiles/paths.js';
 import type { Environment } from '../environment.js';
 import { pythonJson } from './python-json.js';
 
+// Which id a session's token is filed under lives with the session model; re-exported for the cache's readers.
+export { ssoCacheId } from './session-config.js';
+
 /** A token file as read: the fields Hatrack understands, and the whole object so unknown fields survive a rewrite. */
 export interface CachedSsoToken {
   readonly file: string;
