@@ -6,6 +6,8 @@ import { checkOptions } from '../args.js';
 import { ssoLoginSubcommand } from './sso-login.js';
 import { ssoLogoutSubcommand } from './sso-logout.js';
 import { ssoSetupSubcommand } from './sso-setup.js';
+import { ssoAccountsSubcommand } from './sso-accounts.js';
+import { ssoPopulateSubcommand } from './sso-populate.js';
 
 /** One `hatrack sso X`: its own options are checked, the rest of argv is its own. */
 export interface SsoSubcommand {
@@ -19,7 +21,7 @@ export interface SsoSubcommand {
 }
 
 // Sign-in (setup, login, logout) and discovery (accounts, populate) each add their entries here.
-const SUBCOMMANDS: readonly SsoSubcommand[] = [ssoSetupSubcommand, ssoLoginSubcommand, ssoLogoutSubcommand];
+const SUBCOMMANDS: readonly SsoSubcommand[] = [ssoSetupSubcommand, ssoLoginSubcommand, ssoLogoutSubcommand, ssoAccountsSubcommand, ssoPopulateSubcommand];
 
 function usage(): string {
   const width = Math.max(...SUBCOMMANDS.map((s) => s.name.length));

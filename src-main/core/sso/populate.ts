@@ -27,6 +27,8 @@ export interface PopulateOptions {
   readonly region?: string | undefined;
   /** Remove marked profiles of this session whose account/role assignment is gone. */
   readonly prune?: boolean | undefined;
+  /** Every current assignment, when `accounts` is a selection of them (what --prune compares with); default `accounts`. */
+  readonly assigned?: readonly SsoAccountRoles[] | undefined;
 }
 
 export interface PopulateSkip {
@@ -131,7 +133,7 @@ export function applySplices(doc: IniDocument, splices: readonly Splice[]): IniD
  * made safe for both SDKs; a name held by a profile Hatrack did not write (or wrote for another session) is never
  * touched, only reported. The result equals `docs` (same object) when nothing would change.
  */
-export function populateProfiles(docs: AwsDocs, options: PopulateOptions): { docs: AwsDocs; report: PopulateReport } {
+export function populateProfiles(docs: AwsDocs, options: PopulateOptions): { docs: AwsDocs; result: PopulateReport } {
   const { session } = options;
   const template = options.template ?? DEFAULT_NAME_TEMPLATE;
   checkNameTemplate(template);
@@ -183,6 +185,7 @@ export function populateProfiles(docs: AwsDocs, options: PopulateOptions): { doc
   let unchanged = 0;
   const newSections: string[][] = [];
   const live = new Set<string>();
+  for (const a of options.assigned ?? []) for (const r of a.roles) live.add(key(a.accountId, r));
   for (const { name, item } of nameAssignments(template, pairs)) {
     live.add(key(item.accountId, item.roleName));
     const values = desiredValues(item, session, options.region);
@@ -248,5 +251,5 @@ export function populateProfiles(docs: AwsDocs, options: PopulateOptions): { doc
   }
   const next = guardNoNewProblems(docs, withDoc(docs, 'config', config));
   const report: PopulateReport = { added, updated, unchanged, pruned, stale: stale.sort(), skipped };
-  return { docs: next, report };
+  return { docs: next, result: report };
 }
