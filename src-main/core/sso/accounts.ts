@@ -8,13 +8,14 @@ import { discoverAccounts } from './discovery.js';
 import type { DiscoveryProgress, SsoDiscovery } from './discovery.js';
 import { populateProfiles } from './populate.js';
 import type { PopulateReport } from './populate.js';
+import type { HttpRequester } from './http-request.js';
 import { createPortalClient } from './portal-client.js';
 import type { PortalClient } from './portal-client.js';
 import { ssoSessionByName } from './session-config.js';
 import { loginHint, oidcClientFactory, validAccessToken } from './token-refresh.js';
 
 export interface PortalSessionOptions {
-  readonly fetch?: typeof fetch | undefined;
+  readonly request?: HttpRequester | undefined;
   /** Calls in flight before the service throttles (default 16); adaptive below that (adaptive-limiter.ts). */
   readonly maxConcurrency?: number | undefined;
   readonly signal?: AbortSignal | undefined;
@@ -34,7 +35,7 @@ export async function portalForSession(env: Environment, model: ProfileModel, se
     baseUrl: ssoServiceEndpoint('sso', session.region, env),
     accessToken: token.accessToken,
     loginHint: loginHint(session),
-    fetch: options.fetch,
+    request: options.request,
     maxConcurrency: options.maxConcurrency,
   });
   return { portal, warning: token.warning };
@@ -47,7 +48,7 @@ export interface DiscoverOptions extends PortalSessionOptions {
 /** Every account and role the session's user can reach (2,000+ accounts: paginated, bounded, retried). */
 export async function discoverSsoAccounts(env: Environment, model: ProfileModel, sessionName: string, options: DiscoverOptions = {}): Promise<SsoDiscovery & { readonly warning: string | undefined }> {
   const { portal, warning } = await portalForSession(env, model, sessionName, options);
-  const found = await discoverAccounts(portal, { onProgress: options.onProgress, signal: options.signal, now: env.now });
+  const found = await discoverAccounts(portal, { onProgress: options.onProgress, signal: options.signal, concurrency: options.maxConcurrency, now: env.now });
   return { ...found, warning };
 }
 

@@ -80,19 +80,23 @@ export function createAdaptiveLimiter(options: AdaptiveLimiterOptions): Adaptive
       if (signal?.aborted === true) return Promise.reject(signal.reason);
       if (waiting.length === 0 && active < Math.floor(limit) && pausedUntil <= now()) return Promise.resolve(slot());
       return new Promise<LimiterSlot>((resolve, reject) => {
-        const entry = { resolve, reject, signal };
-        waiting.push(entry);
-        signal?.addEventListener(
-          'abort',
-          () => {
-            const at = waiting.indexOf(entry);
-            if (at >= 0) {
-              waiting.splice(at, 1);
-              reject(signal.reason);
-            }
+        const onAbort = (): void => {
+          const at = waiting.indexOf(entry);
+          if (at >= 0) {
+            waiting.splice(at, 1);
+            reject(signal?.reason);
+          }
+        };
+        const entry = {
+          resolve: (s: LimiterSlot) => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve(s);
           },
-          { once: true },
-        );
+          reject,
+          signal,
+        };
+        waiting.push(entry);
+        signal?.addEventListener('abort', onAbort, { once: true });
         pump();
       });
     },

@@ -1,8 +1,10 @@
 // Every account and role a signed-in IAM Identity Center user can reach (spec §7), through the portal client; plain Node.
 //
-// ListAccounts pages are followed one after the other (each needs the last one's token); the ListAccountRoles calls
-// for a page's accounts start as soon as that page arrives. How many run at once is the portal client's limiter's
-// business, so discovery itself has no concurrency knob of its own.
+// ListAccounts pages are followed one after the other (each needs the last one's token); a pool of workers takes
+// the accounts as pages bring them and lists their roles. The pool bounds the calls in flight; the portal client's
+// adaptive limiter lowers that further while the service throttles.
+
+import { setMaxListeners } from 'node:events';
 
 import type { PortalAccount, PortalClient } from './portal-client.js';
 
@@ -33,8 +35,12 @@ export interface DiscoveryProgress {
 export interface DiscoveryOptions {
   readonly onProgress?: ((p: DiscoveryProgress) => void) | undefined;
   readonly signal?: AbortSignal | undefined;
+  /** ListAccountRoles calls in flight at most (the portal client's limiter may allow fewer); default 16. */
+  readonly concurrency?: number | undefined;
   readonly now?: (() => Date) | undefined;
 }
+
+export const DEFAULT_DISCOVERY_CONCURRENCY = 16;
 
 function byNameThenId(a: PortalAccount, b: PortalAccount): number {
   const an = (a.accountName ?? '').toLowerCase();
@@ -45,18 +51,45 @@ function byNameThenId(a: PortalAccount, b: PortalAccount): number {
 
 export async function discoverAccounts(portal: PortalClient, options: DiscoveryOptions = {}): Promise<SsoDiscovery> {
   const { onProgress, signal } = options;
+  const workers = Math.max(1, options.concurrency ?? DEFAULT_DISCOVERY_CONCURRENCY);
   const seen = new Set<string>();
   const listed: PortalAccount[] = [];
-  const roleCalls: Promise<readonly string[]>[] = [];
+  const roles: (readonly string[])[] = [];
+  let next = 0;
   let done = 0;
   let listingDone = false;
   let failure: unknown;
   const report = () => onProgress?.({ accounts: listed.length, accountsDone: done, listingDone });
-  // A failure stops the rest: a pending role call must not keep the process busy after the error is known.
+  // A failure stops the rest: no call may keep the process busy after the error is known.
   const stop = new AbortController();
+  // Every call in flight listens on it (node:http removes each listener when its call ends).
+  setMaxListeners(workers + 8, stop.signal);
   const abortAll = () => stop.abort(signal?.reason);
   signal?.addEventListener('abort', abortAll, { once: true });
-  try {
+  const fail = (e: unknown) => {
+    failure ??= e;
+    stop.abort();
+  };
+  // Workers take accounts as pages bring them; one wakes a sleeping worker when a page adds work or listing ends.
+  let wake: (() => void) | undefined;
+  let pending = new Promise<void>((r) => (wake = r));
+  const signalWork = () => {
+    const w = wake;
+    pending = new Promise<void>((r) => (wake = r));
+    w?.();
+  };
+  const worker = async (): Promise<void> => {
+    while (failure === undefined) {
+      if (next < listed.length) {
+        const i = next++;
+        roles[i] = await portal.listAccountRoles(listed[i]!.accountId, stop.signal);
+        done++;
+        report();
+      } else if (listingDone) return;
+      else await pending;
+    }
+  };
+  const lister = async (): Promise<void> => {
     let token: string | undefined;
     do {
       const page = await portal.listAccountsPage(token, stop.signal);
@@ -64,23 +97,23 @@ export async function discoverAccounts(portal: PortalClient, options: DiscoveryO
         if (seen.has(account.accountId)) continue;
         seen.add(account.accountId);
         listed.push(account);
-        const call = portal.listAccountRoles(account.accountId, stop.signal).then((roles) => {
-          done++;
-          report();
-          return roles;
-        });
-        call.catch((e: unknown) => {
-          failure ??= e;
-          stop.abort();
-        });
-        roleCalls.push(call);
       }
       token = page.nextToken;
       report();
+      signalWork();
     } while (token !== undefined);
     listingDone = true;
     report();
-    const roles = await Promise.all(roleCalls);
+    signalWork();
+  };
+  try {
+    const all = [lister(), ...Array.from({ length: workers }, worker)].map((p) => p.catch(fail));
+    // A failed lister must also release the workers waiting for pages.
+    void all[0]!.then(() => {
+      if (failure !== undefined) signalWork();
+    });
+    await Promise.all(all);
+    if (failure !== undefined) throw failure;
     const accounts: SsoAccountRoles[] = [];
     const withoutRoles: PortalAccount[] = [];
     listed.forEach((account, i) => {
@@ -91,11 +124,6 @@ export async function discoverAccounts(portal: PortalClient, options: DiscoveryO
     accounts.sort(byNameThenId);
     withoutRoles.sort(byNameThenId);
     return { accounts, withoutRoles, discoveredAt: (options.now ?? (() => new Date()))() };
-  } catch (e) {
-    failure ??= e;
-    stop.abort();
-    await Promise.allSettled(roleCalls);
-    throw failure;
   } finally {
     signal?.removeEventListener('abort', abortAll);
   }

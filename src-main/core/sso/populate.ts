@@ -249,7 +249,10 @@ export function populateProfiles(docs: AwsDocs, options: PopulateOptions): { doc
     }
     config = spliceLines(config, count, count, texts);
   }
-  const next = guardNoNewProblems(docs, withDoc(docs, 'config', config));
+  // New sections alone are provably harmless (fresh SDK-safe names, validated values, lower-case keys, each after a
+  // blank line at the end of the file), so the whole-model problem check runs only when existing text changes.
+  const after = withDoc(docs, 'config', config);
+  const next = splices.length === 0 ? after : guardNoNewProblems(docs, after);
   const report: PopulateReport = { added, updated, unchanged, pruned, stale: stale.sort(), skipped };
   return { docs: next, result: report };
 }

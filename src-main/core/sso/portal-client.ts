@@ -1,6 +1,6 @@
 // The IAM Identity Center portal API (ListAccounts, ListAccountRoles, GetRoleCredentials, Logout) over fetch; plain Node.
 //
-// rest-json, unsigned; the bearer goes in `x-amz-sso_bearer_token`, never in Authorization (spec §3.3). Throttling
+// rest-json, unsigned, over node:http (http-request.ts); the bearer goes in `x-amz-sso_bearer_token`, never in Authorization (spec §3.3). Throttling
 // (HTTP 429 whatever its error type, or TooManyRequestsException), 5xx and network failures are retried with
 // full-jitter exponential backoff (base 0.5 s, cap 20 s, 8 attempts) and Retry-After is honoured; every call goes
 // through one adaptive limiter (adaptive-limiter.ts). A 401 is never retried: the sign-in is gone.
@@ -10,6 +10,8 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { HatrackError } from '../../../shared/domain/errors.js';
 import type { AdaptiveLimiter } from './adaptive-limiter.js';
 import { createAdaptiveLimiter } from './adaptive-limiter.js';
+import { createHttpRequester } from './http-request.js';
+import type { HttpRequester, HttpResponse } from './http-request.js';
 import { cancelled, errorShape } from './oidc-client.js';
 
 export interface PortalAccount {
@@ -49,7 +51,8 @@ export interface PortalClientOptions {
   readonly limiter?: AdaptiveLimiter | undefined;
   /** Calls in flight before any throttling (the limiter's ceiling); default 16. */
   readonly maxConcurrency?: number | undefined;
-  readonly fetch?: typeof fetch | undefined;
+  /** Default: node:http(s) with kept-alive connections (http-request.ts). */
+  readonly request?: HttpRequester | undefined;
   /** Test seams for the backoff. */
   readonly sleep?: ((ms: number, signal?: AbortSignal) => Promise<void>) | undefined;
   readonly random?: (() => number) | undefined;
@@ -93,10 +96,11 @@ function required(v: unknown, what: string, operation: string): string {
 
 export function createPortalClient(options: PortalClientOptions): PortalClient {
   const base = options.baseUrl.replace(/\/+$/, '');
-  const doFetch = options.fetch ?? fetch;
   const random = options.random ?? Math.random;
   const now = options.now ?? Date.now;
-  const limiter = options.limiter ?? createAdaptiveLimiter({ max: options.maxConcurrency ?? 16, now });
+  const max = options.maxConcurrency ?? 16;
+  const limiter = options.limiter ?? createAdaptiveLimiter({ max, now });
+  const request = options.request ?? createHttpRequester(max);
   const sleep =
     options.sleep ??
     (async (ms: number, signal?: AbortSignal) => {
@@ -131,11 +135,9 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
       } catch {
         throw cancelled();
       }
-      let res: Response;
-      let body: string;
+      let res: HttpResponse;
       try {
-        res = await doFetch(url, { method, headers: { 'x-amz-sso_bearer_token': options.accessToken }, signal: signal ?? null });
-        body = await res.text();
+        res = await request(url, { method, headers: { 'x-amz-sso_bearer_token': options.accessToken }, signal });
       } catch (e) {
         slot.release();
         if (signal?.aborted === true || isAbort(e)) throw cancelled();
@@ -148,22 +150,22 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
       slot.release();
       let json: unknown;
       try {
-        json = body === '' ? {} : JSON.parse(body);
+        json = res.body === '' ? {} : JSON.parse(res.body);
       } catch {
         json = undefined;
       }
-      if (res.ok) {
+      if (res.status >= 200 && res.status < 300) {
         limiter.succeeded();
         if (typeof json !== 'object' || json === null) throw new HatrackError('AWS_SERVICE_ERROR', `sso:${operation} returned a body that is not JSON.`);
         return json as Record<string, unknown>;
       }
-      const shape = errorShape(res.headers.get('x-amzn-errortype'), json, res.status);
+      const shape = errorShape(res.header('x-amzn-errortype'), json, res.status);
       if (res.status === 401 || shape === 'UnauthorizedException') {
         throw new HatrackError('SSO_LOGIN_REQUIRED', `The IAM Identity Center sign-in is no longer valid (the portal refused it); sign in again: ${options.loginHint}`);
       }
       const throttled = res.status === 429 || shape === 'TooManyRequestsException';
       if ((throttled || res.status >= 500) && attempt < ATTEMPTS) {
-        const retryAfter = parseRetryAfter(res.headers.get('retry-after'), now());
+        const retryAfter = parseRetryAfter(res.header('retry-after'), now());
         if (throttled) limiter.throttled(slot, retryAfter);
         await wait(retryAfter ?? fullJitterMs(attempt, random), signal);
         continue;

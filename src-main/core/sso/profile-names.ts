@@ -53,15 +53,32 @@ export function checkNameTemplate(template: string): void {
   }
 }
 
+const SAFE = /^[A-Za-z0-9_\-@+.%:/]+$/;
+
 /** The template filled in, each value made safe on its own first (so its edges cannot glue onto the template's). */
-export function fillNameTemplate(template: string, parts: NameParts): string {
+export function fillNameTemplate(template: string, parts: NameParts, safe: (text: string) => string = sdkSafeName): string {
   const values: Record<Placeholder, string> = {
-    account_name: sdkSafeName(parts.accountName ?? '') || parts.accountId,
+    account_name: safe(parts.accountName ?? '') || parts.accountId,
     account_id: parts.accountId,
-    role_name: sdkSafeName(parts.roleName) || 'role',
-    session: sdkSafeName(parts.session),
+    role_name: safe(parts.roleName) || 'role',
+    session: safe(parts.session),
   };
-  return sdkSafeName(template.replace(/\{([a-z_]+)\}/g, (m, p: string) => values[p as Placeholder] ?? m));
+  const filled = template.replace(/\{([a-z_]+)\}/g, (m, p: string) => values[p as Placeholder] ?? m);
+  // Safe values in a safe template usually need nothing more; the full pass is for the joins and the template text.
+  return SAFE.test(filled) && !filled.includes('--') && !filled.startsWith('-') && !filled.endsWith('-') ? filled : sdkSafeName(filled);
+}
+
+/** sdkSafeName remembered per input: 6,000 pairs repeat 2,000 account names and a handful of role names. */
+function memoSafeName(): (text: string) => string {
+  const seen = new Map<string, string>();
+  return (text) => {
+    let out = seen.get(text);
+    if (out === undefined) {
+      out = sdkSafeName(text);
+      seen.set(text, out);
+    }
+    return out;
+  };
 }
 
 export interface NamedAssignment<T extends NameParts> {
@@ -77,7 +94,8 @@ const RESERVED = new Set(['default', 'DEFAULT', '__proto__']);
  * `-1`, `-2`, … in the order of their original role names. Reserved names are treated as shared.
  */
 export function nameAssignments<T extends NameParts>(template: string, items: readonly T[]): NamedAssignment<T>[] {
-  const first = items.map((item) => ({ name: fillNameTemplate(template, item), item }));
+  const safe = memoSafeName();
+  const first = items.map((item) => ({ name: fillNameTemplate(template, item, safe), item }));
   const groups = groupBy(first);
   const second = first.map((n) => (groups.get(n.name)!.length > 1 || RESERVED.has(n.name) ? { name: `${n.name}-${n.item.accountId}`, item: n.item } : n));
   const again = groupBy(second);
@@ -97,12 +115,12 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function groupBy<T>(named: readonly { readonly name: string; readonly item: T }[]): Map<string, { name: string; item: T }[]> {
-  const m = new Map<string, { name: string; item: T }[]>();
+function groupBy<T extends NameParts>(named: readonly NamedAssignment<T>[]): Map<string, NamedAssignment<T>[]> {
+  const m = new Map<string, NamedAssignment<T>[]>();
   for (const n of named) {
     const g = m.get(n.name);
-    if (g === undefined) m.set(n.name, [{ ...n }]);
-    else g.push({ ...n });
+    if (g === undefined) m.set(n.name, [n]);
+    else g.push(n);
   }
   return m;
 }
