@@ -1,12 +1,11 @@
 // Shared by the SSO accounts/credentials integration tests: a stand-in with the portal, a workspace with a hand-written
 // token (the exact file `aws sso login` leaves), and async runs of `hatrack` and botocore (the stand-in lives in this
 // process, so nothing here may block the event loop).
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { HATRACK_BIN, makeWorkspace } from './cli-runner.js';
+import { HATRACK_BIN, makeWorkspace, run } from './cli-runner.js';
 import type { RunResult, Workspace } from './cli-runner.js';
 import { childEnv, REPO_ROOT } from './oracle.js';
 import { createPortalRoutes } from './sso-standin/portal-routes.js';
@@ -53,18 +52,9 @@ export function ssoEnv(ws: Workspace, url: string, extra: Record<string, string>
   return childEnv(ws.home, ws, { HATRACK_DATA_DIR: ws.dataDir, NO_COLOR: '1', AWS_ENDPOINT_URL_SSO: url, AWS_ENDPOINT_URL_SSO_OIDC: url, ...extra });
 }
 
+/** Async (the stand-in answers from this process); a run that hangs is killed after two minutes. */
 export function runAsync(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'], cwd: REPO_ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8');
-    child.stderr.setEncoding('utf8');
-    child.stdout.on('data', (d: string) => (stdout += d));
-    child.stderr.on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 128 : -1), stdout, stderr }));
-  });
+  return run(cmd, args, env, 120_000);
 }
 
 export function hatrack(ws: Workspace, url: string, args: readonly string[], extra: Record<string, string> = {}): Promise<RunResult> {

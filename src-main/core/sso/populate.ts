@@ -137,7 +137,9 @@ export function populateProfiles(docs: AwsDocs, options: PopulateOptions): { doc
   const { session } = options;
   const template = options.template ?? DEFAULT_NAME_TEMPLATE;
   checkNameTemplate(template);
-  if (options.region !== undefined) validateValue('--region', options.region);
+  if (options.region !== undefined && !/^[a-z]{2}(-[a-z0-9]+)+-\d+$/.test(options.region)) {
+    throw new HatrackError('INVALID_VALUE', `"${options.region}" is not an AWS region name (such as eu-west-1).`);
+  }
   validateValue('the sso-session name', session);
   const model = modelOf(docs);
   if (!model.ssoSessions.has(session)) {

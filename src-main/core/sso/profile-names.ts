@@ -22,12 +22,11 @@ const SPELLED: Readonly<Record<string, string>> = {
 
 /** Non-ASCII letters to their plain ASCII form where one exists (é → e, ß → ss); others are left as they are. */
 export function transliterate(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  if (/^[\x00-\x7f]*$/.test(text)) return text;
+  if (!/[\u0080-\uffff]/.test(text)) return text;
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^\x00-\x7f]/g, (c) => SPELLED[c] ?? c);
+    .replace(/[\u0080-\uffff]/g, (c) => SPELLED[c] ?? c);
 }
 
 /**
