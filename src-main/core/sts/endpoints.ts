@@ -73,7 +73,7 @@ export function ssoServiceEndpoint(
 ): string {
   const configured = resolveEndpoint(service, env, profile, model);
   if (configured !== undefined) return configured.replace(/\/+$/, '');
-  const suffix = /^eusc-[a-z]+-\d+$/.test(region) ? 'amazonaws.eu' : DNS_SUFFIX[partitionOf(region).id];
+  const suffix = /^eusc(-[a-z]+)+-\d+$/.test(region) ? 'amazonaws.eu' : DNS_SUFFIX[partitionOf(region).id];
   return service === 'sso' ? `https://portal.sso.${region}.${suffix}` : `https://oidc.${region}.${suffix}`;
 }
 
