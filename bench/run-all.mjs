@@ -1,5 +1,5 @@
 // `npm run bench`: every benchmark, each printing its ratio against a peer run side by side.
-const suites = ['./files.bench.mjs', './sts.bench.mjs', './vault.bench.mjs', './scale.bench.mjs'];
+const suites = ['./files.bench.mjs', './sts.bench.mjs', './vault.bench.mjs', './scale.bench.mjs', './sso.bench.mjs'];
 let missed = 0;
 for (const suite of suites) {
   const { default: results } = await import(suite);

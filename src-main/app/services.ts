@@ -1,6 +1,8 @@
 // The one composition of the credentials engine, the OS keychain and the keychain-backed MFA-session cache, used by
 // the app core and the CLI alike; plain Node. Everything heavy (keyring binding, AWS SDK, zod) loads on first use.
 
+import { readFile } from 'node:fs/promises';
+
 import type { AwsFilesService } from '../core/awsfiles/aws-files.js';
 import { resolveDataDir } from '../core/awsfiles/paths.js';
 import type { Environment } from '../core/environment.js';
@@ -77,8 +79,10 @@ export function createServices(options: ServicesOptions): Services {
   let engine: Promise<CredentialsEngine> | undefined;
   const credentialsEngine = (): Promise<CredentialsEngine> =>
     (engine ??= (async () => {
-      const [{ createCredentialsEngine }, cache] = await Promise.all([import('../core/sts/index.js'), mfaSessions()]);
-      return createCredentialsEngine({ env, dataDir: options.dataDir ?? resolveDataDir(env), gateway: options.gateway, fetch: options.fetch, mfaCodeProvider: options.mfaCodeProvider, mfaSessions: cache });
+      const [{ createCredentialsEngine }, { createCliCredentialCache }, cache] = await Promise.all([import('../core/sts/index.js'), import('../core/sso/cli-credential-cache.js'), mfaSessions()]);
+      // The AWS CLI's SSO role-credential cache: `aws` and Hatrack reuse each other's role credentials.
+      const ssoCredentialCache = createCliCredentialCache(env, (f) => readFile(f, 'utf8'));
+      return createCredentialsEngine({ env, dataDir: options.dataDir ?? resolveDataDir(env), gateway: options.gateway, fetch: options.fetch, mfaCodeProvider: options.mfaCodeProvider, mfaSessions: cache, ssoCredentialCache });
     })());
 
   const vaultDeps = async (files: AwsFilesService): Promise<VaultDeps> => {

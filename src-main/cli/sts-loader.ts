@@ -6,6 +6,8 @@
 // resolver with a gateway that imports the SDK adapter on its first call, and `loadEngine` imports the whole engine
 // only for commands that always talk to AWS.
 
+import { readFile } from 'node:fs/promises';
+
 import { HatrackError, isHatrackError } from '../../shared/domain/errors.js';
 import type { ProfileModel } from '../core/awsfiles/profiles.js';
 import { stringSetting } from '../core/awsfiles/profiles.js';
@@ -123,13 +125,18 @@ export function cliServices(ctx: CliContext, dataDir?: string, mfaCode?: string)
 export async function resolveFor(ctx: CliContext, env: Environment, model: ProfileModel, profile: string, mfaCode: string | undefined): Promise<ResolvedCredentials> {
   const direct = staticCredentials(model, profile);
   if (direct !== undefined) return direct;
-  const [{ resolveCredentials }, { createMfaSessionBroker }] = await Promise.all([import('../core/sts/resolve.js'), import('../core/sts/mfa-session.js')]);
+  const [{ resolveCredentials }, { createMfaSessionBroker }, { createCliCredentialCache }] = await Promise.all([
+    import('../core/sts/resolve.js'),
+    import('../core/sts/mfa-session.js'),
+    import('../core/sso/cli-credential-cache.js'),
+  ]);
   return withDeadline(env, async (deadline) => {
     const gateway = lazyGateway(env, deadline.signal);
     const codeProvider = mfaProvider(ctx, mfaCode, deadline);
     const mfa = createMfaSessionBroker({ gateway, cache: await createServices({ env }).mfaSessions(), codeProvider, now: env.now });
     try {
-      return await resolveCredentials(model, profile, { env, gateway, mfa, codeProvider, signal: deadline.signal });
+      const ssoCredentialCache = createCliCredentialCache(env, (f) => readFile(f, 'utf8'));
+      return await resolveCredentials(model, profile, { env, gateway, mfa, codeProvider, ssoCredentialCache, signal: deadline.signal });
     } catch (e) {
       throw withCliHint(e);
     }

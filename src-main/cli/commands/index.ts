@@ -101,6 +101,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./on-demand.js')).roleSetupCommand,
   },
   {
+    name: 'sso',
+    summary: 'IAM Identity Center: setup, login, logout (tokens shared with the aws CLI and the SDKs)',
+    load: async () => (await import('./on-demand.js')).ssoCommand,
+  },
+  {
     name: 'settings',
     summary: 'Show or change Hatrack settings (production flags, colours, theme, …)',
     load: async () => (await import('./on-demand.js')).settingsCommand,

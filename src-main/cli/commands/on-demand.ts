@@ -10,3 +10,4 @@ export { credentialProcessCommand } from './credential-process.js';
 export { doctorCommand } from './doctor.js';
 export { roleSetupCommand } from './role-setup.js';
 export { settingsCommand } from './settings.js';
+export { ssoCommand } from './sso.js';

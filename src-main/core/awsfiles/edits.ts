@@ -117,7 +117,8 @@ export function lastContentLine(occ: SectionOccurrence): number {
   return last;
 }
 
-function appendSection(doc: IniDocument, header: string, body: readonly string[]): IniDocument {
+/** Appends `[header]` and its lines at the end, after one blank line unless the file ends with one. */
+export function appendSection(doc: IniDocument, header: string, body: readonly string[]): IniDocument {
   const count = doc.lineCount;
   const texts: string[] = [];
   if (count > 0 && pyStrip(lineText(doc, count - 1)) !== '') texts.push('');

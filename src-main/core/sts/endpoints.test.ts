@@ -4,14 +4,14 @@ import { parseDocument } from '../awsfiles/ini-document.js';
 import { readIni } from '../awsfiles/ini-reading.js';
 import { buildProfileModel } from '../awsfiles/profiles.js';
 import type { Environment } from '../environment.js';
-import { resolveEndpoint } from './endpoints.js';
+import { resolveEndpoint, ssoServiceEndpoint } from './endpoints.js';
 
 const model = buildProfileModel(
   readIni(
     parseDocument(
       new TextEncoder().encode(
         '[profile p]\nendpoint_url = http://profile\nservices = local\n' +
-          '[services local]\nsts =\n  endpoint_url = http://svc-sts\n' +
+          '[services local]\nsts =\n  endpoint_url = http://svc-sts\nsso_oidc =\n  endpoint_url = http://svc-oidc\n' +
           '[profile plain]\nendpoint_url = http://profile\n' +
           '[profile ign]\nendpoint_url = http://profile\nignore_configured_endpoint_urls = true\n' +
           '[profile missing]\nservices = nope\n',
@@ -38,5 +38,16 @@ describe('endpoint resolution (spec §1.4)', () => {
   });
   it('a missing [services] section is a config error', () => {
     expect(() => resolveEndpoint('sts', env(), p('missing'), model)).toThrow(expect.objectContaining({ code: 'INVALID_CONFIG' }));
+  });
+  it('Identity Center: AWS_ENDPOINT_URL_SSO_OIDC / _SSO, then AWS_ENDPOINT_URL, [services] sso_oidc, else the regional host', () => {
+    const vars = { AWS_ENDPOINT_URL_SSO_OIDC: 'http://oidc/', AWS_ENDPOINT_URL_SSO: 'http://portal', AWS_ENDPOINT_URL: 'http://any' };
+    expect(ssoServiceEndpoint('sso-oidc', 'us-east-1', env(vars))).toBe('http://oidc');
+    expect(ssoServiceEndpoint('sso', 'us-east-1', env(vars))).toBe('http://portal');
+    expect(ssoServiceEndpoint('sso-oidc', 'us-east-1', env({ AWS_ENDPOINT_URL: 'http://any' }))).toBe('http://any');
+    expect(ssoServiceEndpoint('sso-oidc', 'us-east-1', env(), p('p'), model)).toBe('http://svc-oidc');
+    expect(ssoServiceEndpoint('sso-oidc', 'us-east-1', env())).toBe('https://oidc.us-east-1.amazonaws.com');
+    expect(ssoServiceEndpoint('sso', 'cn-north-1', env())).toBe('https://portal.sso.cn-north-1.amazonaws.com.cn');
+    expect(ssoServiceEndpoint('sso-oidc', 'us-gov-west-1', env())).toBe('https://oidc.us-gov-west-1.amazonaws.com');
+    expect(ssoServiceEndpoint('sso', 'eusc-de-east-1', env())).toBe('https://portal.sso.eusc-de-east-1.amazonaws.eu');
   });
 });

@@ -25,6 +25,7 @@ import { HatrackError } from '../../../shared/domain/errors.js';
 import type { ProfileModel } from '../awsfiles/profiles.js';
 import { stringSetting } from '../awsfiles/profiles.js';
 import type { Environment } from '../environment.js';
+import type { SsoRoleCredentialCache } from '../sso/cli-credential-cache.js';
 import { accessKeyInfo } from './access-keys.js';
 import type { AccessKeyInfo } from './access-keys.js';
 import { stsRegion } from './assume.js';
@@ -72,6 +73,8 @@ export interface CredentialsEngineOptions {
   readonly sleep?: ((ms: number) => Promise<void>) | undefined;
   readonly runProcess?: ProcessRunner | undefined;
   readonly readTextFile?: ((file: string) => Promise<string>) | undefined;
+  /** The AWS CLI's SSO role-credential cache (~/.aws/cli/cache), shared with `aws`; none = nothing cached. */
+  readonly ssoCredentialCache?: SsoRoleCredentialCache | undefined;
   /** Rotation verification pacing (default 2 s steps, 20 s in all). */
   readonly verifyIntervalMs?: number | undefined;
   readonly verifyTimeoutMs?: number | undefined;
@@ -149,6 +152,7 @@ export function createCredentialsEngine(options: CredentialsEngineOptions): Cred
       mfa,
       runProcess: options.runProcess,
       readTextFile: options.readTextFile,
+      ssoCredentialCache: options.ssoCredentialCache,
       // The person typing a code is not the network being slow.
       codeProvider: ask === undefined ? undefined : (serial) => d.outside(() => ask(serial)),
       signal: d.signal,

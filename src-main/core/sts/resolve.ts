@@ -9,13 +9,13 @@ import type { ProfileKind } from '../awsfiles/kinds.js';
 import type { Profile, ProfileModel } from '../awsfiles/profiles.js';
 import { stringSetting } from '../awsfiles/profiles.js';
 import type { Environment } from '../environment.js';
+import type { SsoRoleCredentialCache } from '../sso/cli-credential-cache.js';
+import { resolveSsoCredentials } from '../sso/sso-credentials.js';
 import { assumedRoleCredentials, assumeRoleHop, defaultRoleSessionName, parseDurationSetting, stsRegion } from './assume.js';
 import { runCredentialProcess } from './credential-process.js';
 import type { ProcessRunner } from './credential-process.js';
 import { resolveEndpoint } from './endpoints.js';
-import { AwsCallError } from './errors.js';
 import type { MfaCodeProvider, MfaSessionBroker } from './mfa-session.js';
-import { readSsoToken } from './sso-cache.js';
 import { staticFrom } from './static-credentials.js';
 import type { StsGateway } from './sts-gateway.js';
 import type { ResolvedCredentials } from './types.js';
@@ -33,6 +33,8 @@ export interface ResolveDeps {
   readonly codeProvider?: MfaCodeProvider | undefined;
   /** Ends every AWS call of this resolve when it aborts (the operation's deadline, or the user cancelling). */
   readonly signal?: AbortSignal | undefined;
+  /** The AWS CLI's SSO role-credential cache (~/.aws/cli/cache); the CLI and the app inject it, tests may not. */
+  readonly ssoCredentialCache?: SsoRoleCredentialCache | undefined;
 }
 
 type Settings = ReadonlyMap<string, SettingValue>;
@@ -263,57 +265,9 @@ async function webIdentity(ctx: Ctx, p: Profile): Promise<ResolvedCredentials> {
 }
 
 async function sso(ctx: Ctx, p: Profile): Promise<ResolvedCredentials> {
-  const s = p.settings;
-  const sessionName = str(s, 'sso_session');
-  let startUrl: string | undefined;
-  let region: string | undefined;
-  let cacheKey: string;
-  if (sessionName !== undefined) {
-    const session = ctx.model.ssoSessions.get(sessionName);
-    if (session === undefined) {
-      throw new HatrackError('INVALID_CONFIG', `Profile "${p.name}" names sso_session "${sessionName}", but there is no [sso-session ${sessionName}] section.`);
-    }
-    startUrl = str(session.settings, 'sso_start_url');
-    region = str(session.settings, 'sso_region');
-    for (const key of ['sso_start_url', 'sso_region'] as const) {
-      const mine = str(s, key);
-      if (mine !== undefined && mine !== str(session.settings, key)) {
-        throw new HatrackError('INVALID_CONFIG', `Profile "${p.name}" sets ${key} differently from its sso-session "${sessionName}".`);
-      }
-    }
-    cacheKey = sessionName;
-  } else {
-    startUrl = str(s, 'sso_start_url');
-    region = str(s, 'sso_region');
-    cacheKey = startUrl ?? '';
-  }
-  const accountId = str(s, 'sso_account_id');
-  const roleName = str(s, 'sso_role_name');
-  if (startUrl === undefined || region === undefined || accountId === undefined || roleName === undefined) {
-    throw new HatrackError('INVALID_CONFIG', `Profile "${p.name}" is missing one of sso_start_url, sso_region, sso_account_id, sso_role_name.`);
-  }
-  const loginHint = sessionName !== undefined ? `aws sso login --sso-session ${sessionName}` : `aws sso login --profile ${p.name}`;
-  const token = await readSsoToken(ctx.deps.env, cacheKey, ctx.readTextFile);
-  if (token === undefined) {
-    throw new HatrackError('SSO_TOKEN_MISSING', `The SSO token for profile "${p.name}" is missing or expired; run "${loginHint}".`);
-  }
-  try {
-    const out = await ctx.deps.gateway.getRoleCredentials(
-      { region, endpoint: resolveEndpoint('sso', ctx.deps.env, p, ctx.model), signal: ctx.deps.signal },
-      { accessToken: token.accessToken, accountId, roleName },
-    );
-    return {
-      ...out,
-      accountId,
-      profile: p.name,
-      source: 'sso',
-      chained: false,
-      hops: [{ profile: p.name, source: 'sso' }],
-    };
-  } catch (e) {
-    if (e instanceof AwsCallError && e.awsErrorName === 'UnauthorizedException') {
-      throw new HatrackError('SSO_TOKEN_MISSING', `The SSO token for profile "${p.name}" was rejected; run "${loginHint}".`);
-    }
-    throw e;
-  }
+  const { accountId, accessKeyId, secretAccessKey, sessionToken, expiration } = await resolveSsoCredentials(
+    { env: ctx.deps.env, model: ctx.model, readTextFile: ctx.readTextFile, gateway: ctx.deps.gateway, cache: ctx.deps.ssoCredentialCache, signal: ctx.deps.signal },
+    p,
+  );
+  return { accessKeyId, secretAccessKey, sessionToken, expiration, accountId, profile: p.name, source: 'sso', chained: false, hops: [{ profile: p.name, source: 'sso' }] };
 }
