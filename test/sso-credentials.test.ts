@@ -106,6 +106,18 @@ describe('SSO profile credentials and the AWS CLI cache', () => {
     expect(readFileSync(cacheFile(), 'utf8')).toContain(mine.AccessKeyId);
   });
 
+  it('a token with minutes left that cannot be refreshed still works, and export says so in one stderr line', async () => {
+    const { rmSync } = await import('node:fs');
+    rmSync(cacheFile(), { force: true });
+    writeToken(ws, 'corp', new Date(Date.now() + 5 * 60_000));
+    const r = await hatrack(ws, s.standin.url, ['export', 'dev', '--format', 'process']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ Version: 1 });
+    const lines = r.stderr.split('\n').filter((l) => l !== '');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^hatrack: .*hatrack sso login --sso-session corp/);
+  });
+
   it('an expired token without a refresh token asks to sign in again, without a portal call', async () => {
     writeToken(ws, 'corp', new Date(Date.now() - 60_000));
     const calls = roleCalls();

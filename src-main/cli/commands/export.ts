@@ -52,6 +52,8 @@ Options:
     const view = createAwsFiles(ctx.env).view();
     const creds = await resolveFor(ctx, env, view.model, name, stringOption(args, 'mfa-code'));
     const { formatCredentials } = await import('../../core/sts/export-format.js');
+    // One line on stderr (stdout stays the credentials) when the sign-in works now but will need a new sign-in soon.
+    if (creds.warning !== undefined) ctx.io.err(`hatrack: ${creds.warning}\n`);
     ctx.io.out(formatCredentials(creds, format as ExportFormat));
     return 0;
   },

@@ -18,11 +18,15 @@ export const ssoLogoutSubcommand: SsoSubcommand = {
   run: async (args, ctx) => {
     if (args.positionals.length > 0) throw new UsageError('sso logout takes options only.');
     const only = stringOption(args, 'sso-session') !== undefined ? ssoTarget(args, ctx) : undefined;
-    const [{ ssoLogout }, { createPortalClient }] = await Promise.all([import('../../core/sso/logout.js'), import('../../core/sso/portal-client.js')]);
+    const [{ ssoLogout }, { createPortalClient }, { networkPolicyFrom }] = await Promise.all([
+      import('../../core/sso/logout.js'),
+      import('../../core/sso/portal-client.js'),
+      import('../../core/sts/network-policy.js'),
+    ]);
     const result = await ssoLogout(ctx.env, {
       only,
       portalLogout: (region, accessToken) =>
-        createPortalClient({ baseUrl: ssoServiceEndpoint('sso', region, ctx.env), accessToken, loginHint: 'hatrack sso login', maxConcurrency: 1 }).logout(),
+        createPortalClient({ baseUrl: ssoServiceEndpoint('sso', region, ctx.env), accessToken, loginHint: 'hatrack sso login', maxConcurrency: 1, policy: networkPolicyFrom(ctx.env.vars) }).logout(),
     });
     ctx.io.out(
       result.tokensRemoved === 0 && result.credentialsRemoved === 0

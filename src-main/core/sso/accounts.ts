@@ -1,5 +1,6 @@
 // What the app and the CLI call for discovery and populate: a session's accounts and roles, and the profiles for them; plain Node.
 
+import { networkPolicyFrom } from '../sts/network-policy.js';
 import type { AwsFilesService, EditReport } from '../awsfiles/aws-files.js';
 import type { ProfileModel } from '../awsfiles/profiles.js';
 import type { Environment } from '../environment.js';
@@ -30,13 +31,14 @@ export interface PortalSession {
 /** A portal client for `[sso-session NAME]` with a valid (refreshed if needed) access token. */
 export async function portalForSession(env: Environment, model: ProfileModel, sessionName: string, options: PortalSessionOptions = {}): Promise<PortalSession> {
   const session = ssoSessionByName(model, sessionName);
-  const token = await validAccessToken(env, session, { oidc: oidcClientFactory((s) => ssoServiceEndpoint('sso-oidc', s.region, env)) });
+  const token = await validAccessToken(env, session, { oidc: oidcClientFactory((s) => ssoServiceEndpoint('sso-oidc', s.region, env), env) });
   const portal = createPortalClient({
     baseUrl: ssoServiceEndpoint('sso', session.region, env),
     accessToken: token.accessToken,
     loginHint: loginHint(session),
     request: options.request,
     maxConcurrency: options.maxConcurrency,
+    policy: networkPolicyFrom(env.vars),
   });
   return { portal, warning: token.warning };
 }

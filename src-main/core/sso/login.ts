@@ -1,5 +1,6 @@
 // `sso login`: picks the flow, reuses or makes the client registration, signs in, then writes the token (spec §4); plain Node.
 
+import { networkPolicyFrom } from '../sts/network-policy.js';
 import type { Environment } from '../environment.js';
 import type { DevicePrompt } from './device-flow.js';
 import { runDeviceFlow } from './device-flow.js';
@@ -50,7 +51,7 @@ async function registrationFor(env: Environment, oidc: OidcClient, session: SsoS
  */
 export async function ssoLogin(env: Environment, options: SsoLoginOptions): Promise<SsoLoginResult> {
   const { session, signal } = options;
-  const oidc = options.oidc ?? createOidcClient({ baseUrl: options.oidcBase });
+  const oidc = options.oidc ?? createOidcClient({ baseUrl: options.oidcBase, policy: networkPolicyFrom(env.vars) });
   let flow: LoginFlow = options.useDeviceCode || session.sessionName === undefined ? 'device' : 'pkce';
   let token: IssuedToken | undefined;
   let registration: { reg: ClientRegistration; fresh: boolean } | undefined;

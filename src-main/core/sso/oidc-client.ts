@@ -3,6 +3,9 @@
 // rest-json, unsigned (spec §3.2). Errors are told apart by the `x-amzn-ErrorType` header, as botocore does: the
 // OAuth bodies (`error`, `error_description`) are not the shape names.
 
+import { DEFAULT_NETWORK_POLICY } from '../sts/network-policy.js';
+import type { NetworkPolicy } from '../sts/network-policy.js';
+import { attemptSignal, unreachable } from './attempt-signal.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import { HatrackError } from '../../../shared/domain/errors.js';
@@ -73,6 +76,8 @@ export interface OidcClientOptions {
   /** The resolved OIDC base URL (ssoServiceEndpoint('sso-oidc', …)). */
   readonly baseUrl: string;
   readonly fetch?: typeof fetch;
+  /** Per-attempt timeout and network retries (HATRACK_HTTP_TIMEOUT_MS and the shared defaults). */
+  readonly policy?: Pick<NetworkPolicy, 'requestTimeoutMs' | 'maxAttempts'> | undefined;
 }
 
 /** botocore's error code: the header's part before `:`, after the last `#`; then body `code`/`__type`; then the status. */
@@ -91,7 +96,6 @@ export function errorShape(header: string | null, body: unknown, status: number)
   return String(status);
 }
 
-const ATTEMPTS = 3;
 
 function isAbort(e: unknown): boolean {
   return e instanceof Error && (e.name === 'AbortError' || e.name === 'TimeoutError');
@@ -113,27 +117,30 @@ function str(v: unknown, what: string, operation: string): string {
 export function createOidcClient(options: OidcClientOptions): OidcClient {
   const doFetch = options.fetch ?? fetch;
   const base = options.baseUrl.replace(/\/+$/, '');
+  const policy = options.policy ?? DEFAULT_NETWORK_POLICY;
 
   /** One POST; 5xx and network failures are retried (botocore's standard mode: 3 attempts), anything else thrown. */
   async function post(operation: string, pathName: string, body: Record<string, unknown>, signal?: AbortSignal): Promise<Record<string, unknown>> {
     for (let attempt = 1; ; attempt++) {
       let res: Response;
+      let text: string;
+      const each = attemptSignal(policy, signal);
       try {
         res = await doFetch(`${base}${pathName}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify(body),
-          signal: signal ?? null,
+          signal: each.signal,
         });
+        text = await res.text();
       } catch (e) {
-        if (signal?.aborted === true || isAbort(e)) throw cancelled();
-        if (attempt < ATTEMPTS) {
+        if (signal?.aborted === true || (isAbort(e) && !each.timedOut())) throw cancelled();
+        if (attempt < policy.maxAttempts) {
           await backoff(attempt, signal);
           continue;
         }
-        throw new HatrackError('NETWORK', `Could not reach the IAM Identity Center sign-in service (${new URL(base).host}).`);
+        throw new HatrackError('NETWORK', unreachable('sso-oidc', new URL(base).host, each.timedOut(), policy, attempt));
       }
-      const text = await res.text();
       let json: unknown;
       try {
         json = text === '' ? {} : JSON.parse(text);
@@ -144,7 +151,7 @@ export function createOidcClient(options: OidcClientOptions): OidcClient {
         if (typeof json !== 'object' || json === null) throw new HatrackError('AWS_SERVICE_ERROR', `sso-oidc:${operation} returned a body that is not JSON.`);
         return json as Record<string, unknown>;
       }
-      if (res.status >= 500 && attempt < ATTEMPTS) {
+      if (res.status >= 500 && attempt < policy.maxAttempts) {
         await backoff(attempt, signal);
         continue;
       }

@@ -5,6 +5,9 @@
 // full-jitter exponential backoff (base 0.5 s, cap 20 s, 8 attempts) and Retry-After is honoured; every call goes
 // through one adaptive limiter (adaptive-limiter.ts). A 401 is never retried: the sign-in is gone.
 
+import { DEFAULT_NETWORK_POLICY } from '../sts/network-policy.js';
+import type { NetworkPolicy } from '../sts/network-policy.js';
+import { attemptSignal, unreachable } from './attempt-signal.js';
 import { setTimeout as delay } from 'node:timers/promises';
 
 import { HatrackError } from '../../../shared/domain/errors.js';
@@ -57,6 +60,8 @@ export interface PortalClientOptions {
   readonly sleep?: ((ms: number, signal?: AbortSignal) => Promise<void>) | undefined;
   readonly random?: (() => number) | undefined;
   readonly now?: (() => number) | undefined;
+  /** Per-attempt timeout and network retries (HATRACK_HTTP_TIMEOUT_MS and the shared defaults). */
+  readonly policy?: Pick<NetworkPolicy, 'requestTimeoutMs' | 'maxAttempts'> | undefined;
 }
 
 export const PORTAL_PAGE_SIZE = 100;
@@ -101,6 +106,7 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
   const max = options.maxConcurrency ?? 16;
   const limiter = options.limiter ?? createAdaptiveLimiter({ max, now });
   const request = options.request ?? createHttpRequester(max);
+  const policy = options.policy ?? DEFAULT_NETWORK_POLICY;
   const sleep =
     options.sleep ??
     (async (ms: number, signal?: AbortSignal) => {
@@ -128,6 +134,7 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
     for (const [k, v] of Object.entries(query)) if (v !== undefined) params.set(k, v);
     const qs = params.toString();
     const url = `${base}${pathName}${qs === '' ? '' : `?${qs}`}`;
+    let networkFailures = 0;
     for (let attempt = 1; ; attempt++) {
       let slot;
       try {
@@ -136,16 +143,19 @@ export function createPortalClient(options: PortalClientOptions): PortalClient {
         throw cancelled();
       }
       let res: HttpResponse;
+      const each = attemptSignal(policy, signal);
       try {
-        res = await request(url, { method, headers: { 'x-amz-sso_bearer_token': options.accessToken }, signal });
+        res = await request(url, { method, headers: { 'x-amz-sso_bearer_token': options.accessToken }, signal: each.signal });
       } catch (e) {
         slot.release();
-        if (signal?.aborted === true || isAbort(e)) throw cancelled();
-        if (attempt < ATTEMPTS) {
+        if (signal?.aborted === true || (isAbort(e) && !each.timedOut())) throw cancelled();
+        // Throttling may take 8 attempts; a server that does not answer gets the network policy's few.
+        networkFailures++;
+        if (networkFailures < policy.maxAttempts) {
           await wait(fullJitterMs(attempt, random), signal);
           continue;
         }
-        throw new HatrackError('NETWORK', `Could not reach the IAM Identity Center portal (${host}).`);
+        throw new HatrackError('NETWORK', unreachable('sso', host, each.timedOut(), policy, networkFailures));
       }
       slot.release();
       let json: unknown;

@@ -62,7 +62,7 @@ async function accessToken(deps: SsoCredentialDeps, p: Profile, session: SsoSess
     if (cached !== undefined && left > 0) return { token: cached.accessToken, warning: undefined };
     throw tokenMissing(session, p.name, 'is missing or expired');
   }
-  const tokenDeps = deps.token ?? { oidc: oidcClientFactory((s) => ssoServiceEndpoint('sso-oidc', s.region, deps.env, p, deps.model)) };
+  const tokenDeps = deps.token ?? { oidc: oidcClientFactory((s) => ssoServiceEndpoint('sso-oidc', s.region, deps.env, p, deps.model), deps.env) };
   try {
     const valid = await validAccessToken(deps.env, session, tokenDeps, p.name);
     return { token: valid.accessToken, warning: valid.warning };

@@ -1,5 +1,6 @@
 // Stay signed in: a usable SSO access token, refreshed under botocore's rules before it runs out (spec §6.3); plain Node.
 
+import { networkPolicyFrom } from '../sts/network-policy.js';
 import { HatrackError } from '../../../shared/domain/errors.js';
 import type { Environment } from '../environment.js';
 import { createOidcClient, OidcError } from './oidc-client.js';
@@ -123,6 +124,6 @@ async function refreshOrKeep(env: Environment, session: SsoSessionConfig, deps: 
 }
 
 /** The OIDC client factory the app and CLI pass as `TokenDeps.oidc`, given how to resolve the base URL. */
-export function oidcClientFactory(baseUrlFor: (session: SsoSessionConfig) => string): (session: SsoSessionConfig) => OidcClient {
-  return (session) => createOidcClient({ baseUrl: baseUrlFor(session) });
+export function oidcClientFactory(baseUrlFor: (session: SsoSessionConfig) => string, env: Environment): (session: SsoSessionConfig) => OidcClient {
+  return (session) => createOidcClient({ baseUrl: baseUrlFor(session), policy: networkPolicyFrom(env.vars) });
 }

@@ -265,9 +265,9 @@ async function webIdentity(ctx: Ctx, p: Profile): Promise<ResolvedCredentials> {
 }
 
 async function sso(ctx: Ctx, p: Profile): Promise<ResolvedCredentials> {
-  const { accountId, accessKeyId, secretAccessKey, sessionToken, expiration } = await resolveSsoCredentials(
+  const { accountId, accessKeyId, secretAccessKey, sessionToken, expiration, warning } = await resolveSsoCredentials(
     { env: ctx.deps.env, model: ctx.model, readTextFile: ctx.readTextFile, gateway: ctx.deps.gateway, cache: ctx.deps.ssoCredentialCache, signal: ctx.deps.signal },
     p,
   );
-  return { accessKeyId, secretAccessKey, sessionToken, expiration, accountId, profile: p.name, source: 'sso', chained: false, hops: [{ profile: p.name, source: 'sso' }] };
+  return { accessKeyId, secretAccessKey, sessionToken, expiration, accountId, profile: p.name, source: 'sso', chained: false, hops: [{ profile: p.name, source: 'sso' }], warning };
 }

@@ -41,6 +41,8 @@ export interface ResolvedCredentials extends AwsCredentials {
   readonly viaFederation?: { readonly name: string; readonly federatedUserArn: string | undefined } | undefined;
   /** Outermost first: the profile asked for, then its source profiles. */
   readonly hops: readonly ResolveHop[];
+  /** Something the user should hear although the credentials work (an SSO sign-in that could not be refreshed). */
+  readonly warning?: string | undefined;
 }
 
 /** True for long-term IAM user keys (AKIA…, no session token): the only kind GetSessionToken/GetFederationToken and key rotation accept. */
