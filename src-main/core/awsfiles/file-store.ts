@@ -217,18 +217,29 @@ function closeDisk(state: DiskState): void {
 }
 
 function toSnapshot(state: DiskState, content: Uint8Array, exists: boolean, doc?: IniDocument): FileSnapshot {
-  let hash: string | undefined;
+  return lazySnapshot(state.kind, state.path, exists, content, state.mode, state.special, doc, content === state.bytes ? () => state.hash : undefined);
+}
+
+/**
+ * A snapshot whose document and hash are made on first use: after a `set` on a 50 MB file, parsing and hashing the
+ * written bytes again cost a third of the command, and most callers never look.
+ */
+function lazySnapshot(kind: AwsFileKind, filePath: string | null, exists: boolean, bytes: Uint8Array, mode: number | undefined, special: string | undefined, doc?: IniDocument, knownHash?: () => string): FileSnapshot {
+  let parsed = doc;
+  let hashed: string | undefined;
   return {
-    kind: state.kind,
-    path: state.path,
+    kind,
+    path: filePath,
     exists,
-    bytes: content,
-    doc: doc ?? parseDocument(content),
-    get hash() {
-      return (hash ??= content === state.bytes ? state.hash : sha256Hex(content));
+    bytes,
+    get doc() {
+      return (parsed ??= parseDocument(bytes));
     },
-    mode: state.mode,
-    special: state.special,
+    get hash() {
+      return (hashed ??= knownHash === undefined ? sha256Hex(bytes) : knownHash());
+    },
+    mode,
+    special,
   };
 }
 
@@ -535,16 +546,7 @@ function finalSnapshot(attempt: Attempt, plans: readonly WritePlan[]): FilesSnap
     const disk = attempt.disks[kind];
     const plan = plans.find((p) => p.disk.kind === kind);
     if (plan === undefined) return toSnapshot(disk, disk.bytes, disk.exists);
-    return {
-      kind,
-      path: disk.path,
-      exists: true,
-      bytes: plan.desired,
-      doc: plan.desiredDoc ?? parseDocument(plan.desired),
-      hash: sha256Hex(plan.desired),
-      mode: plan.mode,
-      special: undefined,
-    };
+    return lazySnapshot(kind, disk.path, true, plan.desired, plan.mode, undefined, plan.desiredDoc);
   };
   return { config: one('config'), credentials: one('credentials') };
 }
