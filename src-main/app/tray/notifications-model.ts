@@ -1,14 +1,10 @@
 // Which desktop notifications are due (pure, any runtime): a default session about to expire, an access key past 90 days.
 
+import type { ProfileSummary } from '../../../shared/ipc/schemas.js';
 import type { TrayAction } from './tray-model.js';
 
-export interface NotifyProfile {
-  readonly name: string;
-  readonly isDefault: boolean;
-  readonly sessionExpiresAt: string | null;
-  readonly accessKeyId: string | null;
-  readonly keyAgeDays: number | null;
-}
+/** The contract's ProfileSummary fields the notifier reads. */
+export type NotifyProfile = Pick<ProfileSummary, 'name' | 'isDefault' | 'sessionExpiresAt' | 'accessKeyId' | 'keyAgeDays'>;
 
 export interface NotificationSettings {
   readonly sessionExpiring: boolean;

@@ -1,22 +1,13 @@
 // The tray menu as pure data (any runtime): profiles, recents and the default session in, item specs out.
 
-import type { Capabilities } from '../../../shared/ipc/schemas.js';
+import type { Capabilities, ProfileSummary } from '../../../shared/ipc/schemas.js';
 import { envSnippet, hasEnvSnippet } from '../../core/switch/env-snippet.js';
 
-/** What the tray needs to know about one profile (a projection of the contract's ProfileSummary). */
-export interface TrayProfile {
-  readonly name: string;
+/** What the tray needs to know about one profile: the contract's ProfileSummary fields it shows (region: only a string). */
+export type TrayProfile = Pick<ProfileSummary, 'name' | 'accountId' | 'region' | 'production' | 'favourite' | 'isDefault' | 'sessionExpiresAt'> & {
   /** From the kinds table (core/awsfiles/kinds.ts): the tray enables exactly what the window enables. */
   readonly capabilities: Pick<Capabilities, 'use' | 'assume' | 'console'>;
-  readonly accountId: string | null;
-  /** botocore's region setting; only a plain string is shown. */
-  readonly region: unknown;
-  readonly production: boolean;
-  readonly favourite: boolean;
-  readonly isDefault: boolean;
-  /** ISO time the profile's temporary credentials expire, when it has any. */
-  readonly sessionExpiresAt: string | null;
-}
+};
 
 export interface TrayModelInput {
   readonly profiles: readonly TrayProfile[];
