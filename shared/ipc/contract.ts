@@ -16,6 +16,19 @@ import {
   AppSettingsSchema,
   ProfileSettingsSchema,
 } from './schemas.js';
+import {
+  SsoDiscoveryProgressSchema,
+  SsoDiscoverySchema,
+  SsoPopulatePreviewSchema,
+  SsoPopulateRequestSchema,
+  SsoPopulateResultSchema,
+  SsoSessionNameSchema,
+  SsoSessionStateSchema,
+  SsoSetupRequestSchema,
+  SsoSignInResultSchema,
+  SsoSignInStartSchema,
+  SsoTargetSchema,
+} from './sso-schemas.js';
 
 const Empty = z.object({}).strict();
 
@@ -94,6 +107,27 @@ export const CONTRACT = {
     response: SettingsViewSchema,
     mutates: true,
   },
+  /** IAM Identity Center: every [sso-session] with its sign-in state (read from the token cache, no network). */
+  'sso.sessions': { request: Empty, response: z.object({ sessions: z.array(SsoSessionStateSchema) }) },
+  'sso.setup': { request: SsoSetupRequestSchema, response: EditResultSchema, mutates: true },
+  /** Starts a device-code sign-in; answers once the code is known. The access token never crosses IPC. */
+  'sso.signIn.start': { request: z.object({ target: SsoTargetSchema }).strict(), response: SsoSignInStartSchema },
+  /** Opens the verification page (with the code filled in) in the browser from main. */
+  'sso.signIn.openBrowser': { request: z.object({ flowId: z.string() }).strict(), response: z.object({ opened: z.boolean() }) },
+  /** Answers when the sign-in ends: the token is written; a denial, expiry or cancel is an error and writes nothing. */
+  'sso.signIn.wait': { request: z.object({ flowId: z.string() }).strict(), response: SsoSignInResultSchema, mutates: true },
+  /** Stops polling; nothing is written. */
+  'sso.signIn.cancel': { request: z.object({ flowId: z.string() }).strict(), response: z.object({ cancelled: z.boolean() }) },
+  'sso.signOut': {
+    request: z.object({ session: SsoSessionNameSchema }).strict(),
+    response: z.object({ tokensRemoved: z.number().int(), credentialsRemoved: z.number().int() }),
+    mutates: true,
+  },
+  /** Every account and role the session can reach (progress as `sso.discovery.progress`); kept in main for populate. */
+  'sso.discover': { request: z.object({ session: SsoSessionNameSchema }).strict(), response: SsoDiscoverySchema },
+  /** The profiles populate would write for the picked pairs (of the last discovery), as a diff; writes nothing. */
+  'sso.populate.preview': { request: SsoPopulateRequestSchema, response: SsoPopulatePreviewSchema },
+  'sso.populate.apply': { request: SsoPopulateRequestSchema, response: SsoPopulateResultSchema, mutates: true },
 } as const;
 
 export type Channel = keyof typeof CONTRACT;
@@ -113,6 +147,9 @@ export const EVENTS = {
   'session.expiring': z.object({ profile: z.string(), expiresAt: z.string() }),
   'default.changed': z.object({ profile: z.string().nullable(), expiresAt: z.string().nullable() }),
   'rotation.step': RotationStepSchema,
+  'sso.discovery.progress': SsoDiscoveryProgressSchema,
+  /** A session's sign-in ran out and cannot be refreshed: the user must sign in again. */
+  'sso.signInNeeded': z.object({ session: z.string(), message: z.string() }),
 } as const;
 
 export type EventName = keyof typeof EVENTS;

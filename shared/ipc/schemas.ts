@@ -63,6 +63,22 @@ export const ProfileSummarySchema = z.object({
   /** When the profile's temporary credentials (written by `use`, or an assumed session) expire. */
   sessionExpiresAt: z.string().nullable(),
   vaulted: z.boolean(),
+  /** An IAM Identity Center profile's sign-in: which session, account and role, and whether its token is usable. */
+  sso: z
+    .object({
+      /** The `[sso-session]` name; null for a legacy profile that carries sso_start_url itself. */
+      session: z.string().nullable(),
+      startUrl: z.string(),
+      accountId: z.string().nullable(),
+      /** From `sso_account_name` (written by sso populate); null when unknown. */
+      accountName: z.string().nullable(),
+      roleName: z.string().nullable(),
+      /** A token that works now, or an expired one Hatrack can refresh without asking the user. */
+      signedIn: z.boolean(),
+      expiresAt: z.string().nullable(),
+    })
+    .nullable()
+    .optional(),
   /** What Hatrack can do with it, from core's kinds table; the window and the tray read these, never the kind. */
   capabilities: CapabilitiesSchema,
 });

@@ -17,6 +17,7 @@ import { createKeysHandlers } from './handlers/keys.js';
 import { createProfilesHandlers } from './handlers/profiles.js';
 import { createRoleSetupHandlers } from './handlers/role-setup.js';
 import { createSettingsHandlers } from './handlers/settings.js';
+import { createSsoHandlers } from './handlers/sso.js';
 import { createVaultHandlers } from './handlers/vault.js';
 import { createServices } from './services.js';
 import type { ServicesOptions } from './services.js';
@@ -92,6 +93,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     ...createVaultHandlers(context),
     ...createDoctorHandlers(context),
     ...createRoleSetupHandlers(context),
+    ...createSsoHandlers(context),
   };
 
   const dispatch = createDispatch(handlers, log, { checkResponses: env.vars['HATRACK_CHECK_RESPONSES'] === '1' });

@@ -67,6 +67,8 @@ export interface ListContext {
   readonly keyAges: ReadonlyMap<string, number>;
   readonly managedDefault: string | undefined;
   readonly defaultExpiresAt: string | null;
+  /** The sign-in state of each SSO profile (sso-state.ts), by name. */
+  readonly ssoStates: ReadonlyMap<string, NonNullable<ProfileSummary['sso']>>;
 }
 
 export function summaryOf(profile: Profile, ctx: ListContext): ProfileSummary {
@@ -86,5 +88,6 @@ export function summaryOf(profile: Profile, ctx: ListContext): ProfileSummary {
     isDefault,
     sessionExpiresAt: isDefault ? ctx.defaultExpiresAt : null,
     vaulted: / credential-process --profile /.test(process),
+    sso: ctx.ssoStates.get(profile.name) ?? null,
   };
 }

@@ -169,6 +169,8 @@ function startDesktop(): void {
     });
     nativeTheme.on('updated', () => tray?.setIcon(trayIcon()));
     appCore.on('files.changed', () => void tray?.refresh());
+    // The window found a sign-in that ran out and cannot be renewed: say so even when the window is hidden.
+    appCore.on('sso.signInNeeded', (e) => notifier.message('Sign in to IAM Identity Center again', e.message));
     appCore.on('default.changed', (e) => {
       if (e.profile !== null) recent.touch(e.profile);
       void tray?.refresh();

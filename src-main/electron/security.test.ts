@@ -15,6 +15,9 @@ describe('isAllowedExternalUrl', () => {
     'https://console.amazonaws-us-gov.com/',
     'https://us-gov-west-1.console.amazonaws-us-gov.com/',
     'HTTPS://SIGNIN.AWS.AMAZON.COM/federation',
+    'https://device.sso.us-east-1.amazonaws.com/?user_code=BCDF-GHJK',
+    'https://device.sso.cn-north-1.amazonaws.com.cn/',
+    'https://d-1234567890.awsapps.com/start/#/device?user_code=BCDF-GHJK',
   ])('allows %s', (url) => expect(isAllowedExternalUrl(url)).toBe(true));
 
   it.each([
@@ -36,6 +39,10 @@ describe('isAllowedExternalUrl', () => {
     'https://signіn.aws.amazon.com/', // Cyrillic і: punycode, not the real host
     '',
     'not a url',
+    'https://device.sso.us-east-1.amazonaws.com.evil.example/',
+    'https://device.sso.evil.amazonaws.com/',
+    'https://x.d-1234567890.awsapps.com/',
+    'http://d-1234567890.awsapps.com/start',
   ])('refuses %s', (url) => expect(isAllowedExternalUrl(url)).toBe(false));
 
   it('refuses non-strings and absurdly long input', () => {

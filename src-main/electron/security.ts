@@ -34,7 +34,14 @@ function parse(url: unknown): URL | null {
   }
 }
 
+/**
+ * IAM Identity Center's device-code verification pages: device.sso.<region>.amazonaws.com (.com.cn in China), and the
+ * portal of an AWS-owned start URL (<id>.awsapps.com, which newer device prompts point at).
+ */
+const SSO_DEVICE_HOST = /^(?:device\.sso\.[a-z]{2,4}(?:-[a-z]+)+-\d+\.amazonaws\.com(?:\.cn)?|[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.awsapps\.(?:com|cn))$/;
+
 function hostAllowed(host: string): boolean {
+  if (SSO_DEVICE_HOST.test(host)) return true;
   return EXTERNAL_HOSTS.some((allowed) => {
     if (host === allowed) return true;
     if (!host.endsWith(`.${allowed}`)) return false;
@@ -45,7 +52,7 @@ function hostAllowed(host: string): boolean {
 
 /**
  * Whether `shell.openExternal` may open the URL: https only, default port, no credentials in the URL, and a host on
- * the AWS sign-in/console allow-list. Anything else (file:, javascript:, look-alike hosts) is refused.
+ * the AWS sign-in/console allow-list (or an IAM Identity Center device page). Anything else (file:, javascript:, look-alike hosts) is refused.
  */
 export function isAllowedExternalUrl(url: unknown): boolean {
   const u = parse(url);

@@ -39,6 +39,16 @@ const VALID: { readonly [C in Channel]: readonly unknown[] } = {
   'roleSetup.apply': [{ source: 'dev', account: '123456789012', role: 'Admin', mfa: true }],
   'settings.get': [{}],
   'settings.update': [{}, { app: { theme: 'dark', refreshLeadMinutes: 5 } }, { profiles: { dev: { favourite: true, colour: null } } }],
+  'sso.sessions': [{}],
+  'sso.setup': [{ name: 'corp', startUrl: 'https://d-1234567890.awsapps.com/start', region: 'us-east-1' }],
+  'sso.signIn.start': [{ target: { session: 'corp' } }, { target: { profile: 'dev' } }],
+  'sso.signIn.openBrowser': [{ flowId: 'f1' }],
+  'sso.signIn.wait': [{ flowId: 'f1' }],
+  'sso.signIn.cancel': [{ flowId: 'f1' }],
+  'sso.signOut': [{ session: 'corp' }],
+  'sso.discover': [{ session: 'corp' }],
+  'sso.populate.preview': [{ session: 'corp', pairs: ['123456789012/ReadOnly'] }, { session: 'corp', pairs: ['123456789012/Admin'], template: '{account_name}/{role_name}', region: 'eu-west-1' }],
+  'sso.populate.apply': [{ session: 'corp', pairs: ['123456789012/ReadOnly'] }],
 };
 
 const POLLUTION_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', 'then', '__defineGetter__'];

@@ -27,6 +27,16 @@ const CHANNEL_SET = {
   'roleSetup.apply': true,
   'settings.get': true,
   'settings.update': true,
+  'sso.sessions': true,
+  'sso.setup': true,
+  'sso.signIn.start': true,
+  'sso.signIn.openBrowser': true,
+  'sso.signIn.wait': true,
+  'sso.signIn.cancel': true,
+  'sso.signOut': true,
+  'sso.discover': true,
+  'sso.populate.preview': true,
+  'sso.populate.apply': true,
 } as const satisfies Record<Channel, true>;
 
 const EVENT_SET = {
@@ -34,6 +44,8 @@ const EVENT_SET = {
   'session.expiring': true,
   'default.changed': true,
   'rotation.step': true,
+  'sso.discovery.progress': true,
+  'sso.signInNeeded': true,
 } as const satisfies Record<EventName, true>;
 
 export const PRELOAD_CHANNELS = Object.keys(CHANNEL_SET) as Channel[];

@@ -3,6 +3,7 @@
 import { HatrackError } from '../../../shared/domain/errors.js';
 import { isSecretKey, maskSecret } from '../../../shared/domain/secrets.js';
 import type { AwsFilesView } from '../../core/awsfiles/aws-files.js';
+import type { Profile } from '../../core/awsfiles/profiles.js';
 import { stringSetting } from '../../core/awsfiles/profiles.js';
 import { problemJson } from '../../core/profile-views.js';
 import { loadSettings } from '../../core/settings/settings.js';
@@ -11,15 +12,17 @@ import { defaultState } from '../../core/switch/managed-default.js';
 import type { Handlers } from '../../ipc/dispatch.js';
 import { editFor, maskedSectionLines, summaryOf, wireFileChanges } from '../wire.js';
 import type { ListContext } from '../wire.js';
+import { profileSsoStates } from '../sso-state.js';
 import type { HandlerContext } from './context.js';
 import { requireProfile } from './context.js';
 
 export type ProfilesHandlers = Pick<Handlers, 'profiles.list' | 'profiles.get' | 'profiles.preview' | 'profiles.apply' | 'profiles.reveal'>;
 
 export function createProfilesHandlers({ env, files, log, applyEdit }: HandlerContext): ProfilesHandlers {
-  function listContext(view: AwsFilesView): ListContext {
+  async function listContext(view: AwsFilesView, profiles: readonly Profile[]): Promise<ListContext> {
     const state = defaultState(view.docs);
     return {
+      ssoStates: await profileSsoStates(env, view.model, profiles),
       settings: loadSettings(files.dataDir),
       keyAges: recordFirstSeen(files.dataDir, staticKeyIds(view.model.profiles), env.now()),
       managedDefault: state.managedProfile,
@@ -30,7 +33,7 @@ export function createProfilesHandlers({ env, files, log, applyEdit }: HandlerCo
   return {
     'profiles.list': async () => {
       const view = files.view();
-      const ctx = listContext(view);
+      const ctx = await listContext(view, view.model.profiles);
       return {
         files: { config: view.paths.config, credentials: view.paths.credentials },
         profiles: view.model.profiles.map((p) => summaryOf(p, ctx)),
@@ -48,7 +51,7 @@ export function createProfilesHandlers({ env, files, log, applyEdit }: HandlerCo
       const settings: Record<string, string | Record<string, string>> = {};
       for (const [k, v] of profile.settings) settings[k] = typeof v === 'string' && isSecretKey(k) ? maskSecret(v) : v;
       return {
-        ...summaryOf(profile, listContext(view)),
+        ...summaryOf(profile, await listContext(view, [profile])),
         settings,
         sections: [...maskedSectionLines(view, profile, 'config'), ...maskedSectionLines(view, profile, 'credentials')],
         referencedBy: view.model.profiles.filter((p) => p.name !== name && stringSetting(p.settings, 'source_profile') === name).map((p) => p.name),

@@ -121,9 +121,9 @@ describe('kinds table: capabilities', () => {
     }
   });
 
-  it('sign-in: nowhere yet; the SSO row says it needs "aws sso login"', () => {
-    for (const kind of PROFILE_KINDS) expect(capabilitiesOf(...samples[kind]).signIn.ok).toBe(false);
-    expect(capabilitiesOf(SSO).signIn.reason).toContain('aws sso login');
+  it('sign-in: only IAM Identity Center profiles, which Hatrack signs in itself', () => {
+    for (const kind of PROFILE_KINDS) expect([kind, capabilitiesOf(...samples[kind]).signIn.ok]).toEqual([kind, kind === 'sso']);
+    expect(capabilitiesOf(SSO).signIn).toEqual({ ok: true, reason: null });
   });
 
   it('a role from an EC2 or ECS credential_source cannot be used here; Environment can', () => {

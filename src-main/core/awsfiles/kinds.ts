@@ -56,7 +56,6 @@ function refused(reason: string): Capability {
 }
 
 const NOT_SSO = refused('is not an IAM Identity Center (SSO) profile, so there is nothing to sign in to');
-const SSO_SIGN_IN = refused('needs "aws sso login": Hatrack cannot sign in to IAM Identity Center yet');
 const NO_MFA_ASSUME = refused('holds long-term keys without mfa_serial; temporary keys without MFA would add nothing these keys lack');
 const SESSION_VAULT = refused('holds temporary credentials (a session token); the vault is for long-term access keys');
 const SESSION_ROTATE = refused('holds session credentials; only long-term access keys (AKIA…) can be rotated');
@@ -78,7 +77,7 @@ function notKeys(how: string, use: Capability, signIn: Capability): Capabilities
 
 const ROLE = notKeys('gets its credentials by assuming a role', ALLOWED, NOT_SSO);
 const WEB_IDENTITY = notKeys('assumes a role with a web identity token', ALLOWED, NOT_SSO);
-const SSO = notKeys('gets its credentials from IAM Identity Center (SSO)', ALLOWED, SSO_SIGN_IN);
+const SSO = notKeys('gets its credentials from IAM Identity Center (SSO)', ALLOWED, ALLOWED);
 const PROCESS = notKeys('gets its credentials from credential_process', ALLOWED, NOT_SSO);
 const LOGIN = notKeys('uses "aws login" (login_session)', refused(LOGIN_REASON), NOT_SSO);
 const NOTHING = refused(NO_CREDENTIALS_REASON);
