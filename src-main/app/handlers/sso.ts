@@ -86,7 +86,9 @@ export function createSsoHandlers({ env, files, emit, openExternal, applyEdit }:
     'sso.signIn.wait': async ({ flowId }) => {
       const result = await flows.wait(flowId);
       announced.clear();
-      return { expiresAt: result.expiresAt.toISOString(), refreshable: result.refreshable };
+      // The cache keeps whole seconds: answer the expiry as written, so the dialog and the sessions list agree.
+      const written = new Date(Math.floor(result.expiresAt.getTime() / 1000) * 1000);
+      return { expiresAt: written.toISOString(), refreshable: result.refreshable };
     },
     'sso.signIn.cancel': async ({ flowId }) => ({ cancelled: flows.cancel(flowId) }),
     'sso.signOut': async ({ session: name }) => {
