@@ -6,6 +6,8 @@ import { KeysScreen } from '../features/keys/keys-screen.js';
 import { PromptsProvider } from '../features/mfa/prompts.js';
 import { ProfilesScreen } from '../features/profiles/profiles-screen.js';
 import { SettingsScreen } from '../features/settings/settings-screen.js';
+import { IdentityCenterScreen } from '../features/sso/identity-center-screen.js';
+import { SsoSignInProvider } from '../features/sso/sign-in-provider.js';
 import { QuickSwitcher } from '../features/switcher/quick-switcher.js';
 import { VaultScreen } from '../features/vault/vault-screen.js';
 import { NewProfileWizard } from '../features/wizard/new-profile.js';
@@ -17,6 +19,7 @@ import { AppStateProvider, useAppState } from './app-state.js';
 
 const SCREENS: readonly { id: Screen; label: string }[] = [
   { id: 'profiles', label: 'Profiles' },
+  { id: 'sso', label: 'Identity Center' },
   { id: 'keys', label: 'Access keys' },
   { id: 'vault', label: 'Keychain' },
   { id: 'doctor', label: 'Doctor' },
@@ -33,7 +36,9 @@ export function App({ client }: { readonly client?: DesktopClient }) {
       <StatusProvider>
         <AppStateProvider>
           <PromptsProvider>
-            <Shell />
+            <SsoSignInProvider>
+              <Shell />
+            </SsoSignInProvider>
           </PromptsProvider>
         </AppStateProvider>
       </StatusProvider>
@@ -138,6 +143,7 @@ function Shell() {
           </div>
         ) : null}
         {app.screen === 'profiles' ? <ProfilesScreen /> : null}
+        {app.screen === 'sso' ? <IdentityCenterScreen /> : null}
         {app.screen === 'keys' ? <KeysScreen /> : null}
         {app.screen === 'vault' ? <VaultScreen /> : null}
         {app.screen === 'doctor' ? <DoctorScreen /> : null}

@@ -66,7 +66,8 @@ const NEXT_STEP: Readonly<Record<string, string>> = {
   FILE_CHANGED_ON_DISK: 'The list has been reloaded; review and try again.',
   KEYCHAIN_UNAVAILABLE: 'Your keys stay in the credentials file.',
   NOT_SUPPORTED: 'This part of Hatrack is not ready yet.',
-  SSO_TOKEN_MISSING: 'Run “aws sso login” for this profile, then try again.',
+  SSO_TOKEN_MISSING: 'Sign in with the profile’s Sign in button, then try again.',
+  SSO_LOGIN_REQUIRED: 'Sign in again on the Identity Center screen.',
   NO_CREDENTIALS: 'Add keys or a source profile in the editor.',
 };
 

@@ -12,4 +12,5 @@ export type {
   DoctorFinding,
   SettingsView,
 } from '../../../shared/ipc/schemas.js';
+export type { SsoAccount, SsoSessionState, SsoTarget } from '../../../shared/ipc/sso-schemas.js';
 export type { Channel, RequestOf, ResponseOf, EventName, EventPayload } from '../../../shared/ipc/contract.js';

@@ -6,6 +6,7 @@ import { useClient } from '../../platform/client-context.js';
 import { isClientError } from '../../platform/desktop-client.js';
 import type { ProfileSummary } from '../../platform/types.js';
 import { usePrompts } from '../mfa/prompts.js';
+import { useSsoSignIn } from '../sso/sign-in-provider.js';
 
 export interface ProfileActions {
   use(name: string): Promise<void>;
@@ -13,6 +14,13 @@ export interface ProfileActions {
   console(name: string): Promise<void>;
   copyEnv(name: string): Promise<void>;
   toggleFavourite(p: ProfileSummary): Promise<void>;
+  /** Opens the IAM Identity Center sign-in dialog for the profile's session. */
+  signIn(name: string): Promise<void>;
+}
+
+/** An SSO profile whose token is missing or ran out for good: its primary action is Sign in, not Use. */
+export function needsSignIn(p: ProfileSummary): boolean {
+  return p.capabilities.signIn.ok && p.sso != null && !p.sso.signedIn;
 }
 
 function until(expiresAt: string | null): string {
@@ -35,6 +43,7 @@ export function useProfileActions(): ProfileActions {
   const status = useStatus();
   const prompts = usePrompts();
   const app = useAppState();
+  const ssoSignIn = useSsoSignIn();
   return useMemo<ProfileActions>(
     () => ({
       async use(name) {
@@ -104,7 +113,12 @@ export function useProfileActions(): ProfileActions {
           status.error(e);
         }
       },
+      async signIn(name) {
+        const p = app.list?.profiles.find((x) => x.name === name);
+        const session = p?.sso?.session ?? null;
+        await ssoSignIn(session !== null ? { session } : { profile: name }, session ?? name);
+      },
     }),
-    [client, status, prompts, app.reload],
+    [client, status, prompts, app.reload, app.list, ssoSignIn],
   );
 }

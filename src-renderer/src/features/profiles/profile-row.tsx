@@ -4,7 +4,7 @@ import type { KeyboardEvent } from 'react';
 import { Countdown, KeyAgeBadge, KindIcon } from '../../components/badges.js';
 import type { ProfileSummary } from '../../platform/types.js';
 import type { ProfileActions } from './actions.js';
-import { whyNot } from './actions.js';
+import { needsSignIn, whyNot } from './actions.js';
 import { regionText, roleName } from './search.js';
 
 export interface ProfileRowProps {
@@ -22,7 +22,11 @@ export const ProfileRow = memo(function ProfileRow({ p, index, selected, current
   const region = regionText(p);
   const role = roleName(p);
   const keyHint = p.accessKeyId !== null && p.accessKeyId.length > 8 ? `${p.accessKeyId.slice(0, 4)}…${p.accessKeyId.slice(-4)}` : p.accessKeyId;
-  const sub = [p.accountId, role !== '' ? role : null, p.sourceProfile !== null ? `via ${p.sourceProfile}` : null, p.kind === 'static' ? keyHint : null]
+  const sso = p.sso ?? null;
+  // An SSO row names its account (as populate recorded it) and role; others show the account id and role ARN's name.
+  const account = sso !== null ? (sso.accountName ?? sso.accountId) : p.accountId;
+  const signIn = needsSignIn(p);
+  const sub = [account, sso !== null ? sso.roleName : role !== '' ? role : null, p.sourceProfile !== null ? `via ${p.sourceProfile}` : null, p.kind === 'static' ? keyHint : null]
     .filter((x) => x !== null && x !== '')
     .join(' · ');
   return (
@@ -65,15 +69,23 @@ export const ProfileRow = memo(function ProfileRow({ p, index, selected, current
         {p.sessionExpiresAt !== null ? <Countdown expiresAt={p.sessionExpiresAt} /> : null}
       </span>
       <span className="prow-actions">
-        <button type="button" className="button small" disabled={!p.capabilities.use.ok} title={whyNot(p, 'use')} aria-label={`Use ${p.name} as default`} onClick={() => void actions.use(p.name)}>
-          Use
-        </button>
-        <button type="button" className="button small" disabled={!p.capabilities.assume.ok} title={whyNot(p, 'assume')} aria-label={`Assume ${p.name}`} onClick={() => void actions.assume(p.name)}>
-          Assume
-        </button>
-        <button type="button" className="button small" disabled={!p.capabilities.console.ok} title={whyNot(p, 'console')} aria-label={`Open console for ${p.name}`} onClick={() => void actions.console(p.name)}>
-          Console
-        </button>
+        {signIn ? (
+          <button type="button" className="button small primary prow-signin" aria-label={`Sign in for ${p.name}`} title="The IAM Identity Center sign-in is missing or expired" onClick={() => void actions.signIn(p.name)}>
+            Sign in
+          </button>
+        ) : (
+          <>
+            <button type="button" className="button small" disabled={!p.capabilities.use.ok} title={whyNot(p, 'use')} aria-label={`Use ${p.name} as default`} onClick={() => void actions.use(p.name)}>
+              Use
+            </button>
+            <button type="button" className="button small" disabled={!p.capabilities.assume.ok} title={whyNot(p, 'assume')} aria-label={`Assume ${p.name}`} onClick={() => void actions.assume(p.name)}>
+              Assume
+            </button>
+            <button type="button" className="button small" disabled={!p.capabilities.console.ok} title={whyNot(p, 'console')} aria-label={`Open console for ${p.name}`} onClick={() => void actions.console(p.name)}>
+              Console
+            </button>
+          </>
+        )}
         <button type="button" className="button small" aria-label={`Copy env for ${p.name}`} onClick={() => void actions.copyEnv(p.name)}>
           Copy env
         </button>
