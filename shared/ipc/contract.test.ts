@@ -3,9 +3,22 @@ import { describe, expect, it } from 'vitest';
 import { CHANNELS, CONTRACT, mutates } from './contract.js';
 
 describe('CONTRACT', () => {
-  it('marks exactly the channels that change files, keychain or settings as mutating', () => {
+  it('marks exactly the channels that change files, keychain, settings or the SSO token cache as mutating', () => {
     expect(CHANNELS.filter(mutates).sort()).toEqual(
-      ['credentials.use', 'doctor.fix', 'keys.rotate', 'profiles.apply', 'roleSetup.apply', 'settings.update', 'vault.add', 'vault.remove'].sort(),
+      [
+        'credentials.use',
+        'doctor.fix',
+        'keys.rotate',
+        'profiles.apply',
+        'roleSetup.apply',
+        'settings.update',
+        'vault.add',
+        'vault.remove',
+        'sso.setup',
+        'sso.signIn.wait',
+        'sso.signOut',
+        'sso.populate.apply',
+      ].sort(),
     );
   });
 

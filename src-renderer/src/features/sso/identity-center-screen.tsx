@@ -10,7 +10,10 @@ import { SessionForm } from './session-form.js';
 import { useSsoSignIn } from './sign-in-provider.js';
 
 function time(iso: string): string {
-  return new Date(iso).toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  const d = new Date(iso);
+  // The year only when it is not this one: a token from another year is old news, and the year says how old.
+  const year = d.getFullYear() !== new Date().getFullYear() ? { year: 'numeric' as const } : {};
+  return d.toLocaleString([], { ...year, month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
 
 /** The state badge and the line under it: what the token means for the user now. */
