@@ -20,6 +20,7 @@ import { createSettingsHandlers } from './handlers/settings.js';
 import { createSsoHandlers } from './handlers/sso.js';
 import { createVaultHandlers } from './handlers/vault.js';
 import { createServices } from './services.js';
+import { createSignInNotices } from './sso-state.js';
 import type { ServicesOptions } from './services.js';
 import { wireFileChanges } from './wire.js';
 
@@ -79,6 +80,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     log,
     emit,
     openExternal: deps.openExternal,
+    ssoSignInNotices: createSignInNotices((payload) => emit('sso.signInNeeded', payload)),
     applyEdit,
     version: deps.version,
     electronVersion: deps.electronVersion,

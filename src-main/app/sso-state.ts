@@ -50,7 +50,7 @@ export async function tokenStates(env: Environment, sessions: readonly SsoSessio
 
 /** The one case the user must act on: the sign-in ran out and Hatrack cannot renew it. */
 function signInNotice(name: string, state: TokenState): string | null {
-  return state.status === 'expired' ? `The sign-in for ${name} has expired and cannot be refreshed; sign in again.` : null;
+  return state.status === 'expired' ? signInNeededMessage(name) : null;
 }
 
 /** Every `[sso-session]` of the config file with its sign-in state, sorted by name. */
@@ -104,4 +104,42 @@ export async function profileSsoStates(env: Environment, model: ProfileModel, pr
     });
   }
   return out;
+}
+
+/** One sign-in as the notices see it: which session (or legacy start URL), and whether it ran out for good. */
+export interface SignInSighting {
+  readonly name: string;
+  readonly needsSignIn: boolean;
+  readonly expiresAt: string | null;
+}
+
+export interface SignInNotices {
+  /** Emits `sso.signInNeeded` for each sign-in newly seen to have run out for good (once per token). */
+  observe(sightings: Iterable<SignInSighting>): void;
+}
+
+/** The message the session row shows and the notification says when a refresh is impossible. */
+export function signInNeededMessage(name: string): string {
+  return `The sign-in for ${name} has expired and cannot be refreshed; sign in again.`;
+}
+
+/**
+ * Tells the user once per expired token, whichever view noticed first (the list or the Identity Center screen):
+ * both re-read on every file change, and a notification on each re-read would be noise.
+ */
+export function createSignInNotices(emit: (payload: { session: string; message: string }) => void): SignInNotices {
+  const told = new Map<string, string | null>();
+  return {
+    observe(sightings) {
+      for (const s of sightings) {
+        if (!s.needsSignIn) {
+          told.delete(s.name);
+          continue;
+        }
+        if (told.has(s.name) && told.get(s.name) === s.expiresAt) continue;
+        told.set(s.name, s.expiresAt);
+        emit({ session: s.name, message: signInNeededMessage(s.name) });
+      }
+    },
+  };
 }

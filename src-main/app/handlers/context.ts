@@ -10,6 +10,7 @@ import type { Environment } from '../../core/environment.js';
 import type { CredentialsEngine } from '../../core/sts/index.js';
 import type { SecretStore } from '../../core/vault/secret-store.js';
 import type { Services } from '../services.js';
+import type { SignInNotices } from '../sso-state.js';
 
 export interface HandlerLog {
   readonly info: (message: string) => void;
@@ -26,6 +27,8 @@ export interface HandlerContext {
   readonly emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
   /** Opens a sign-in URL in the user's browser (Electron: shell.openExternal behind the allow-list). */
   readonly openExternal: (url: string) => Promise<void>;
+  /** Says once, as the `sso.signInNeeded` event, that an IAM Identity Center sign-in ran out for good. */
+  readonly ssoSignInNotices: SignInNotices;
   /** Applies a pure edit to the AWS files (one commit, backups), answering what changed. */
   readonly applyEdit: (edit: (docs: AwsDocs) => AwsDocs) => EditResult;
   readonly version: string | undefined;

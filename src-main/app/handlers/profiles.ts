@@ -18,7 +18,7 @@ import { requireProfile } from './context.js';
 
 export type ProfilesHandlers = Pick<Handlers, 'profiles.list' | 'profiles.get' | 'profiles.preview' | 'profiles.apply' | 'profiles.reveal'>;
 
-export function createProfilesHandlers({ env, files, log, applyEdit }: HandlerContext): ProfilesHandlers {
+export function createProfilesHandlers({ env, files, log, applyEdit, ssoSignInNotices }: HandlerContext): ProfilesHandlers {
   async function listContext(view: AwsFilesView, profiles: readonly Profile[]): Promise<ListContext> {
     const state = defaultState(view.docs);
     return {
@@ -34,6 +34,8 @@ export function createProfilesHandlers({ env, files, log, applyEdit }: HandlerCo
     'profiles.list': async () => {
       const view = files.view();
       const ctx = await listContext(view, view.model.profiles);
+      // An SSO row that needs a new sign-in is also worth a notification when the window is hidden (once per token).
+      ssoSignInNotices.observe([...ctx.ssoStates.values()].map((s) => ({ name: s.session ?? s.startUrl, needsSignIn: !s.signedIn && s.expiresAt !== null, expiresAt: s.expiresAt })));
       return {
         files: { config: view.paths.config, credentials: view.paths.credentials },
         profiles: view.model.profiles.map((p) => summaryOf(p, ctx)),

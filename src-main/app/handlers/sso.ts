@@ -43,12 +43,10 @@ function accountJson(a: SsoDiscovery['accounts'][number]): ResponseOf<'sso.disco
   return { accountId: a.accountId, accountName: a.accountName ?? null, emailAddress: a.emailAddress ?? null, roles: [...a.roles] };
 }
 
-export function createSsoHandlers({ env, files, emit, openExternal, applyEdit }: HandlerContext): SsoHandlers {
+export function createSsoHandlers({ env, files, emit, openExternal, applyEdit, ssoSignInNotices }: HandlerContext): SsoHandlers {
   const flows = createSignInFlows();
   // The last discovery per session: populate writes exactly what the picker showed, without asking the portal again.
   const discoveries = new Map<string, SsoDiscovery>();
-  // Sessions the user was already told to sign in to again, by the expiry they were told about (told once each).
-  const announced = new Map<string, string | null>();
 
   function populate(request: RequestOf<'sso.populate.preview'>, dryRun: boolean) {
     const discovery = discoveries.get(request.session);
@@ -61,12 +59,7 @@ export function createSsoHandlers({ env, files, emit, openExternal, applyEdit }:
   return {
     'sso.sessions': async () => {
       const sessions = await sessionStates(env, files.view().model);
-      for (const s of sessions) {
-        if (s.status !== 'expired' || s.notice === null) continue;
-        if (announced.has(s.name) && announced.get(s.name) === s.expiresAt) continue;
-        announced.set(s.name, s.expiresAt);
-        emit('sso.signInNeeded', { session: s.name, message: s.notice });
-      }
+      ssoSignInNotices.observe(sessions.map((s) => ({ name: s.name, needsSignIn: s.status === 'expired', expiresAt: s.expiresAt })));
       return { sessions };
     },
     'sso.setup': async ({ name, startUrl, region }) => applyEdit((docs) => setSsoSession(docs, { name, startUrl, region })),
@@ -85,7 +78,6 @@ export function createSsoHandlers({ env, files, emit, openExternal, applyEdit }:
     },
     'sso.signIn.wait': async ({ flowId }) => {
       const result = await flows.wait(flowId);
-      announced.clear();
       // The cache keeps whole seconds: answer the expiry as written, so the dialog and the sessions list agree.
       const written = new Date(Math.floor(result.expiresAt.getTime() / 1000) * 1000);
       return { expiresAt: written.toISOString(), refreshable: result.refreshable };
