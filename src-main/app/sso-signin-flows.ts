@@ -29,7 +29,7 @@ interface Flow {
   readonly abort: AbortController;
   readonly done: Promise<SsoLoginResult>;
   /** Where "Open browser" goes: the page with the code filled in when the service gave one. */
-  browserUrl: string | undefined;
+  readonly holder: { browserUrl: string | undefined };
 }
 
 export interface SignInFlows {
@@ -56,22 +56,19 @@ export function createSignInFlows(): SignInFlows {
       const abort = new AbortController();
       let prompted: (p: SignInPrompt) => void = () => undefined;
       const prompt = new Promise<SignInPrompt>((resolve) => (prompted = resolve));
-      const flow: Flow = {
-        abort,
-        browserUrl: undefined,
-        done: run((p) => {
-          // The app always asks for the device code; a browser prompt (PKCE) never reaches here.
-          if (p.kind !== 'device') return;
-          flow.browserUrl = p.verificationUriComplete ?? p.verificationUri;
-          prompted({ userCode: p.userCode, verificationUri: p.verificationUri, expiresAt: p.expiresAt.toISOString() });
-        }, abort.signal),
-      };
+      // The holder exists before the runner starts: a runner may prompt before its first await.
+      const holder: { browserUrl: string | undefined } = { browserUrl: undefined };
+      const done = run((p) => {
+        // The app always asks for the device code; a browser prompt (PKCE) never reaches here.
+        if (p.kind !== 'device') return;
+        holder.browserUrl = p.verificationUriComplete ?? p.verificationUri;
+        prompted({ userCode: p.userCode, verificationUri: p.verificationUri, expiresAt: p.expiresAt.toISOString() });
+      }, abort.signal);
+      const flow: Flow = { abort, done, holder };
       flows.set(flowId, flow);
-      // A flow nobody waits for (the window closed) must not leave an unhandled rejection; it is forgotten when it ends.
-      flow.done.then(
-        () => undefined,
-        () => flows.delete(flowId),
-      );
+      // The outcome stays until `wait` collects it (a denial that comes before the wait is still reported as one);
+      // a flow nobody waits for must not leave an unhandled rejection.
+      flow.done.catch(() => undefined);
       const first = await Promise.race([prompt, flow.done.then(() => null)]).catch((e: unknown) => {
         flows.delete(flowId);
         throw e;
@@ -79,7 +76,7 @@ export function createSignInFlows(): SignInFlows {
       return { flowId, prompt: first };
     },
     browserUrl(flowId) {
-      const url = get(flowId).browserUrl;
+      const url = get(flowId).holder.browserUrl;
       if (url === undefined) throw unknownFlow();
       return url;
     },

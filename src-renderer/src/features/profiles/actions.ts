@@ -1,5 +1,5 @@
 // The one-click profile actions (Use, Assume, Console, Copy env, favourite), with MFA and production confirmation handled.
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { useAppState } from '../../app/app-state.js';
 import { useStatus } from '../../components/status.js';
 import { useClient } from '../../platform/client-context.js';
@@ -44,6 +44,9 @@ export function useProfileActions(): ProfileActions {
   const prompts = usePrompts();
   const app = useAppState();
   const ssoSignIn = useSsoSignIn();
+  // Read at click time: depending on the list itself would give every row new actions on each reload.
+  const list = useRef(app.list);
+  list.current = app.list;
   return useMemo<ProfileActions>(
     () => ({
       async use(name) {
@@ -114,11 +117,11 @@ export function useProfileActions(): ProfileActions {
         }
       },
       async signIn(name) {
-        const p = app.list?.profiles.find((x) => x.name === name);
-        const session = p?.sso?.session ?? null;
-        await ssoSignIn(session !== null ? { session } : { profile: name }, session ?? name);
+        const session = list.current?.profiles.find((x) => x.name === name)?.sso?.session ?? null;
+        // Main resolves the profile's session (or legacy start URL) itself; the session name only titles the dialog.
+        await ssoSignIn({ profile: name }, session ?? name);
       },
     }),
-    [client, status, prompts, app.reload, app.list, ssoSignIn],
+    [client, status, prompts, app.reload, ssoSignIn],
   );
 }
