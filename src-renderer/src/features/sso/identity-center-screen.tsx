@@ -54,6 +54,16 @@ export function IdentityCenterScreen() {
   }, [client]);
   // The files' revision covers setup and populate; the list reload after a sign-in brings a new list object.
   useEffect(load, [load, app.revision, app.list]);
+  // Tokens live outside the watched AWS files (the aws CLI signs in and out too) and run out by themselves: re-read
+  // when the window comes back and once a minute, which costs a few small file reads.
+  useEffect(() => {
+    const t = setInterval(load, 60_000);
+    window.addEventListener('focus', load);
+    return () => {
+      clearInterval(t);
+      window.removeEventListener('focus', load);
+    };
+  }, [load]);
 
   const added = (name: string) => {
     setAdding(false);
