@@ -73,6 +73,8 @@ export const CONTRACT = {
     response: z.object({ opened: z.boolean(), partition: z.string(), expiresAt: z.string().nullable() }),
   },
   'keys.info': { request: z.object({ profile: ProfileNameSchema }).strict(), response: KeyInfoSchema },
+  /** Asks IAM about every access key now (not only stale ones); answers when the pass is done. */
+  'keys.checkAll': { request: z.object({}).strict(), response: z.object({ checked: z.number().int(), failed: z.number().int() }) },
   'keys.rotate': {
     request: z.object({ profile: ProfileNameSchema, keepOld: z.boolean().optional(), deleteKeyId: z.string().optional() }).strict(),
     response: z.object({ ok: z.boolean(), newAccessKeyId: z.string().nullable(), steps: z.array(RotationStepSchema), message: z.string().nullable() }),
@@ -113,6 +115,8 @@ export const EVENTS = {
   'session.expiring': z.object({ profile: z.string(), expiresAt: z.string() }),
   'default.changed': z.object({ profile: z.string().nullable(), expiresAt: z.string().nullable() }),
   'rotation.step': RotationStepSchema,
+  /** A background (or requested) pass asked IAM about access keys; the list re-reads ages and account names. */
+  'keys.checked': z.object({ checked: z.number().int(), failed: z.number().int() }),
 } as const;
 
 export type EventName = keyof typeof EVENTS;

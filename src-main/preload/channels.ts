@@ -17,6 +17,7 @@ const CHANNEL_SET = {
   'credentials.envSnippet': true,
   'console.open': true,
   'keys.info': true,
+  'keys.checkAll': true,
   'keys.rotate': true,
   'vault.list': true,
   'vault.add': true,
@@ -34,6 +35,7 @@ const EVENT_SET = {
   'session.expiring': true,
   'default.changed': true,
   'rotation.step': true,
+  'keys.checked': true,
 } as const satisfies Record<EventName, true>;
 
 export const PRELOAD_CHANNELS = Object.keys(CHANNEL_SET) as Channel[];

@@ -6,7 +6,8 @@ import type { AwsFilesView } from '../../core/awsfiles/aws-files.js';
 import { stringSetting } from '../../core/awsfiles/profiles.js';
 import { problemJson } from '../../core/profile-views.js';
 import { loadSettings } from '../../core/settings/settings.js';
-import { recordFirstSeen, staticKeyIds } from '../../core/sts/key-age-cache.js';
+import { readKeyFacts } from '../../core/keys/key-facts-cache.js';
+import { activeIdentity } from '../../core/switch/active-identity.js';
 import { defaultState } from '../../core/switch/managed-default.js';
 import type { Handlers } from '../../ipc/dispatch.js';
 import { editFor, maskedSectionLines, summaryOf, wireFileChanges } from '../wire.js';
@@ -16,12 +17,13 @@ import { requireProfile } from './context.js';
 
 export type ProfilesHandlers = Pick<Handlers, 'profiles.list' | 'profiles.get' | 'profiles.preview' | 'profiles.apply' | 'profiles.reveal'>;
 
-export function createProfilesHandlers({ env, files, log, applyEdit }: HandlerContext): ProfilesHandlers {
+export function createProfilesHandlers({ env, files, log, applyEdit, keyChecks }: HandlerContext): ProfilesHandlers {
   function listContext(view: AwsFilesView): ListContext {
     const state = defaultState(view.docs);
     return {
       settings: loadSettings(files.dataDir),
-      keyAges: recordFirstSeen(files.dataDir, staticKeyIds(view.model.profiles), env.now()),
+      // What IAM last said; a key never checked has no age yet (the background pass below asks).
+      keyFacts: { cache: readKeyFacts(files.dataDir), now: env.now() },
       managedDefault: state.managedProfile,
       defaultExpiresAt: state.expiresAt ?? null,
     };
@@ -31,6 +33,7 @@ export function createProfilesHandlers({ env, files, log, applyEdit }: HandlerCo
     'profiles.list': async () => {
       const view = files.view();
       const ctx = listContext(view);
+      keyChecks.listed();
       return {
         files: { config: view.paths.config, credentials: view.paths.credentials },
         profiles: view.model.profiles.map((p) => summaryOf(p, ctx)),
@@ -40,6 +43,15 @@ export function createProfilesHandlers({ env, files, log, applyEdit }: HandlerCo
           managed: ctx.managedDefault !== undefined,
           expiresAt: ctx.defaultExpiresAt,
         },
+        // The app's own environment stands in for a new terminal's (launched from the same login session).
+        activeIdentity: activeIdentity({
+          vars: env.vars,
+          model: view.model,
+          managedDefault: ctx.managedDefault,
+          defaultExpiresAt: ctx.defaultExpiresAt,
+          keyFacts: ctx.keyFacts.cache,
+          now: ctx.keyFacts.now,
+        }),
       };
     },
     'profiles.get': async ({ name }) => {
