@@ -1,7 +1,7 @@
 // Collects what doctor's pure checks look at (files, modes, settings, keychain, key ages) and applies its safe
 // fixes; plain Node.
 
-import { chmodSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 import { isHatrackError } from '../../../shared/domain/errors.js';

@@ -7,6 +7,8 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { ageInDays } from '../../../shared/domain/key-age.js';
+import type { SettingValue } from '../awsfiles/ini-reading.js';
+import { hasSessionToken } from '../awsfiles/kinds.js';
 
 export const KEY_FACTS_FILE = 'key-facts.json';
 
@@ -106,10 +108,10 @@ export function needsCheck(cache: KeyFactsCache, accessKeyId: string, now: Date)
   return Number.isNaN(at) || now.getTime() - at >= KEY_FACTS_STALE_MS;
 }
 
-type KeyedProfile = { readonly kind: string; readonly settings: ReadonlyMap<string, unknown> };
+export type KeyedProfile = { readonly kind: string; readonly settings: ReadonlyMap<string, SettingValue> };
 
-/** A static profile's access key id, if it has one. */
+/** A static profile's long-term access key id, if it has one (session credentials have no IAM age). */
 export function staticKeyId(profile: KeyedProfile): string | undefined {
-  const id = profile.kind === 'static' ? profile.settings.get('aws_access_key_id') : undefined;
+  const id = profile.kind === 'static' && !hasSessionToken(profile.settings) ? profile.settings.get('aws_access_key_id') : undefined;
   return typeof id === 'string' && id !== '' ? id : undefined;
 }

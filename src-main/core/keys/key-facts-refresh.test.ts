@@ -49,3 +49,10 @@ describe('checking keys', () => {
     expect(results.filter((r) => !r.ok).map((r) => r.profile)).toEqual(['p3']);
   });
 });
+
+describe('session credentials', () => {
+  it('are not asked about: a session key has no IAM CreateDate', () => {
+    const session = { name: 'default', kind: 'static', settings: new Map([['aws_access_key_id', 'ASIASESSION'], ['aws_session_token', 'token']]) };
+    expect([...profilesPerKey([session, staticProfile('dev', 'AKIADEV')]).keys()]).toEqual(['AKIADEV']);
+  });
+});

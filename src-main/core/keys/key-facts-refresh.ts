@@ -3,13 +3,13 @@
 // The check itself (engine.accessKeyInfo) signs with each key's own credentials and records what IAM said in the
 // key-facts cache; this module only chooses which keys to ask about and how many at once.
 
-import type { KeyFactsCache } from './key-facts-cache.js';
+import type { KeyFactsCache, KeyedProfile as KeyHolder } from './key-facts-cache.js';
 import { needsCheck, staticKeyId } from './key-facts-cache.js';
 
 /** At most this many keys are checked at once: a few parallel IAM calls, never a burst for 50 profiles. */
 export const KEY_CHECK_CONCURRENCY = 4;
 
-type KeyedProfile = { readonly name: string; readonly kind: string; readonly settings: ReadonlyMap<string, unknown> };
+type KeyedProfile = KeyHolder & { readonly name: string };
 
 /** One profile per distinct access key id (the first in file order), so a key copied into two profiles is asked once. */
 export function profilesPerKey(profiles: Iterable<KeyedProfile>): Map<string, string> {

@@ -22,7 +22,8 @@ export const ProfileRow = memo(function ProfileRow({ p, index, selected, current
   const region = regionText(p);
   const role = roleName(p);
   const keyHint = p.accessKeyId !== null && p.accessKeyId.length > 8 ? `${p.accessKeyId.slice(0, 4)}…${p.accessKeyId.slice(-4)}` : p.accessKeyId;
-  const sub = [p.accountId, role !== '' ? role : null, p.sourceProfile !== null ? `via ${p.sourceProfile}` : null, p.kind === 'static' ? keyHint : null]
+  const account = p.accountId !== null && p.accountName !== null ? `${p.accountId} (${p.accountName})` : p.accountId;
+  const sub = [account, role !== '' ? role : null, p.sourceProfile !== null ? `via ${p.sourceProfile}` : null, p.kind === 'static' ? keyHint : null]
     .filter((x) => x !== null && x !== '')
     .join(' · ');
   return (
@@ -61,7 +62,7 @@ export const ProfileRow = memo(function ProfileRow({ p, index, selected, current
         ) : null}
         {p.production ? <span className="badge prod">prod</span> : null}
         {p.vaulted ? <span className="badge neutral" title="Keys are in the OS keychain">keychain</span> : null}
-        {p.accessKeyId !== null || p.kind === 'static' ? <KeyAgeBadge days={p.keyAgeDays} source={p.keyAgeSource} /> : null}
+        {p.capabilities.rotate.ok ? <KeyAgeBadge days={p.keyAgeDays} /> : null}
         {p.sessionExpiresAt !== null ? <Countdown expiresAt={p.sessionExpiresAt} /> : null}
       </span>
       <span className="prow-actions">
