@@ -52,6 +52,12 @@ describe('doctor checks', () => {
     expect(shared.join()).toContain('(b, v)');
   });
 
+  it('reports a key from the day it turns 90 (the seed rule), not a day later', () => {
+    const daysAgo = (n: number) => new Date(NOW.getTime() - n * 86_400_000);
+    const c = ctx('', `[young]\n${KEYS('AKIAYOUNG')}\n[due]\n${KEYS('AKIADUE')}`, { keyCreateDates: new Map([['AKIAYOUNG', daysAgo(89)], ['AKIADUE', daysAgo(90)]]) });
+    expect(codes(c).filter((x) => x.startsWith('KEY_TOO_OLD'))).toEqual(['KEY_TOO_OLD:due']);
+  });
+
   it('production default: a managed [default] of a production profile, or the same key id', () => {
     const managed = '[default]\n# managed by hatrack: profile "prod-admin", long-term keys, no expiry - hatrack use <name> to switch\n' + KEYS('AKIAP');
     expect(codes(ctx('', managed + `\n[prod-admin]\n${KEYS('AKIAP')}`))).toContain('PRODUCTION_DEFAULT:default');

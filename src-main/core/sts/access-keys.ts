@@ -42,7 +42,9 @@ async function unlessDenied<T>(call: () => Promise<T>): Promise<T | undefined> {
 export async function accessKeyInfo(deps: AccessKeyInfoDeps, t: { readonly iam: CallTarget; readonly sts: CallTarget }): Promise<AccessKeyInfo> {
   const id = t.iam.credentials.accessKeyId;
   const now = deps.now();
-  const [keys, who] = await Promise.all([unlessDenied(() => deps.gateway.listAccessKeys(t.iam)), unlessDenied(() => deps.gateway.getCallerIdentity(t.sts))]);
+  // One call at a time: a failure ends the check at once, with no request of it left running past the deadline.
+  const keys = await unlessDenied(() => deps.gateway.listAccessKeys(t.iam));
+  const who = await unlessDenied(() => deps.gateway.getCallerIdentity(t.sts));
   const accountId = who?.account !== undefined && who.account !== '' ? who.account : null;
   const accountAlias = accountId === null ? null : ((await unlessDenied(() => deps.gateway.listAccountAliases(t.iam))) ?? null);
   const mine = keys?.find((k) => k.accessKeyId === id);
