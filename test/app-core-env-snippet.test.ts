@@ -25,6 +25,8 @@ function core() {
     dataDir: join(home, 'data'),
     openExternal: vi.fn(async () => undefined),
     watchFiles: false,
+    // No IAM here: the listing must not start a key check against the real endpoints.
+    backgroundKeyChecks: false,
   });
 }
 

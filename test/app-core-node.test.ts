@@ -42,7 +42,7 @@ beforeEach(() => {
 afterEach(() => rmSync(home, { recursive: true, force: true }));
 
 function core() {
-  return createAppCore({ env, dataDir: join(home, 'data'), openExternal: vi.fn(async () => undefined), watchFiles: false });
+  return createAppCore({ env, dataDir: join(home, 'data'), openExternal: vi.fn(async () => undefined), watchFiles: false, backgroundKeyChecks: false });
 }
 
 const configBytes = () => readFileSync(join(home, '.aws', 'config'));

@@ -292,21 +292,42 @@ describe('hatrack console', () => {
 });
 
 describe('hatrack keys and rotate', () => {
-  it("reports IAM's CreateDate and feeds keyAgeDays to list --json", async () => {
+  type ListJson = { profiles: { name: string; keyAgeDays: number | null; keyAgeSource: string | null; accountName: string | null }[] };
+
+  it("says 'age unknown' until IAM is asked, then list shows IAM's CreateDate (no network in list)", async () => {
     const ws = workspace('', keysIni('carol', carol));
-    const listBefore = JSON.parse((await hatrack(ws, ['list', '--json'])).stdout) as { profiles: { name: string; keyAgeDays: number | null }[] };
-    // The first list records when Hatrack first saw the key (the fallback age where IAM cannot be asked).
-    expect(listBefore.profiles.find((p) => p.name === 'carol')?.keyAgeDays).toBe(0);
-    const firstSeen = JSON.parse(readFileSync(path.join(ws.data, 'access-keys-first-seen.json'), 'utf8')) as { keys: Record<string, { firstSeen: string }> };
-    expect(Object.keys(firstSeen.keys)).toContain(carol.accessKeyId);
+    const listBefore = JSON.parse((await hatrack(ws, ['list', '--json'])).stdout) as ListJson;
+    // Never a made-up 0: the age is unknown until IAM says.
+    expect(listBefore.profiles.find((p) => p.name === 'carol')).toMatchObject({ keyAgeDays: null, keyAgeSource: null });
+    expect((await hatrack(ws, ['list'])).stdout).toMatch(/carol\s.*age unknown/);
+    expect(existsSync(path.join(ws.data, 'key-facts.json'))).toBe(false);
     const r = await hatrack(ws, ['keys', 'carol', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const info = JSON.parse(r.stdout) as { accessKeyId: string; status: string; createDate: string; ageDays: number; source: string; lastUsed: unknown };
     expect(info).toMatchObject({ accessKeyId: carol.accessKeyId, status: 'Active', ageDays: 0, source: 'iam' });
     expect(Math.abs(new Date(info.createDate).getTime() - carol.keyCreateDate.getTime())).toBeLessThan(1000);
     expect(info.lastUsed === null || typeof info.lastUsed === 'object').toBe(true);
-    const listAfter = JSON.parse((await hatrack(ws, ['list', '--json'])).stdout) as { profiles: { name: string; keyAgeDays: number | null }[] };
-    expect(listAfter.profiles.find((p) => p.name === 'carol')?.keyAgeDays).toBe(0);
+    const listAfter = JSON.parse((await hatrack(ws, ['list', '--json'])).stdout) as ListJson;
+    expect(listAfter.profiles.find((p) => p.name === 'carol')).toMatchObject({ keyAgeDays: 0, keyAgeSource: 'iam' });
+    expect((await hatrack(ws, ['list'])).stdout).toMatch(/carol\s.*\s0 d\n/);
+    expect(readFileSync(path.join(ws.data, 'key-facts.json'), 'utf8')).not.toContain(carol.secretAccessKey);
+  });
+
+  it('keys --all checks every distinct key, reports the ones it could not, and list agrees', async () => {
+    await moto.setAuth(false);
+    const erin = await createUser(moto, 'erin', []);
+    await moto.setAuth(true);
+    // carol twice (one check), erin denied by IAM (age unknown, not a failure), and a key moto does not know.
+    const creds = `${keysIni('carol', carol)}\n${keysIni('carol-copy', carol)}\n${keysIni('erin', erin)}\n[ghost]\naws_access_key_id = AKIAGHOSTGHOSTGHOST1\naws_secret_access_key = not-a-real-secret\n`;
+    const ws = workspace('', creds);
+    const r = await hatrack(ws, ['keys', '--all', '--json']);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout) as { keys: { profile: string; source: string; ageDays: number | null }[]; failed: { profile: string; error: string }[] };
+    expect(out.keys.map((k) => [k.profile, k.source, k.ageDays])).toEqual([['carol', 'iam', 0], ['erin', 'unknown', null]]);
+    expect(out.failed.map((f) => f.profile)).toEqual(['ghost']);
+    expect(r.stdout).not.toContain('not-a-real-secret');
+    const list = JSON.parse((await hatrack(ws, ['list', '--json'])).stdout) as ListJson;
+    expect(list.profiles.map((p) => [p.name, p.keyAgeDays])).toEqual([['carol', 0], ['carol-copy', 0], ['erin', null], ['ghost', null]]);
   });
 
   it('rotate --yes leaves only the new key in IAM and in the credentials file', async () => {

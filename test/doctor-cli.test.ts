@@ -62,8 +62,9 @@ function workspace() {
   chmodSync(join(aws, 'credentials'), 0o644);
   const dataDir = join(home, 'data');
   mkdirSync(dataDir);
-  // The engine's key-age cache: one key seen long ago.
-  writeFileSync(join(dataDir, 'access-keys-first-seen.json'), JSON.stringify({ version: 1, keys: { AKIAMEMEMEMEMEMEMEME: { firstSeen: '2024-01-01T00:00:00.000Z' } } }));
+  // The key-facts cache: IAM once said this key was created long ago.
+  const facts = { createDate: '2024-01-01T00:00:00.000Z', status: 'Active', userName: 'me', lastUsedDate: null, lastUsedService: null, lastUsedRegion: null, accountId: null, checkedAt: '2024-06-01T00:00:00.000Z' };
+  writeFileSync(join(dataDir, 'key-facts.json'), JSON.stringify({ version: 1, keys: { AKIAMEMEMEMEMEMEMEME: facts }, accounts: {} }));
   const env: NodeJS.ProcessEnv = { PATH: process.env['PATH'], HOME: home, HATRACK_DATA_DIR: dataDir, LC_ALL: 'C.UTF-8', DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent' };
   return { home, aws, env, credentials: join(aws, 'credentials'), config: join(aws, 'config') };
 }

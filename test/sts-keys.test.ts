@@ -1,4 +1,4 @@
-// Integration: access key age (IAM and first-seen fallback) and key rotation against a real moto server.
+// Integration: access key age (IAM CreateDate, cached without secrets; unknown when IAM denies) and key rotation against a real moto server.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,7 +6,7 @@ import path from 'node:path';
 import { CreateAccessKeyCommand, ListAccessKeysCommand, UpdateAccessKeyCommand } from '@aws-sdk/client-iam';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import { FIRST_SEEN_FILE } from '../src-main/core/sts/key-age-cache.js';
+import { KEY_FACTS_FILE } from '../src-main/core/keys/key-facts-cache.js';
 import { createCredentialsEngine, createSdkGateway } from '../src-main/core/sts/index.js';
 import type { CredentialsEngine, NewKeyToSave, RotationStepEvent } from '../src-main/core/sts/index.js';
 import { adminIam, createUser, motoEnv, profileModel, startMoto } from './support/moto.js';
@@ -52,23 +52,26 @@ async function keysOf(userName: string): Promise<{ id: string; status: string }[
 }
 
 describe('access key age', () => {
-  it("reports IAM's CreateDate and last use", async () => {
-    const alice = await createUser(moto, 'alice', ['iam:ListAccessKeys', 'iam:GetAccessKeyLastUsed']);
+  const facts = async () => JSON.parse(await readFile(path.join(home, 'data', KEY_FACTS_FILE), 'utf8')) as { keys: Record<string, { createDate: string | null; checkedAt: string }> };
+
+  it("reports IAM's CreateDate, last use and account, and records them without the secret", async () => {
+    const alice = await createUser(moto, 'alice', ['iam:ListAccessKeys', 'iam:GetAccessKeyLastUsed', 'iam:ListAccountAliases']);
     await moto.setAuth(true);
     const info = await engine.accessKeyInfo(modelFor('alice', alice), 'alice');
-    expect(info).toMatchObject({ accessKeyId: alice.accessKeyId, status: 'Active', source: 'iam', ageDays: 0, userName: 'alice' });
-    expect(Math.abs(new Date(info.createDate).getTime() - alice.keyCreateDate.getTime())).toBeLessThan(1000);
+    expect(info).toMatchObject({ accessKeyId: alice.accessKeyId, status: 'Active', source: 'iam', ageDays: 0, userName: 'alice', accountId: expect.stringMatching(/^\d{12}$/) });
+    expect(Math.abs(new Date(info.createDate ?? 0).getTime() - alice.keyCreateDate.getTime())).toBeLessThan(1000);
+    const stored = await facts();
+    expect(stored.keys[alice.accessKeyId]?.createDate).toBe(info.createDate);
+    expect(JSON.stringify(stored)).not.toContain(alice.secretAccessKey);
   });
 
-  it('falls back to the first-seen date when IAM denies the lookup', async () => {
+  it('says the age is unknown when IAM denies the lookup, never 0', async () => {
     const bob = await createUser(moto, 'bob', []);
     await moto.setAuth(true);
-    const first = await engine.accessKeyInfo(modelFor('bob', bob), 'bob');
-    expect(first).toMatchObject({ source: 'first-seen', status: 'unknown', lastUsed: null, ageDays: 0 });
-    const again = await engine.accessKeyInfo(modelFor('bob', bob), 'bob');
-    expect(again.createDate).toBe(first.createDate);
-    const stored = JSON.parse(await readFile(path.join(home, 'data', FIRST_SEEN_FILE), 'utf8')) as { keys: Record<string, unknown> };
-    expect(Object.keys(stored.keys)).toContain(bob.accessKeyId);
+    const info = await engine.accessKeyInfo(modelFor('bob', bob), 'bob');
+    expect(info).toMatchObject({ source: 'unknown', status: 'unknown', lastUsed: null, ageDays: null, createDate: null });
+    const stored = await facts();
+    expect(stored.keys[bob.accessKeyId]).toMatchObject({ createDate: null });
     expect(JSON.stringify(stored)).not.toContain(bob.secretAccessKey);
   });
 });

@@ -86,6 +86,8 @@ export const CONTRACT = {
     response: z.object({ opened: z.boolean(), partition: z.string(), expiresAt: z.string().nullable() }),
   },
   'keys.info': { request: z.object({ profile: ProfileNameSchema }).strict(), response: KeyInfoSchema },
+  /** Asks IAM about every access key now (not only stale ones); answers when the pass is done. */
+  'keys.checkAll': { request: z.object({}).strict(), response: z.object({ checked: z.number().int(), failed: z.number().int() }) },
   'keys.rotate': {
     request: z.object({ profile: ProfileNameSchema, keepOld: z.boolean().optional(), deleteKeyId: z.string().optional() }).strict(),
     response: z.object({ ok: z.boolean(), newAccessKeyId: z.string().nullable(), steps: z.array(RotationStepSchema), message: z.string().nullable() }),
@@ -150,6 +152,8 @@ export const EVENTS = {
   'sso.discovery.progress': SsoDiscoveryProgressSchema,
   /** A session's sign-in ran out and cannot be refreshed: the user must sign in again. */
   'sso.signInNeeded': z.object({ session: z.string(), message: z.string() }),
+  /** A background (or requested) pass asked IAM about access keys; the list re-reads ages and account names. */
+  'keys.checked': z.object({ checked: z.number().int(), failed: z.number().int() }),
 } as const;
 
 export type EventName = keyof typeof EVENTS;

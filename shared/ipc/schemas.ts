@@ -55,8 +55,11 @@ export const ProfileSummarySchema = z.object({
   sourceProfile: z.string().nullable(),
   mfaSerial: z.string().nullable(),
   accessKeyId: z.string().nullable(),
+  /** Days since IAM's CreateDate of the profile's own key; null while unknown (never a guess). */
   keyAgeDays: z.number().nullable(),
-  keyAgeSource: z.enum(['iam', 'first-seen']).nullable(),
+  keyAgeSource: z.enum(['iam']).nullable(),
+  /** The account's IAM alias (cached from the background key check), when the account id is known. */
+  accountName: z.string().nullable(),
   production: z.boolean(),
   favourite: z.boolean(),
   isDefault: z.boolean(),
@@ -91,11 +94,27 @@ export const DefaultIdentitySchema = z.object({
   expiresAt: z.string().nullable(),
 });
 
+/** Which identity the AWS CLI and SDKs would use in a new terminal, and why (core/switch/active-identity.ts). */
+export const ActiveIdentitySchema = z.object({
+  source: z.enum(['env-keys', 'env-profile', 'default', 'none']),
+  variable: z.string().nullable(),
+  profile: z.string().nullable(),
+  profileFound: z.boolean(),
+  standsFor: z.string().nullable(),
+  accountId: z.string().nullable(),
+  accountName: z.string().nullable(),
+  roleName: z.string().nullable(),
+  expiresAt: z.string().nullable(),
+  note: z.string().nullable(),
+});
+export type ActiveIdentity = z.infer<typeof ActiveIdentitySchema>;
+
 export const ProfilesListSchema = z.object({
   files: z.object({ config: z.string().nullable(), credentials: z.string().nullable() }),
   profiles: z.array(ProfileSummarySchema),
   problems: z.array(ProblemSchema),
   defaultIdentity: DefaultIdentitySchema,
+  activeIdentity: ActiveIdentitySchema,
 });
 export type ProfilesList = z.infer<typeof ProfilesListSchema>;
 
@@ -146,10 +165,13 @@ export const KeyInfoSchema = z.object({
   accessKeyId: z.string(),
   userName: z.string().nullable(),
   status: z.string(),
-  createDate: z.string(),
-  ageDays: z.number(),
+  /** IAM's CreateDate; null (with ageDays null, source unknown) when IAM would not say. */
+  createDate: z.string().nullable(),
+  ageDays: z.number().nullable(),
   lastUsed: z.object({ date: z.string().nullable(), service: z.string().nullable(), region: z.string().nullable() }).nullable(),
-  source: z.enum(['iam', 'first-seen']),
+  source: z.enum(['iam', 'unknown']),
+  accountId: z.string().nullable(),
+  accountName: z.string().nullable(),
 });
 export type KeyInfo = z.infer<typeof KeyInfoSchema>;
 
@@ -178,6 +200,8 @@ export const AppSettingsSchema = z.object({
   refreshLeadMinutes: z.number().int().min(1).max(60),
   notifications: z.object({ sessionExpiring: z.boolean(), keyAge: z.boolean() }),
   launchAtLogin: z.boolean(),
+  /** Ask IAM in the background for each key's CreateDate, last use and account alias. */
+  checkKeyAgeOnline: z.boolean(),
 });
 export const ProfileSettingsSchema = z.object({
   production: z.boolean().nullable(),

@@ -19,6 +19,7 @@ import { createRoleSetupHandlers } from './handlers/role-setup.js';
 import { createSettingsHandlers } from './handlers/settings.js';
 import { createSsoHandlers } from './handlers/sso.js';
 import { createVaultHandlers } from './handlers/vault.js';
+import { createKeyChecks } from './key-checks.js';
 import { createServices } from './services.js';
 import { createSignInNotices } from './sso-state.js';
 import type { ServicesOptions } from './services.js';
@@ -35,6 +36,8 @@ export interface AppCoreDeps extends Pick<ServicesOptions, 'env' | 'dataDir' | '
   readonly log?: AppCoreLog | undefined;
   /** Watch the AWS files and push `files.changed` (default true). */
   readonly watchFiles?: boolean | undefined;
+  /** Check access keys with IAM in the background after the first listing and daily (default true; the setting can turn it off). */
+  readonly backgroundKeyChecks?: boolean | undefined;
   readonly version?: string | undefined;
   /** process.versions.electron when running in the desktop shell. */
   readonly electronVersion?: string | undefined;
@@ -71,6 +74,8 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     return { changed: report.changed, files: wireFileChanges(report.files) };
   }
 
+  const keyChecks = createKeyChecks({ env, files, credentialsEngine: services.credentialsEngine, emit, log, background: deps.backgroundKeyChecks !== false });
+
   const context: HandlerContext = {
     env,
     files,
@@ -82,6 +87,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     openExternal: deps.openExternal,
     ssoSignInNotices: createSignInNotices((payload) => emit('sso.signInNeeded', payload)),
     applyEdit,
+    keyChecks,
     version: deps.version,
     electronVersion: deps.electronVersion,
   };
@@ -116,6 +122,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     emit,
     dispose() {
       unwatch();
+      keyChecks.dispose();
       listeners.clear();
     },
   };

@@ -11,7 +11,8 @@ import { lineText } from '../core/awsfiles/ini-document.js';
 import type { Profile } from '../core/awsfiles/profiles.js';
 import { stringSetting } from '../core/awsfiles/profiles.js';
 import type { Finding } from '../core/doctor/checks.js';
-import { profileSummary } from '../core/profile-views.js';
+import { profileKeyFacts, profileSummary } from '../core/profile-views.js';
+import type { KeyFactsView } from '../core/profile-views.js';
 import type { RoleSetupRequest } from '../core/role-setup/role-setup.js';
 import { isProduction } from '../core/settings/settings.js';
 import type { Settings } from '../core/settings/settings.js';
@@ -61,10 +62,10 @@ export function maskedSectionLines(view: AwsFilesView, profile: Profile, file: '
   });
 }
 
-/** What the list needs besides the files: settings, key ages and who [default] stands for. */
+/** What the list needs besides the files: settings, what IAM said about keys and accounts, who [default] stands for. */
 export interface ListContext {
   readonly settings: Settings;
-  readonly keyAges: ReadonlyMap<string, number>;
+  readonly keyFacts: KeyFactsView;
   readonly managedDefault: string | undefined;
   readonly defaultExpiresAt: string | null;
   /** The sign-in state of each SSO profile (sso-state.ts), by name. */
@@ -75,14 +76,16 @@ export function summaryOf(profile: Profile, ctx: ListContext): ProfileSummary {
   const base = profileSummary(profile);
   const process = stringSetting(profile.settings, 'credential_process') ?? '';
   const prefs = ctx.settings.profiles[profile.name];
-  const keyAge = base.accessKeyId === null ? undefined : ctx.keyAges.get(base.accessKeyId);
+  const facts = profileKeyFacts(profile, ctx.keyFacts);
   const isDefault = ctx.managedDefault === undefined ? profile.name === 'default' : profile.name === ctx.managedDefault;
   return {
     ...base,
     sources: [...base.sources],
     kind: profile.kind,
-    keyAgeDays: keyAge ?? null,
-    keyAgeSource: keyAge === undefined ? null : 'first-seen',
+    accountId: facts.accountId,
+    accountName: facts.accountName,
+    keyAgeDays: facts.keyAgeDays,
+    keyAgeSource: facts.keyAgeSource,
     production: isProduction(ctx.settings, profile.name),
     favourite: prefs?.favourite === true,
     isDefault,

@@ -69,6 +69,7 @@ export function lazyGateway(env: Environment, signal?: AbortSignal): StsGateway 
     getCallerIdentity: forward('getCallerIdentity'),
     listAccessKeys: forward('listAccessKeys'),
     getAccessKeyLastUsed: forward('getAccessKeyLastUsed'),
+    listAccountAliases: forward('listAccountAliases'),
     createAccessKey: forward('createAccessKey'),
     updateAccessKey: forward('updateAccessKey'),
     deleteAccessKey: forward('deleteAccessKey'),

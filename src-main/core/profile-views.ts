@@ -8,12 +8,18 @@ import { profileCapabilities } from './awsfiles/kinds.js';
 import type { Problem } from './awsfiles/problems.js';
 import type { Profile } from './awsfiles/profiles.js';
 import { stringSetting } from './awsfiles/profiles.js';
+import type { KeyFactsCache } from './keys/key-facts-cache.js';
+import { cachedAccountName, cachedKeyAge, staticKeyId } from './keys/key-facts-cache.js';
 
 /** One profile in `list --json`: the wire ProfileSummary's fields that the files alone decide. */
 export type ProfileListJson = Pick<ProfileSummary, 'name' | 'kind' | 'region' | 'accountId' | 'roleArn' | 'sourceProfile' | 'mfaSerial' | 'accessKeyId'> & {
   readonly sources: Readonly<ProfileSummary['sources']>;
-  /** Only in `list`: the access key's age in days as far as Hatrack knows it, else null. */
+  /** Only in `list`: the access key's age in days from IAM's CreateDate (key-facts cache), else null (unknown). */
   readonly keyAgeDays?: number | null | undefined;
+  /** Only in `list`: `iam` when keyAgeDays is IAM's answer, null while the age is unknown. */
+  readonly keyAgeSource?: ProfileSummary['keyAgeSource'] | undefined;
+  /** Only in `list`: the account's IAM alias as last checked, else null. */
+  readonly accountName?: string | null | undefined;
 };
 
 /** A profile for `show --json` and the window (which adds settings, key ages and the default): with its capabilities. */
@@ -35,22 +41,25 @@ export function profileSummary(profile: Profile): ProfileSummaryJson {
 }
 
 /**
- * `keyAgeDays` is given by `list`; left undefined, JSON.stringify leaves the field out. No capabilities: with their
- * reasons they would nearly quadruple the output of a 5,000-profile `list --json` (1.0 MB → 3.9 MB).
+ * The files' facts only (`list` adds key facts). No capabilities: with their reasons they would nearly quadruple the
+ * output of a 5,000-profile `list --json` (1.0 MB → 3.9 MB).
  */
-function listEntry(profile: Profile, keyAgeDays?: number | null): ProfileListJson {
+function listEntry(profile: Profile, facts?: ProfileKeyFacts): ProfileListJson {
   const s = profile.settings;
   return {
     name: profile.name,
     kind: profile.kind,
     region: profile.region ?? null,
     sources: profile.sources,
-    accountId: accountIdOf(profile),
+    accountId: facts === undefined ? accountIdOf(profile) : facts.accountId,
     roleArn: stringSetting(s, 'role_arn') ?? null,
     sourceProfile: stringSetting(s, 'source_profile') ?? null,
     mfaSerial: stringSetting(s, 'mfa_serial') ?? null,
     accessKeyId: stringSetting(s, 'aws_access_key_id') ?? null,
-    keyAgeDays,
+    // Left undefined without facts, so JSON.stringify leaves the fields out of `show --json`.
+    keyAgeDays: facts?.keyAgeDays,
+    keyAgeSource: facts?.keyAgeSource,
+    accountName: facts?.accountName,
   };
 }
 
@@ -76,15 +85,34 @@ export function maskedSettings(settings: ReadonlyMap<string, SettingValue>): Rec
   return out;
 }
 
-/** Age of a static profile's access key from Hatrack's key-age cache (`hatrack keys` fills it), else null. */
-function keyAgeOf(profile: Profile, keyAges: ReadonlyMap<string, number>): number | null {
-  const id = profile.kind === 'static' ? stringSetting(profile.settings, 'aws_access_key_id') : undefined;
-  return id === undefined ? null : (keyAges.get(id) ?? null);
+/** What IAM last said (the key-facts cache) as of `now`: ages count on Hatrack's clock. */
+export interface KeyFactsView {
+  readonly cache: KeyFactsCache;
+  readonly now: Date;
 }
 
-/** One profile as `list --json` prints it (one object literal, no spread: a cold process builds thousands). */
-export function listProfileJson(profile: Profile, keyAges?: ReadonlyMap<string, number>): ProfileListJson {
-  return listEntry(profile, keyAges === undefined ? undefined : keyAgeOf(profile, keyAges));
+export interface ProfileKeyFacts {
+  readonly keyAgeDays: number | null;
+  readonly keyAgeSource: 'iam' | null;
+  /** The files' account id, else the one IAM named for the profile's own key. */
+  readonly accountId: string | null;
+  readonly accountName: string | null;
+}
+
+/** A profile's key age and account name from the cache; unknown stays null (never a made-up 0). */
+export function profileKeyFacts(profile: Profile, facts: KeyFactsView): ProfileKeyFacts {
+  const keyId = staticKeyId(profile);
+  const keyAgeDays = keyId === undefined ? null : cachedKeyAge(facts.cache, keyId, facts.now);
+  const accountId = accountIdOf(profile) ?? (keyId === undefined ? null : (facts.cache.keys[keyId]?.accountId ?? null));
+  return { keyAgeDays, keyAgeSource: keyAgeDays === null ? null : 'iam', accountId, accountName: cachedAccountName(facts.cache, accountId) };
+}
+
+/**
+ * One profile as `list --json` prints it; with `facts`, its key age and account name from the cache (no network).
+ * One object literal, no spread: a cold process builds thousands.
+ */
+export function listProfileJson(profile: Profile, facts?: KeyFactsView): ProfileListJson {
+  return listEntry(profile, facts === undefined ? undefined : profileKeyFacts(profile, facts));
 }
 
 export function showJson(view: AwsFilesView, profile: Profile): object {

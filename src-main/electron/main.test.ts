@@ -190,7 +190,8 @@ async function importMain(argv: string[], env: Record<string, string>) {
   const fake = makeFakeElectron();
   state.fake = fake;
   process.argv = argv;
-  Object.assign(process.env, env);
+  // The shell's background key check must not leave the machine: IAM and STS point at a closed local port.
+  Object.assign(process.env, { AWS_ENDPOINT_URL: 'http://127.0.0.1:9' }, env);
   await import('./main.js');
   await settle();
   return fake;

@@ -29,6 +29,7 @@ const VALID: { readonly [C in Channel]: readonly unknown[] } = {
   'credentials.envSnippet': [{ profile: 'dev' }, { profile: 'dev', shell: 'fish' }],
   'console.open': [{ profile: 'dev' }, { profile: 'dev', region: 'eu-west-1', service: 's3', mfaCode: '654321' }],
   'keys.info': [{ profile: 'dev' }],
+  'keys.checkAll': [{}],
   'keys.rotate': [{ profile: 'dev' }, { profile: 'dev', keepOld: true, deleteKeyId: 'AKIAOLD' }],
   'vault.list': [{}],
   'vault.add': [{ profile: 'dev' }],

@@ -17,6 +17,7 @@ const CHANNEL_SET = {
   'credentials.envSnippet': true,
   'console.open': true,
   'keys.info': true,
+  'keys.checkAll': true,
   'keys.rotate': true,
   'vault.list': true,
   'vault.add': true,
@@ -46,6 +47,7 @@ const EVENT_SET = {
   'rotation.step': true,
   'sso.discovery.progress': true,
   'sso.signInNeeded': true,
+  'keys.checked': true,
 } as const satisfies Record<EventName, true>;
 
 export const PRELOAD_CHANNELS = Object.keys(CHANNEL_SET) as Channel[];

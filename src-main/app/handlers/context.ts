@@ -9,6 +9,7 @@ import type { Profile } from '../../core/awsfiles/profiles.js';
 import type { Environment } from '../../core/environment.js';
 import type { CredentialsEngine } from '../../core/sts/index.js';
 import type { SecretStore } from '../../core/vault/secret-store.js';
+import type { KeyChecks } from '../key-checks.js';
 import type { Services } from '../services.js';
 import type { SignInNotices } from '../sso-state.js';
 
@@ -31,6 +32,8 @@ export interface HandlerContext {
   readonly ssoSignInNotices: SignInNotices;
   /** Applies a pure edit to the AWS files (one commit, backups), answering what changed. */
   readonly applyEdit: (edit: (docs: AwsDocs) => AwsDocs) => EditResult;
+  /** The background key check (IAM CreateDate, last use, account alias) the listing starts. */
+  readonly keyChecks: KeyChecks;
   readonly version: string | undefined;
   /** process.versions.electron when running in the desktop shell. */
   readonly electronVersion: string | undefined;

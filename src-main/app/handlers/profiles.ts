@@ -7,7 +7,8 @@ import type { Profile } from '../../core/awsfiles/profiles.js';
 import { stringSetting } from '../../core/awsfiles/profiles.js';
 import { problemJson } from '../../core/profile-views.js';
 import { loadSettings } from '../../core/settings/settings.js';
-import { recordFirstSeen, staticKeyIds } from '../../core/sts/key-age-cache.js';
+import { readKeyFacts } from '../../core/keys/key-facts-cache.js';
+import { activeIdentity } from '../../core/switch/active-identity.js';
 import { defaultState } from '../../core/switch/managed-default.js';
 import type { Handlers } from '../../ipc/dispatch.js';
 import { editFor, maskedSectionLines, summaryOf, wireFileChanges } from '../wire.js';
@@ -18,13 +19,14 @@ import { requireProfile } from './context.js';
 
 export type ProfilesHandlers = Pick<Handlers, 'profiles.list' | 'profiles.get' | 'profiles.preview' | 'profiles.apply' | 'profiles.reveal'>;
 
-export function createProfilesHandlers({ env, files, log, applyEdit, ssoSignInNotices }: HandlerContext): ProfilesHandlers {
+export function createProfilesHandlers({ env, files, log, applyEdit, ssoSignInNotices, keyChecks }: HandlerContext): ProfilesHandlers {
   async function listContext(view: AwsFilesView, profiles: readonly Profile[]): Promise<ListContext> {
     const state = defaultState(view.docs);
     return {
       ssoStates: await profileSsoStates(env, view.model, profiles),
       settings: loadSettings(files.dataDir),
-      keyAges: recordFirstSeen(files.dataDir, staticKeyIds(view.model.profiles), env.now()),
+      // What IAM last said; a key never checked has no age yet (the background pass below asks).
+      keyFacts: { cache: readKeyFacts(files.dataDir), now: env.now() },
       managedDefault: state.managedProfile,
       defaultExpiresAt: state.expiresAt ?? null,
     };
@@ -36,6 +38,7 @@ export function createProfilesHandlers({ env, files, log, applyEdit, ssoSignInNo
       const ctx = await listContext(view, view.model.profiles);
       // An SSO row that needs a new sign-in is also worth a notification when the window is hidden (once per token).
       ssoSignInNotices.observe([...ctx.ssoStates.values()].map((s) => ({ name: s.session ?? s.startUrl, needsSignIn: !s.signedIn && s.expiresAt !== null, expiresAt: s.expiresAt })));
+      keyChecks.listed();
       return {
         files: { config: view.paths.config, credentials: view.paths.credentials },
         profiles: view.model.profiles.map((p) => summaryOf(p, ctx)),
@@ -45,6 +48,15 @@ export function createProfilesHandlers({ env, files, log, applyEdit, ssoSignInNo
           managed: ctx.managedDefault !== undefined,
           expiresAt: ctx.defaultExpiresAt,
         },
+        // The app's own environment stands in for a new terminal's (launched from the same login session).
+        activeIdentity: activeIdentity({
+          vars: env.vars,
+          model: view.model,
+          managedDefault: ctx.managedDefault,
+          defaultExpiresAt: ctx.defaultExpiresAt,
+          keyFacts: ctx.keyFacts.cache,
+          now: ctx.keyFacts.now,
+        }),
       };
     },
     'profiles.get': async ({ name }) => {

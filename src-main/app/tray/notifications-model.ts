@@ -1,5 +1,6 @@
 // Which desktop notifications are due (pure, any runtime): a default session about to expire, an access key past 90 days.
 
+import { keyAgeLevel } from '../../../shared/domain/key-age.js';
 import type { ProfileSummary } from '../../../shared/ipc/schemas.js';
 import type { TrayAction } from './tray-model.js';
 
@@ -31,7 +32,6 @@ export interface PlannedNotification {
   readonly action: TrayAction;
 }
 
-export const KEY_AGE_DAYS = 90;
 export const KEY_AGE_REPEAT_MS = 7 * 24 * 60 * 60 * 1000;
 /** Never warn earlier than this: a lead time of 1 minute would leave no time to act. */
 export const MIN_SESSION_WARNING_MS = 5 * 60 * 1000;
@@ -69,7 +69,7 @@ export function planNotifications(input: NotificationInput): NotificationPlan {
 
   if (input.settings.keyAge) {
     for (const p of input.profiles) {
-      if (p.accessKeyId === null || p.keyAgeDays === null || p.keyAgeDays < KEY_AGE_DAYS) continue;
+      if (p.accessKeyId === null || p.keyAgeDays === null || keyAgeLevel(p.keyAgeDays) !== 'alarm') continue;
       const key = `key:${p.name}:${p.accessKeyId}`;
       const previous = last[key] === undefined ? Number.NaN : Date.parse(last[key]);
       if (!Number.isNaN(previous) && now - previous < KEY_AGE_REPEAT_MS) continue;

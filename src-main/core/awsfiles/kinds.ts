@@ -39,7 +39,8 @@ export const processConfigured: KindPredicate = (s) => s.has('credential_process
 export const hasStaticKeys: KindPredicate = (s) => s.has('aws_access_key_id') || s.has('aws_secret_access_key');
 const always: KindPredicate = () => true;
 
-const hasSessionToken = (s: Settings): boolean => s.has('aws_session_token') || s.has('aws_security_token');
+/** Session credentials (ASIA… with a token) are not an IAM access key: no CreateDate, nothing to rotate. */
+export const hasSessionToken = (s: Settings): boolean => s.has('aws_session_token') || s.has('aws_security_token');
 
 // ---- Reasons. Each reads after the profile's name: `Profile "dev" ${reason}.` (resolve.ts throws exactly that). ----
 

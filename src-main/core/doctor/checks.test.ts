@@ -15,7 +15,7 @@ const KEYS = (id: string) => `aws_access_key_id = ${id}\naws_secret_access_key =
 function ctx(config: string, credentials: string, over: Partial<DoctorContext> = {}, settings: Settings = defaultSettings()): DoctorContext {
   const docs = docsOf(config, credentials);
   const model = modelOf(docs);
-  return { docs, model, problems: findProblems(model), settings, platform: 'linux', modes: {}, vault: [], keyFirstSeen: new Map(), now: NOW, ...over };
+  return { docs, model, problems: findProblems(model), settings, platform: 'linux', modes: {}, vault: [], keyCreateDates: new Map(), now: NOW, ...over };
 }
 
 const codes = (c: DoctorContext) => runChecks(c).map((f) => `${f.code}:${f.profile ?? ''}`);
@@ -33,21 +33,29 @@ describe('doctor checks', () => {
     expect(codes(ctx('', '', { modes: { credentials: { path: '/c', mode: 0o600 } } }))).toEqual([]);
   });
 
-  it('plaintext keys, shared keys, key age (cache, then settings, else unknown)', () => {
+  it('plaintext keys, shared keys, key age (IAM CreateDate from the cache, else unknown: never a first-seen guess)', () => {
+    // An old first-seen date in settings is no longer an age.
     const settings = setSetting(defaultSettings(), 'profiles.b.keyFirstSeen', '2026-05-20');
     const c = ctx('', `[a]\n${KEYS('AKIAOLD')}\n[b]\n${KEYS('AKIANEW')}\n[c]\n${KEYS('AKIAOLD')}\n[d]\n${KEYS('AKIAUNKNOWN')}`, {
-      keyFirstSeen: new Map([['AKIAOLD', new Date('2025-01-01T00:00:00Z')]]),
+      keyCreateDates: new Map([['AKIAOLD', new Date('2025-01-01T00:00:00Z')]]),
       vault: [{ profile: 'v', accessKeyId: 'AKIANEW' }],
     }, settings);
     const got = codes(c);
     expect(got.filter((x) => x.startsWith('PLAINTEXT_KEYS'))).toEqual(['PLAINTEXT_KEYS:a', 'PLAINTEXT_KEYS:b', 'PLAINTEXT_KEYS:c', 'PLAINTEXT_KEYS:d']);
     expect(got.filter((x) => x.startsWith('KEY_TOO_OLD'))).toEqual(['KEY_TOO_OLD:a', 'KEY_TOO_OLD:c']);
     expect(got).toContain('KEY_AGE_UNKNOWN:d');
+    expect(got).toContain('KEY_AGE_UNKNOWN:b');
     expect(got).toContain('KEY_AGE_UNKNOWN:v');
     const shared = runChecks(c).filter((f) => f.code === 'SHARED_ACCESS_KEY').map((f) => f.message);
     expect(shared).toHaveLength(2);
     expect(shared.join()).toContain('(a, c)');
     expect(shared.join()).toContain('(b, v)');
+  });
+
+  it('reports a key from the day it turns 90 (the seed rule), not a day later', () => {
+    const daysAgo = (n: number) => new Date(NOW.getTime() - n * 86_400_000);
+    const c = ctx('', `[young]\n${KEYS('AKIAYOUNG')}\n[due]\n${KEYS('AKIADUE')}`, { keyCreateDates: new Map([['AKIAYOUNG', daysAgo(89)], ['AKIADUE', daysAgo(90)]]) });
+    expect(codes(c).filter((x) => x.startsWith('KEY_TOO_OLD'))).toEqual(['KEY_TOO_OLD:due']);
   });
 
   it('production default: a managed [default] of a production profile, or the same key id', () => {
@@ -87,7 +95,7 @@ describe('doctor checks', () => {
   it('vault entries missing or unused', () => {
     const cmd = 'credential_process = /usr/bin/node /x/hatrack.cjs credential-process --profile v\n';
     expect(codes(ctx(`[profile v]\n${cmd}`, '', { vault: [] }))).toEqual(['VAULT_ENTRY_MISSING:v']);
-    expect(codes(ctx('', '', { vault: [{ profile: 'gone', accessKeyId: 'AKIAX' }], keyFirstSeen: new Map([['AKIAX', NOW]]) }))).toEqual(['VAULT_ENTRY_UNUSED:gone']);
+    expect(codes(ctx('', '', { vault: [{ profile: 'gone', accessKeyId: 'AKIAX' }], keyCreateDates: new Map([['AKIAX', NOW]]) }))).toEqual(['VAULT_ENTRY_UNUSED:gone']);
     expect(codes(ctx(`[profile v]\n${cmd}`, '', { vault: undefined }))).toEqual([]);
   });
   it('a special file at a path and a read-only file or folder are explained, with no automatic fix', () => {

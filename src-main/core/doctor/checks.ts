@@ -1,6 +1,7 @@
 // `hatrack doctor`'s best-practice checks: pure functions over a snapshot of the files, settings, file modes,
 // keychain and (optionally) caller identities; any runtime, no I/O.
 
+import { ageInDays, keyAgeLevel } from '../../../shared/domain/key-age.js';
 import type { AwsDocs } from '../awsfiles/aws-docs.js';
 import type { WriteProtection } from '../awsfiles/fs-primitives.js';
 import type { Problem } from '../awsfiles/problems.js';
@@ -77,8 +78,8 @@ export interface DoctorContext {
   readonly modes: { readonly config?: FileMode | undefined; readonly credentials?: FileMode | undefined; readonly awsDir?: FileMode | undefined };
   /** undefined when the keychain was not reachable (the vault checks are then skipped). */
   readonly vault: readonly VaultedKey[] | undefined;
-  /** First-seen dates by access key id, from the engine's key-age cache. */
-  readonly keyFirstSeen: ReadonlyMap<string, Date>;
+  /** IAM's CreateDate by access key id, from the key-facts cache (keys never checked, or IAM would not say: absent). */
+  readonly keyCreateDates: ReadonlyMap<string, Date>;
   readonly now: Date;
   /** GetCallerIdentity ARNs by profile (doctor --online). */
   readonly callerArns?: ReadonlyMap<string, string> | undefined;
@@ -200,18 +201,18 @@ function keyChecks(ctx: DoctorContext, managed: string | undefined): Finding[] {
   };
   const maxDays = ctx.settings.app.keyMaxAgeDays;
   const ageCheck = (profile: string, id: string): void => {
-    const seen = ctx.keyFirstSeen.get(id) ?? parseDate(ctx.settings.profiles[profile]?.keyFirstSeen);
-    if (seen === undefined) {
-      out.push({ code: 'KEY_AGE_UNKNOWN', severity: 'info', profile, message: `The age of access key ${id} of profile "${profile}" is unknown.`, fix: `hatrack keys ${profile}`, action: null });
+    const created = ctx.keyCreateDates.get(id);
+    if (created === undefined) {
+      out.push({ code: 'KEY_AGE_UNKNOWN', severity: 'info', profile, message: `The age of access key ${id} of profile "${profile}" is unknown until IAM is asked.`, fix: `hatrack keys ${profile}`, action: null });
       return;
     }
-    const days = Math.floor((ctx.now.getTime() - seen.getTime()) / 86_400_000);
-    if (days > maxDays) {
+    const days = ageInDays(created, ctx.now);
+    if (keyAgeLevel(days, maxDays) === 'alarm') {
       out.push({
         code: 'KEY_TOO_OLD',
         severity: 'warning',
         profile,
-        message: `Access key ${id} of profile "${profile}" is at least ${days} days old (limit ${maxDays}).`,
+        message: `Access key ${id} of profile "${profile}" is ${days} days old (rotate from ${maxDays}).`,
         fix: `hatrack rotate ${profile}`,
         action: null,
       });
@@ -248,12 +249,6 @@ function keyChecks(ctx: DoctorContext, managed: string | undefined): Finding[] {
     });
   }
   return out;
-}
-
-function parseDate(text: string | undefined): Date | undefined {
-  if (text === undefined) return undefined;
-  const d = new Date(text);
-  return Number.isNaN(d.getTime()) ? undefined : d;
 }
 
 function accountOf(arn: string | undefined): string | undefined {

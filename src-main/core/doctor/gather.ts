@@ -1,7 +1,7 @@
 // Collects what doctor's pure checks look at (files, modes, settings, keychain, key ages) and applies its safe
 // fixes; plain Node.
 
-import { chmodSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 import { isHatrackError } from '../../../shared/domain/errors.js';
@@ -14,7 +14,7 @@ import { stringSetting } from '../awsfiles/profiles.js';
 import type { Environment } from '../environment.js';
 import { defaultSettings, loadSettings } from '../settings/settings.js';
 import { stsRegion } from '../sts/assume.js';
-import { FIRST_SEEN_FILE } from '../sts/key-age-cache.js';
+import { readKeyFacts } from '../keys/key-facts-cache.js';
 import { resolveEndpoint } from '../sts/endpoints.js';
 import type { StsGateway } from '../sts/sts-gateway.js';
 import type { SecretStore } from '../vault/secret-store.js';
@@ -61,18 +61,12 @@ function accessOf(view: AwsFilesView): FileAccess[] {
   return out;
 }
 
-/** First-seen dates the credentials engine recorded (see sts/access-keys.ts); damaged or missing means none. */
-export function readKeyFirstSeen(dataDir: string): Map<string, Date> {
+/** IAM's CreateDate of each key the key-facts cache knows (see keys/key-facts-cache.ts); missing or damaged means none. */
+export function readKeyCreateDates(dataDir: string): Map<string, Date> {
   const out = new Map<string, Date>();
-  try {
-    const json = JSON.parse(readFileSync(path.join(dataDir, FIRST_SEEN_FILE), 'utf8')) as { version?: unknown; keys?: Record<string, { firstSeen?: unknown }> };
-    if (json.version !== 1 || typeof json.keys !== 'object' || json.keys === null) return out;
-    for (const [id, v] of Object.entries(json.keys)) {
-      const d = typeof v?.firstSeen === 'string' ? new Date(v.firstSeen) : undefined;
-      if (d !== undefined && !Number.isNaN(d.getTime())) out.set(id, d);
-    }
-  } catch {
-    // No cache yet.
+  for (const [id, facts] of Object.entries(readKeyFacts(dataDir).keys)) {
+    const d = facts.createDate === null ? undefined : new Date(facts.createDate);
+    if (d !== undefined && !Number.isNaN(d.getTime())) out.set(id, d);
   }
   return out;
 }
@@ -125,7 +119,7 @@ export async function gatherDoctorContext(deps: GatherDeps, callerArns?: Readonl
       awsDir: credsDir === awsDir ? modeOf(awsDir) : undefined,
     },
     vault,
-    keyFirstSeen: readKeyFirstSeen(deps.files.dataDir),
+    keyCreateDates: readKeyCreateDates(deps.files.dataDir),
     now: deps.env.now(),
     callerArns,
     access: accessOf(view),

@@ -16,7 +16,7 @@ describe('settings on the wire', () => {
   it('shows the file under the same names, with absent fields filled and disk-only fields left out', () => {
     const view = settingsView(stored());
     expect(SettingsViewSchema.strict().safeParse(view).success).toBe(true);
-    expect(view.app).toEqual({ productionPatterns: ['prod|production|prd'], theme: 'dark', refreshLeadMinutes: 5, notifications: { sessionExpiring: false, keyAge: true }, launchAtLogin: false });
+    expect(view.app).toEqual({ productionPatterns: ['prod|production|prd'], theme: 'dark', refreshLeadMinutes: 5, notifications: { sessionExpiring: false, keyAge: true }, launchAtLogin: false, checkKeyAgeOnline: true });
     expect(view.profiles).toEqual({
       dev: { production: false, colour: '#112233', favourite: true, notes: '' },
       ops: { production: null, colour: null, favourite: false, notes: 'on call' },

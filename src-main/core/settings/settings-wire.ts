@@ -11,7 +11,7 @@ export function settingsView(settings: Settings): SettingsView {
   for (const [name, p] of Object.entries(settings.profiles)) {
     profiles[name] = { production: p.production ?? null, colour: p.colour ?? null, favourite: p.favourite === true, notes: p.notes ?? '' };
   }
-  const { productionPatterns, theme, refreshLeadMinutes, notifications, launchAtLogin } = settings.app;
+  const { productionPatterns, theme, refreshLeadMinutes, notifications, launchAtLogin, checkKeyAgeOnline } = settings.app;
   return {
     app: {
       productionPatterns: [...productionPatterns],
@@ -19,6 +19,7 @@ export function settingsView(settings: Settings): SettingsView {
       refreshLeadMinutes,
       notifications: { sessionExpiring: notifications.sessionExpiring, keyAge: notifications.keyAge },
       launchAtLogin,
+      checkKeyAgeOnline,
     },
     profiles,
   };

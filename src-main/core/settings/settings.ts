@@ -6,6 +6,7 @@ import path from 'node:path';
 import { z } from 'zod';
 
 import { HatrackError } from '../../../shared/domain/errors.js';
+import { KEY_AGE_ALARM_DAYS } from '../../../shared/domain/key-age.js';
 import { acquireLock } from '../awsfiles/file-lock.js';
 
 export const SETTINGS_FILE = 'settings.json';
@@ -40,7 +41,7 @@ export const ProfileSettingsSchema = z.strictObject({
   colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'use #rrggbb').optional(),
   favourite: z.boolean().optional(),
   notes: freeText.optional(),
-  /** When Hatrack first saw this profile's access key (fallback for its age when IAM cannot say). */
+  /** No longer read (key age comes from IAM only); kept so files written by earlier versions still load. */
   keyFirstSeen: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
   /** `hatrack credential-process` mints a GetSessionToken+MFA session (the profile needs mfa_serial). */
   mfaSession: z.boolean().optional(),
@@ -59,8 +60,13 @@ export const AppSettingsSchema = z.strictObject({
   theme: z.enum(['system', 'light', 'dark']).default('system'),
   /** Minutes before expiry that sessions are refreshed or the user is told. */
   refreshLeadMinutes: z.number().int().min(1).max(60).default(5),
-  /** Access keys older than this are reported by doctor and the app. */
-  keyMaxAgeDays: z.number().int().min(1).max(3650).default(90),
+  /** Access keys this old or older are reported by doctor and the app (the seed rule's 90 days by default). */
+  keyMaxAgeDays: z.number().int().min(1).max(3650).default(KEY_AGE_ALARM_DAYS),
+  /**
+   * Ask IAM in the background (with each key's own credentials) for its CreateDate, last use and the account alias.
+   * Off: ages stay unknown until the user checks a key (`hatrack keys`, the Keys screen).
+   */
+  checkKeyAgeOnline: z.boolean().default(true),
   /** Start Hatrack (in the tray) when the user logs in. */
   launchAtLogin: z.boolean().default(false),
 });
@@ -223,6 +229,7 @@ const APP_FIELDS: Readonly<Record<string, FieldType>> = {
   theme: 'string',
   refreshLeadMinutes: 'int',
   keyMaxAgeDays: 'int',
+  checkKeyAgeOnline: 'boolean',
   launchAtLogin: 'boolean',
   'notifications.keyAge': 'boolean',
   'notifications.sessionExpiring': 'boolean',

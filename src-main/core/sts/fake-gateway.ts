@@ -21,6 +21,7 @@ export function createFakeGateway(handlers: Partial<StsGateway>): FakeGateway {
     'getCallerIdentity',
     'listAccessKeys',
     'getAccessKeyLastUsed',
+    'listAccountAliases',
     'createAccessKey',
     'updateAccessKey',
     'deleteAccessKey',

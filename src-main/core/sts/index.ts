@@ -4,7 +4,7 @@
 //   const creds  = await engine.resolve(model, 'prod-admin', { mfaCode: '123456' }); // ResolvedCredentials
 //   const text   = await engine.export(model, 'prod-admin', 'process');            // 'process' | 'env' | 'json'
 //   const login  = await engine.consoleUrl(model, 'prod-admin', { region, service, path }); // { url, expiresAt, … }
-//   const age    = await engine.accessKeyInfo(model, 'alice');                    // AccessKeyInfo (IAM or first-seen)
+//   const age    = await engine.accessKeyInfo(model, 'alice');                    // AccessKeyInfo from IAM; cached in dataDir
 //   const result = await engine.rotate(model, 'alice', { keepOld, deleteKeyId, saveNewKey, onStep }); // RotationOutcome
 //
 // Network: every call above runs under one NetworkPolicy (network-policy.ts): per-attempt connect and request
@@ -26,7 +26,7 @@ import type { ProfileModel } from '../awsfiles/profiles.js';
 import { stringSetting } from '../awsfiles/profiles.js';
 import type { Environment } from '../environment.js';
 import type { SsoRoleCredentialCache } from '../sso/cli-credential-cache.js';
-import { accessKeyInfo } from './access-keys.js';
+import { accessKeyInfo, keyFactsUpdate } from './access-keys.js';
 import type { AccessKeyInfo } from './access-keys.js';
 import { stsRegion } from './assume.js';
 import {
@@ -51,6 +51,7 @@ import type { PartitionId } from './partitions.js';
 import { resolveCredentials } from './resolve.js';
 import { rotateAccessKey } from './rotation.js';
 import type { RotateOptions, RotationOutcome } from './rotation.js';
+import { recordKeyFacts } from '../keys/key-facts-cache.js';
 import { createDeadline } from './deadline.js';
 import type { Deadline } from './deadline.js';
 import { networkPolicyFrom } from './network-policy.js';
@@ -62,7 +63,7 @@ import type { AwsCredentials, ResolvedCredentials } from './types.js';
 
 export interface CredentialsEngineOptions {
   readonly env: Environment;
-  /** Hatrack's app data directory (holds the access-key first-seen cache). */
+  /** Hatrack's app data directory (holds the key-facts cache: CreateDate, last use, account alias; no secrets). */
   readonly dataDir: string;
   readonly gateway?: StsGateway | undefined;
   readonly mfaCodeProvider?: MfaCodeProvider | undefined;
@@ -181,6 +182,26 @@ export function createCredentialsEngine(options: CredentialsEngineOptions): Cred
     return creds;
   };
 
+  /** The new key's age is known from the moment IAM created it; the rest (last use, alias) comes with the next check. */
+  const recordRotatedKey = (outcome: Extract<RotationOutcome, { ok: true }>): void => {
+    const now = env.now();
+    const created = outcome.newKeyCreateDate ?? now;
+    recordKeyFacts(options.dataDir, {
+      keys: {
+        [outcome.newAccessKeyId]: {
+          createDate: created.toISOString(),
+          status: 'Active',
+          userName: outcome.userName,
+          lastUsedDate: null,
+          lastUsedService: null,
+          lastUsedRegion: null,
+          accountId: null,
+          checkedAt: new Date(0).toISOString(), // stale on purpose: the background pass fills in account and use
+        },
+      },
+    });
+  };
+
   return {
     resolve: (model, profile, opts) => operation(opts, (d) => resolveWithin(d, model, profile, opts)),
     export: (model, profile, format, opts) => operation(opts, async (d) => formatCredentials(await resolveWithin(d, model, profile, opts), format)),
@@ -231,18 +252,23 @@ export function createCredentialsEngine(options: CredentialsEngineOptions): Cred
     accessKeyInfo: (model, profile, opts) =>
       operation(opts, async (d) => {
         const creds = await longTermKeys(d, model, profile);
-        return accessKeyInfo({ gateway, dataDir: options.dataDir, now: env.now }, targets(model, profile, creds, d.signal).iam);
+        const info = await accessKeyInfo({ gateway, now: env.now }, targets(model, profile, creds, d.signal));
+        // Every check feeds the cache `hatrack list` and the window read, so they agree with what IAM last said.
+        recordKeyFacts(options.dataDir, keyFactsUpdate(info, env.now()));
+        return info;
       }),
     rotate: (model, profile, opts) =>
       operation(opts, async (d) => {
         const creds = await longTermKeys(d, model, profile);
         const t = targets(model, profile, creds, d.signal);
         const strip = ({ region, endpoint, signal }: CallTarget) => ({ region, endpoint, signal });
-        return rotateAccessKey(
+        const outcome = await rotateAccessKey(
           { gateway, sleep, verifyIntervalMs: options.verifyIntervalMs, verifyTimeoutMs: options.verifyTimeoutMs },
           { credentials: creds, iam: strip(t.iam), sts: strip(t.sts) },
           opts,
         );
+        if (outcome.ok) recordRotatedKey(outcome);
+        return outcome;
       }),
   };
 }

@@ -61,7 +61,7 @@ describe('rotateProfileKey over real files', () => {
     return createAwsFiles({ vars: { HOME: home }, platform: 'linux', osHome: home, now: () => new Date('2026-03-01T12:00:00Z') }, { dataDir: path.join(home, 'data') });
   };
   const read = (name: 'config' | 'credentials') => readFileSync(path.join(home, '.aws', name), 'utf8');
-  const ok: RotationOutcome = { ok: true, userName: 'u', oldAccessKeyId: OLD.accessKeyId, newAccessKeyId: NEW.accessKeyId, oldKey: 'deleted', removedKeyId: undefined, verifyAttempts: 1 };
+  const ok: RotationOutcome = { ok: true, userName: 'u', oldAccessKeyId: OLD.accessKeyId, newAccessKeyId: NEW.accessKeyId, newKeyCreateDate: undefined, oldKey: 'deleted', removedKeyId: undefined, verifyAttempts: 1 };
 
   it('saves the new key into the profile and the managed [default] in one write', async () => {
     const used = afterUse();

@@ -50,6 +50,8 @@ export type RotationOutcome =
       readonly userName: string;
       readonly oldAccessKeyId: string;
       readonly newAccessKeyId: string;
+      /** IAM's CreateDate of the new key (recorded as its age), when IAM sent one. */
+      readonly newKeyCreateDate: Date | undefined;
       readonly oldKey: 'deleted' | 'inactive';
       /** A spare key deleted to make room for the new one. */
       readonly removedKeyId: string | undefined;
@@ -188,6 +190,7 @@ export async function rotateAccessKey(deps: RotationDeps, targets: RotationTarge
     userName,
     oldAccessKeyId: oldId,
     newAccessKeyId: newId,
+    newKeyCreateDate: created.createDate,
     oldKey: opts.keepOld === true ? 'inactive' : 'deleted',
     removedKeyId,
     verifyAttempts: attempts,

@@ -16,6 +16,7 @@ import {
   GetUserCommand,
   IAMClient,
   ListAccessKeysCommand,
+  ListAccountAliasesCommand,
   ListMFADevicesCommand,
   UpdateAccessKeyCommand,
 } from '@aws-sdk/client-iam';
@@ -148,6 +149,8 @@ export interface StsGateway {
   getCallerIdentity(t: CallTarget): Promise<CallerIdentity>;
   listAccessKeys(t: CallTarget, userName?: string): Promise<AccessKeyMetadata[]>;
   getAccessKeyLastUsed(t: CallTarget, accessKeyId: string): Promise<AccessKeyLastUsed>;
+  /** The account's IAM alias (an account has at most one); undefined when it has none. */
+  listAccountAliases(t: CallTarget): Promise<string | undefined>;
   createAccessKey(t: CallTarget, userName?: string): Promise<NewAccessKey>;
   updateAccessKey(t: CallTarget, accessKeyId: string, status: AccessKeyStatus, userName?: string): Promise<void>;
   deleteAccessKey(t: CallTarget, accessKeyId: string, userName?: string): Promise<void>;
@@ -342,6 +345,11 @@ export function createSdkGateway(options: SdkGatewayOptions = {}): StsGateway {
           serviceName: na(u?.ServiceName),
           region: na(u?.Region),
         };
+      }),
+    listAccountAliases: (t) =>
+      withClient(iam(t), t, 'iam:ListAccountAliases', async (c, send) => {
+        const out = await send((o) => c.send(new ListAccountAliasesCommand({}), o));
+        return out.AccountAliases?.[0];
       }),
     createAccessKey: (t, userName) =>
       withClient(iam(t), t, 'iam:CreateAccessKey', async (c, send) => {

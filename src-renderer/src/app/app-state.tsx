@@ -88,6 +88,10 @@ export function AppStateProvider({ children }: { readonly children: ReactNode })
       client.on('default.changed', () => {
         void reload();
       }),
+      // A key check recorded new ages or account names: rows re-read them.
+      client.on('keys.checked', () => {
+        void reload();
+      }),
     ];
     return () => offs.forEach((off) => off());
   }, [client, reload]);

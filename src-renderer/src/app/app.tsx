@@ -14,6 +14,7 @@ import { NewProfileWizard } from '../features/wizard/new-profile.js';
 import { ClientContext } from '../platform/client-context.js';
 import type { DesktopClient } from '../platform/desktop-client.js';
 import { createDesktopClient } from '../platform/desktop-client.js';
+import { ActiveIdentityLine } from './active-identity.js';
 import type { Screen } from './app-state.js';
 import { AppStateProvider, useAppState } from './app-state.js';
 
@@ -76,9 +77,6 @@ function Shell() {
     return () => window.removeEventListener('keydown', onKey);
   }, [app]);
 
-  const current = app.list?.profiles.find((p) => p.isDefault);
-  const managed = app.list?.defaultIdentity;
-  const defaultLabel = managed?.managed === true && managed.profile !== null ? managed.profile : current !== undefined ? current.name : null;
   const problems = app.list?.problems.length ?? 0;
 
   return (
@@ -91,13 +89,7 @@ function Shell() {
           Hatrack
         </div>
         <div className="current" data-testid="current-default">
-          {defaultLabel !== null ? (
-            <>
-              <span className="muted">Default:</span> <strong>{defaultLabel}</strong>
-            </>
-          ) : (
-            <span className="muted">No default profile</span>
-          )}
+          <ActiveIdentityLine identity={app.list?.activeIdentity} />
         </div>
         <div className="title-actions">
           <button type="button" className="button" onClick={() => setSwitcher(true)} aria-keyshortcuts={isMac ? 'Meta+K' : 'Control+K'}>

@@ -1,5 +1,7 @@
 // Small status badges used in rows and headers: kind, key age, production, default, session countdown.
 import { useEffect, useState } from 'react';
+import { KEY_AGE_ALARM_DAYS, keyAgeLevel } from '../../../shared/domain/key-age.js';
+import type { KeyAgeLevel } from '../../../shared/domain/key-age.js';
 import type { ProfileSummary } from '../platform/types.js';
 
 const KIND_LABEL: Readonly<Record<ProfileSummary['kind'], string>> = {
@@ -33,23 +35,22 @@ export function KindIcon({ kind }: { readonly kind: ProfileSummary['kind'] }) {
   );
 }
 
-export type KeyAgeLevel = 'ok' | 'warn' | 'bad' | 'unknown';
-export function keyAgeLevel(days: number | null): KeyAgeLevel {
-  if (days === null) return 'unknown';
-  if (days < 60) return 'ok';
-  if (days <= 90) return 'warn';
-  return 'bad';
-}
+const AGE_CLASS: Readonly<Record<KeyAgeLevel, string>> = { ok: 'age-ok', warn: 'age-warn', alarm: 'age-bad', unknown: 'age-unknown' };
 
-export function KeyAgeBadge({ days, source }: { readonly days: number | null; readonly source?: 'iam' | 'first-seen' | null }) {
+/**
+ * The access key's age from IAM's CreateDate; until IAM has said, a neutral "age unknown — check" (never "0 d").
+ * Amber from 80 days, red from 90 (shared/domain/key-age.ts, the same rule as the CLI and doctor).
+ */
+export function KeyAgeBadge({ days }: { readonly days: number | null }) {
   const level = keyAgeLevel(days);
-  const text = days === null ? 'key age unknown' : `key ${Math.floor(days)} d`;
+  const whole = days === null ? null : Math.floor(days);
+  const text = whole === null ? 'age unknown — check' : `key ${whole} d`;
   const title =
-    days === null
-      ? 'Key age unknown: check it in Keys'
-      : `Access key is ${Math.floor(days)} days old${source === 'first-seen' ? ' (since Hatrack first saw it)' : ''}${level === 'bad' ? ' — rotate it' : level === 'warn' ? ' — rotate soon' : ''}`;
+    whole === null
+      ? 'IAM has not told Hatrack when this key was created yet (offline, not checked yet, or the key may not ask). Check it under Access keys.'
+      : `Created ${whole} days ago (IAM)${level === 'alarm' ? ` — past the ${KEY_AGE_ALARM_DAYS}-day rule: rotate it` : level === 'warn' ? ` — rotate before ${KEY_AGE_ALARM_DAYS} days` : ''}`;
   return (
-    <span className={`badge age-${level}`} title={title} data-testid="key-age" data-level={level}>
+    <span className={`badge ${AGE_CLASS[level]}`} title={title} data-testid="key-age" data-level={level}>
       {text}
     </span>
   );

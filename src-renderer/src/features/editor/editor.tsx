@@ -102,7 +102,7 @@ export function Editor({ name, onClose }: { readonly name: string; readonly onCl
           <div className="badges-line">
             {detail.isDefault ? <span className="badge default">current default</span> : null}
             {detail.production ? <span className="badge prod">production</span> : null}
-            {detail.accessKeyId !== null ? <KeyAgeBadge days={detail.keyAgeDays} source={detail.keyAgeSource} /> : null}
+            {detail.capabilities.rotate.ok ? <KeyAgeBadge days={detail.keyAgeDays} /> : null}
             {refs.length > 0 ? <span className="muted small">Used by {refs.join(', ')}</span> : null}
           </div>
           {detail.problems.length > 0 ? <ProblemList problems={detail.problems} onFixed={() => setFormKey((k) => k + 1)} /> : null}

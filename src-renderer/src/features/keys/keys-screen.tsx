@@ -1,5 +1,6 @@
 // Access keys: age and last use per key (keys.info), and the rotation wizard.
 import { useMemo, useState } from 'react';
+import { KEY_AGE_ALARM_DAYS, KEY_AGE_WARN_DAYS, keyAgeLevel } from '../../../../shared/domain/key-age.js';
 import { useAppState } from '../../app/app-state.js';
 import { KeyAgeBadge } from '../../components/badges.js';
 import { useStatus } from '../../components/status.js';
@@ -17,17 +18,38 @@ export function KeysScreen() {
   const [info, setInfo] = useState<Record<string, KeyInfo>>({});
   const [loading, setLoading] = useState<string | null>(null);
   const [rotating, setRotating] = useState<string | null>(null);
+  const [checkingAll, setCheckingAll] = useState(false);
   const withKeys = useMemo(() => (app.list?.profiles ?? []).filter((p) => p.capabilities.rotate.ok), [app.list]);
   const shown = withKeys.filter((p) => p.name.toLowerCase().includes(filter.toLowerCase())).slice(0, MAX_ROWS);
-  const old = withKeys.filter((p) => p.keyAgeDays !== null && p.keyAgeDays > 90).length;
+  const old = withKeys.filter((p) => keyAgeLevel(p.keyAgeDays) === 'alarm').length;
+  const unknown = withKeys.filter((p) => p.keyAgeDays === null).length;
+  const checkAll = () => {
+    setCheckingAll(true);
+    client.call('keys.checkAll', {}).then(
+      (r) => {
+        setCheckingAll(false);
+        if (r.failed > 0) status.error(new Error(`${r.failed} of ${r.checked + r.failed} keys could not be checked; their age stays unknown. Check the network and try again.`));
+      },
+      (e: unknown) => {
+        setCheckingAll(false);
+        status.error(e);
+      },
+    );
+  };
   return (
     <section className="page" aria-labelledby="keys-title">
       <header className="page-head">
         <h1 id="keys-title">Access keys</h1>
         <p className="muted">
           {withKeys.length} long-lived {withKeys.length === 1 ? 'key' : 'keys'}
-          {old > 0 ? `; ${old} older than 90 days — rotate them.` : '.'} Keys should be rotated at least every 90 days.
+          {old > 0 ? `; ${old} ${old === 1 ? 'is' : 'are'} ${KEY_AGE_ALARM_DAYS} days or older — rotate ${old === 1 ? 'it' : 'them'}` : ''}
+          {unknown > 0 ? `; ${unknown} of unknown age` : ''}. Ages come from IAM; rotate soon from {KEY_AGE_WARN_DAYS} days, at the latest at {KEY_AGE_ALARM_DAYS}.
         </p>
+        {withKeys.length > 0 ? (
+          <button type="button" className="button" disabled={checkingAll} onClick={checkAll}>
+            {checkingAll ? 'Checking all keys…' : 'Check all keys with AWS'}
+          </button>
+        ) : null}
       </header>
       {withKeys.length > 10 ? <input className="input search narrow" type="search" aria-label="Filter keys by profile" placeholder="Filter by profile…" value={filter} onChange={(e) => setFilter(e.target.value)} /> : null}
       {withKeys.length === 0 ? (
@@ -56,8 +78,9 @@ export function KeysScreen() {
                     {i !== undefined ? <span className="muted small"> · {i.status}{i.userName !== null ? ` · ${i.userName}` : ''}</span> : null}
                   </td>
                   <td>
-                    <KeyAgeBadge days={i?.ageDays ?? p.keyAgeDays} source={i?.source ?? p.keyAgeSource} />
-                    {i !== undefined ? <span className="muted small"> created {new Date(i.createDate).toLocaleDateString()}</span> : null}
+                    <KeyAgeBadge days={i !== undefined ? i.ageDays : p.keyAgeDays} />
+                    {i !== undefined && i.createDate !== null ? <span className="muted small"> created {new Date(i.createDate).toLocaleDateString()}</span> : null}
+                    {i !== undefined && i.createDate === null ? <span className="muted small"> IAM would not say (the key needs iam:ListAccessKeys)</span> : null}
                   </td>
                   <td data-testid="last-used">
                     {i === undefined ? (

@@ -23,8 +23,9 @@ export const ProfileRow = memo(function ProfileRow({ p, index, selected, current
   const role = roleName(p);
   const keyHint = p.accessKeyId !== null && p.accessKeyId.length > 8 ? `${p.accessKeyId.slice(0, 4)}…${p.accessKeyId.slice(-4)}` : p.accessKeyId;
   const sso = p.sso ?? null;
-  // An SSO row names its account (as populate recorded it) and role; others show the account id and role ARN's name.
-  const account = sso !== null ? (sso.accountName ?? sso.accountId) : p.accountId;
+  // An SSO row names its account (as populate recorded it) and role; others show the account id, its IAM alias and the role ARN's name.
+  const iamAccount = p.accountId !== null && p.accountName !== null ? `${p.accountId} (${p.accountName})` : p.accountId;
+  const account = sso !== null ? (sso.accountName ?? sso.accountId) : iamAccount;
   const signIn = needsSignIn(p);
   const sub = [account, sso !== null ? sso.roleName : role !== '' ? role : null, p.sourceProfile !== null ? `via ${p.sourceProfile}` : null, p.kind === 'static' ? keyHint : null]
     .filter((x) => x !== null && x !== '')
@@ -65,7 +66,7 @@ export const ProfileRow = memo(function ProfileRow({ p, index, selected, current
         ) : null}
         {p.production ? <span className="badge prod">prod</span> : null}
         {p.vaulted ? <span className="badge neutral" title="Keys are in the OS keychain">keychain</span> : null}
-        {p.accessKeyId !== null || p.kind === 'static' ? <KeyAgeBadge days={p.keyAgeDays} source={p.keyAgeSource} /> : null}
+        {p.capabilities.rotate.ok ? <KeyAgeBadge days={p.keyAgeDays} /> : null}
         {p.sessionExpiresAt !== null ? <Countdown expiresAt={p.sessionExpiresAt} /> : null}
       </span>
       <span className="prow-actions">

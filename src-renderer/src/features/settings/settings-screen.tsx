@@ -1,5 +1,6 @@
 // App settings: production patterns, notifications and theme (settings.get / settings.update).
 import { useEffect, useState } from 'react';
+import { KEY_AGE_ALARM_DAYS } from '../../../../shared/domain/key-age.js';
 import { useAppState } from '../../app/app-state.js';
 import { useStatus } from '../../components/status.js';
 import { useClient } from '../../platform/client-context.js';
@@ -116,8 +117,14 @@ export function SettingsScreen() {
               />
             </div>
             <label className="toggle">
-              <input type="checkbox" checked={draft.notifications.keyAge} onChange={(e) => save({ notifications: { ...draft.notifications, keyAge: e.target.checked } })} /> Remind me when an access key is older than 90 days
+              <input type="checkbox" checked={draft.notifications.keyAge} onChange={(e) => save({ notifications: { ...draft.notifications, keyAge: e.target.checked } })} /> Remind me when an access key is {KEY_AGE_ALARM_DAYS} days old
             </label>
+            <label className="toggle">
+              <input type="checkbox" checked={draft.checkKeyAgeOnline} aria-describedby="check-keys-help" onChange={(e) => save({ checkKeyAgeOnline: e.target.checked })} /> Check key ages with AWS in the background
+            </label>
+            <p id="check-keys-help" className="muted small help">
+              Once a day, each access key asks IAM for its own creation date, last use and account alias. Nothing secret is stored. Off: ages show as unknown until you check a key.
+            </p>
             <label className="toggle">
               <input type="checkbox" checked={draft.launchAtLogin} onChange={(e) => save({ launchAtLogin: e.target.checked })} /> Open Hatrack at login
             </label>
