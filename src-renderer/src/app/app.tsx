@@ -1,5 +1,6 @@
 // The application shell: title bar, section navigation, the files-changed banner, global shortcuts and dialogs.
 import { useEffect, useMemo, useState } from 'react';
+import { plural } from '../../../shared/domain/plural.js';
 import { StatusProvider } from '../components/status.js';
 import { DoctorScreen } from '../features/doctor/doctor-screen.js';
 import { KeysScreen } from '../features/keys/keys-screen.js';
@@ -110,7 +111,7 @@ function Shell() {
               <button type="button" className={app.screen === s.id ? 'nav-item active' : 'nav-item'} aria-current={app.screen === s.id ? 'page' : undefined} onClick={() => app.setScreen(s.id)}>
                 {s.label}
                 {s.id === 'profiles' && problems > 0 ? (
-                  <span className="count-pill" aria-label={`${problems} problems`}>
+                  <span className="count-pill" aria-label={plural(problems, 'problem')}>
                     {problems}
                   </span>
                 ) : null}

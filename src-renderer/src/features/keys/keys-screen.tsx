@@ -1,5 +1,6 @@
 // Access keys: age and last use per key (keys.info), and the rotation wizard.
 import { useMemo, useState } from 'react';
+import { plural } from '../../../../shared/domain/plural.js';
 import { useAppState } from '../../app/app-state.js';
 import { KeyAgeBadge } from '../../components/badges.js';
 import { useStatus } from '../../components/status.js';
@@ -25,7 +26,7 @@ export function KeysScreen() {
       <header className="page-head">
         <h1 id="keys-title">Access keys</h1>
         <p className="muted">
-          {withKeys.length} long-lived {withKeys.length === 1 ? 'key' : 'keys'}
+          {plural(withKeys.length, 'long-lived key')}
           {old > 0 ? `; ${old} older than 90 days — rotate them.` : '.'} Keys should be rotated at least every 90 days.
         </p>
       </header>

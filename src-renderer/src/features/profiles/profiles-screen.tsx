@@ -1,6 +1,7 @@
 // The profile rack: search, favourites, grouping by account, the virtualized list and the editor beside it.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
+import { plural } from '../../../../shared/domain/plural.js';
 import { useAppState } from '../../app/app-state.js';
 import { VirtualList } from '../../components/virtual-list.js';
 import type { VirtualListHandle } from '../../components/virtual-list.js';
@@ -123,13 +124,13 @@ export function ProfilesScreen() {
             Group by account
           </label>
           <span className="count muted" aria-live="polite" data-testid="profile-count">
-            {shown === total ? `${total} profiles` : `${shown} of ${total}`}
+            {shown === total ? plural(total, 'profile') : `${shown} of ${plural(total, 'profile')}`}
           </span>
         </div>
         {app.list !== null && app.list.problems.length > 0 ? (
           <details className="file-problems" open={app.list.problems.length <= 3}>
             <summary>
-              {app.list.problems.length} {app.list.problems.length === 1 ? 'problem' : 'problems'} in your AWS files
+              {plural(app.list.problems.length, 'problem')} in your AWS files
             </summary>
             <ProblemList problems={app.list.problems} />
           </details>
