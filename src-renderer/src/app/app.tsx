@@ -10,6 +10,7 @@ import { SettingsScreen } from '../features/settings/settings-screen.js';
 import { QuickSwitcher } from '../features/switcher/quick-switcher.js';
 import { VaultScreen } from '../features/vault/vault-screen.js';
 import { NewProfileWizard } from '../features/wizard/new-profile.js';
+import { DiscardChangesDialog } from '../features/editor/discard-dialog.js';
 import { ClientContext } from '../platform/client-context.js';
 import type { DesktopClient } from '../platform/desktop-client.js';
 import { createDesktopClient } from '../platform/desktop-client.js';
@@ -146,6 +147,7 @@ function Shell() {
       </main>
       {switcher ? <QuickSwitcher onClose={() => setSwitcher(false)} /> : null}
       {app.wizardOpen ? <NewProfileWizard onClose={() => app.setWizardOpen(false)} /> : null}
+      {app.leaving !== null ? <DiscardChangesDialog what={app.leaving.what} onAnswer={app.answerLeaving} /> : null}
     </div>
   );
 }
