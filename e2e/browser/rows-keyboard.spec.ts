@@ -25,7 +25,11 @@ aws_secret_access_key = je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY
 `;
 
 const row = (page: Page, name: string) => page.locator(`[data-testid="profile-row"][data-profile="${name}"]`);
-const focusedProfile = (page: Page) => page.evaluate(() => document.activeElement?.closest('[data-testid="profile-row"]')?.getAttribute('data-profile') ?? null);
+/** The profile whose row holds the focus, or null when the focus is outside the list. */
+async function focusedProfile(page: Page): Promise<string | null> {
+  const r = page.locator('[data-testid="profile-row"]:has(:focus)');
+  return (await r.count()) === 0 ? null : r.first().getAttribute('data-profile');
+}
 
 test('each row has exactly one primary action, picked from its capabilities', async ({ start }) => {
   const { page } = await start({ config: CONFIG, credentials: CREDENTIALS });

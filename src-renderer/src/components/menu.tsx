@@ -154,6 +154,7 @@ export function Menu({ label, items, anchor, onClose, returnFocus, testId }: Men
         );
       })}
     </div>,
-    document.body,
+    // Inside the main landmark (position: fixed keeps it above everything), so screen readers find it in context.
+    document.querySelector('main') ?? document.body,
   );
 }

@@ -64,6 +64,8 @@ export function Editor({ name, onClose }: { readonly name: string; readonly onCl
   const applied = async (msg: string, next: string | null) => {
     setPending(null);
     setUnsaved(null);
+    // The form comes back from what is now on disk (a fixed role_arn is split into account and role again).
+    setDetail(null);
     status.info(msg);
     await app.reload();
     if (next !== name) app.select(next);

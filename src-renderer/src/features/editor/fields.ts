@@ -100,7 +100,8 @@ export function buildRoleArn(partition: string, account: string, role: string): 
 /** Longer than any setting the AWS SDKs read (credential_process commands included); a paste gone wrong. Secrets
  * (aws_secret_access_key, aws_session_token) are exempt: session tokens grow. */
 const MAX_VALUE = 4096;
-const ROLE_NAME = /^[\w+=,.@/-]{1,64}$/;
+/** An optional IAM path (service-role/…, up to 512 characters) and a name of 1–64 characters. */
+const ROLE_NAME = /^(?=.{1,577}$)([\w+=,.@-]+\/){0,32}[\w+=,.@-]{1,64}$/;
 const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
 
 /** One sentence per invalid field (empty map = valid). */

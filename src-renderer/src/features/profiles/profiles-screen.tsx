@@ -134,7 +134,7 @@ export function ProfilesScreen() {
             id="profile-search"
             className="input search"
             type="search"
-            placeholder="Search name, account, role, kind, region…"
+            placeholder="Search name, account, role, region…"
             aria-label="Search profiles"
             value={query}
             onChange={(e) => {
