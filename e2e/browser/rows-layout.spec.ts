@@ -94,7 +94,8 @@ for (const size of SIZES) {
     const arn = editor.getByTestId('role-arn');
     await expect(arn).toHaveAttribute('title', `arn:aws:iam::111122223333:role/${LONG_ROLE}`);
     const copy = editor.getByRole('button', { name: 'Copy role ARN' });
-    await copy.scrollIntoViewIfNeeded(); // the form scrolls up and down, never sideways
+    // The form scrolls up and down, never sideways; bring the button wholly into view (IfNeeded stops at "partly").
+    await copy.evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await expect(copy).toBeInViewport({ ratio: 1 });
     expect(await overflows(page)).toEqual([]);
     for (const b of await page.locator('.prow-primary').all()) await expect(b).toBeInViewport({ ratio: 1 });
