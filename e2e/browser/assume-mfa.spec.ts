@@ -1,7 +1,7 @@
 // Assume a role that needs MFA: the dialog asks for six digits (paste works), then the session is live. STS is moto.
 import { expect, test } from '../fixtures/browser-host.js';
 import type { PageClipboard } from '../fixtures/browser-host.js';
-import { unique } from '../fixtures/helpers.js';
+import { chooseRowAction, unique } from '../fixtures/helpers.js';
 import { ACCOUNT, createRole, createUser } from '../../test/support/moto.js';
 
 test('assume with the MFA dialog', async ({ start, moto, signin }) => {
@@ -14,7 +14,8 @@ test('assume with the MFA dialog', async ({ start, moto, signin }) => {
     credentials: `[base]\naws_access_key_id = ${user.accessKeyId}\naws_secret_access_key = ${user.secretAccessKey}\n`,
   });
   const { page } = host;
-  await page.getByRole('button', { name: 'Assume secure' }).click();
+  // A role's primary button is Use; Assume is in its menu.
+  await chooseRowAction(page, 'secure', 'Assume now');
   const dlg = page.getByTestId('mfa-dialog');
   await expect(dlg).toBeVisible();
   const code = dlg.getByLabel('Code');
@@ -36,7 +37,7 @@ test('assume with the MFA dialog', async ({ start, moto, signin }) => {
   await expect(page.getByTestId('status')).toContainText(`Assumed arn:aws:iam::${ACCOUNT}:role/${role}`);
 
   // The dialog remembers nothing: the next time it opens empty (if main asks again).
-  await page.getByRole('button', { name: 'Open console for secure' }).click();
+  await chooseRowAction(page, 'secure', 'Open AWS console');
   // Decide only once main has answered the click: with a dialog, an opened console or an error.
   await expect(dlg.or(page.getByTestId('status').filter({ hasText: 'console for secure' })).or(page.getByTestId('error')).first()).toBeVisible();
   if (await dlg.isVisible()) {

@@ -1,6 +1,6 @@
 // Console: main builds the federated sign-in URL and opens it; the URL is captured by the host, never seen by the page.
 import { expect, test } from '../fixtures/browser-host.js';
-import { unique } from '../fixtures/helpers.js';
+import { chooseRowAction, unique } from '../fixtures/helpers.js';
 import { ACCOUNT, createRole, createUser } from '../../test/support/moto.js';
 
 test('console opens the federated sign-in URL from main', async ({ start, moto, signin }) => {
@@ -13,7 +13,7 @@ test('console opens the federated sign-in URL from main', async ({ start, moto, 
     credentials: `[base]\naws_access_key_id = ${user.accessKeyId}\naws_secret_access_key = ${user.secretAccessKey}\n`,
   });
   const { page } = host;
-  await page.getByRole('button', { name: 'Open console for ops' }).click();
+  await chooseRowAction(page, 'ops', 'Open AWS console');
   await expect(page.getByTestId('status')).toContainText('Opened the AWS console for ops');
   expect(host.opened).toHaveLength(1);
   const url = new URL(host.opened[0]!);

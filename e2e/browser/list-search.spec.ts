@@ -67,11 +67,12 @@ test('lists every profile and searches by name, account, role, kind and region',
   // Grouping by account puts a heading above each account's profiles.
   await page.getByLabel('Group by account').check();
   await expect(page.getByRole('heading', { name: /Account 111122223333/ })).toBeVisible();
-  // Keyboard: arrow down from search focuses the first row; Enter opens its editor.
+  // Keyboard: arrow down from search focuses the first row; Space opens its editor.
   await page.getByLabel('Group by account').uncheck();
   await search.focus();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('Enter');
+  // Enter runs the row's primary action (rows-keyboard.spec); Space opens the editor.
+  await page.keyboard.press('Space');
   await expect(page.getByTestId('editor')).toBeVisible();
 });

@@ -188,7 +188,10 @@ export const DoctorFindingSchema = z.object({
   severity: z.enum(['error', 'warning', 'info']),
   profile: z.string().nullable(),
   message: z.string(),
+  /** How to fix it by hand: a command or a sentence (the CLI prints it). */
   fix: z.string().nullable(),
+  /** Set only when doctor.fix can apply it safely: the fix button's short label ("Make private"). */
+  fixLabel: z.string().nullable(),
 });
 export type DoctorFinding = z.infer<typeof DoctorFindingSchema>;
 

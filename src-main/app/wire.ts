@@ -18,7 +18,7 @@ import { isProduction } from '../core/settings/settings.js';
 import type { Settings } from '../core/settings/settings.js';
 
 export function wireFinding(f: Finding): ResponseOf<'doctor.run'>['findings'][number] {
-  return { code: f.code, severity: f.severity, profile: f.profile, message: f.message, fix: f.fix };
+  return { code: f.code, severity: f.severity, profile: f.profile, message: f.message, fix: f.fix, fixLabel: f.action?.label ?? null };
 }
 
 export function roleSetupRequest(r: RequestOf<'roleSetup.plan'>): RoleSetupRequest {

@@ -1,5 +1,6 @@
 // The tray menu as pure data (any runtime): profiles, recents and the default session in, item specs out.
 
+import { plural } from '../../../shared/domain/plural.js';
 import type { Capabilities, ProfileSummary } from '../../../shared/ipc/schemas.js';
 import { envSnippet, hasEnvSnippet } from '../../core/switch/env-snippet.js';
 
@@ -149,7 +150,7 @@ export function buildTrayModel(input: TrayModelInput): TrayModel {
 
   const n = input.doctorFindingCount;
   items.push(
-    { kind: 'action', label: `Doctor: ${n} ${n === 1 ? 'finding' : 'findings'}`, action: { type: 'doctor' }, enabled: true },
+    { kind: 'action', label: `Doctor: ${plural(n, 'finding')}`, action: { type: 'doctor' }, enabled: true },
     { kind: 'action', label: 'Open Hatrack', action: { type: 'open' }, enabled: true },
     { kind: 'separator' },
     { kind: 'action', label: 'Quit Hatrack', action: { type: 'quit' }, enabled: true },

@@ -69,7 +69,7 @@ async function fixAll(d: Doctor, args: ParsedArgs, ctx: CliContext, files: AwsFi
 }
 
 /** A finding as `--json` prints it: the window's DoctorFinding, plus whether `--fix` can apply it. */
-const publicJson = (f: Finding): DoctorFinding & { readonly autoFix: boolean } => ({ code: f.code, severity: f.severity, profile: f.profile, message: f.message, fix: f.fix, autoFix: f.action !== null });
+const publicJson = (f: Finding): DoctorFinding & { readonly autoFix: boolean } => ({ code: f.code, severity: f.severity, profile: f.profile, message: f.message, fix: f.fix, fixLabel: f.action?.label ?? null, autoFix: f.action !== null });
 
 export const doctorCommand: CliCommand = {
   name: 'doctor',

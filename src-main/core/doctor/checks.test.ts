@@ -26,7 +26,7 @@ describe('doctor checks', () => {
       modes: { credentials: { path: '/h/.aws/credentials', mode: 0o644 }, config: { path: '/h/.aws/config', mode: 0o640 }, awsDir: { path: '/h/.aws', mode: 0o755 } },
     });
     const f = runChecks(c);
-    expect(f.find((x) => x.code === 'CREDENTIALS_FILE_PERMISSIONS')).toMatchObject({ severity: 'error', action: { kind: 'chmod', path: '/h/.aws/credentials', mode: 0o600 } });
+    expect(f.find((x) => x.code === 'CREDENTIALS_FILE_PERMISSIONS')).toMatchObject({ severity: 'error', action: { kind: 'chmod', path: '/h/.aws/credentials', mode: 0o600, label: 'Make private' } });
     expect(f.find((x) => x.code === 'CONFIG_FILE_PERMISSIONS')?.action).toMatchObject({ mode: 0o600 });
     expect(f.find((x) => x.code === 'AWS_DIR_PERMISSIONS')?.action).toMatchObject({ mode: 0o700 });
     expect(runChecks({ ...c, platform: 'win32' }).filter((x) => x.code.endsWith('PERMISSIONS'))).toEqual([]);
@@ -88,6 +88,8 @@ describe('doctor checks', () => {
     expect(f.find((x) => x.code === 'ROOT_ACCESS_KEYS')).toMatchObject({ profile: 'a', severity: 'error' });
     expect(f.filter((x) => x.code === 'ROOT_ACCESS_KEYS')).toHaveLength(1);
     expect(f.find((x) => x.code === 'SECURITY_TOKEN_LEFTOVER')).toMatchObject({ profile: 't', action: { kind: 'file-fix' } });
+    // The window's button label is the fix's plain title, not the CLI advice with its command.
+    expect(f.find((x) => x.code === 'SECURITY_TOKEN_LEFTOVER')?.action?.label).toMatch(/^[A-Z][^()]{2,48}$/);
     expect(f.find((x) => x.code === 'FILE_BREAKS_CLI')).toMatchObject({ severity: 'error', action: { kind: 'file-fix', problemId: 'DUPLICATE_KEY:config:3' } });
     expect(f[0]!.severity).toBe('error');
   });

@@ -33,9 +33,13 @@ export type FindingCode =
   | 'FILE_READ_ONLY';
 
 /** What `doctor --fix` can do by itself. Advice that needs a decision (vault add, rotate) stays text in `fix`. */
-export type FixAction =
+export type FixAction = (
   | { readonly kind: 'chmod'; readonly path: string; readonly mode: number }
-  | { readonly kind: 'file-fix'; readonly problemId: string };
+  | { readonly kind: 'file-fix'; readonly problemId: string }
+) & {
+  /** What a button that applies it says: a few plain words (the window's Doctor), never a command line. */
+  readonly label: string;
+};
 
 export interface Finding {
   readonly code: FindingCode;
@@ -161,7 +165,7 @@ function permissionChecks(ctx: DoctorContext): Finding[] {
       profile: null,
       message: `${creds.path} is ${octal(creds.mode)}: other users on this machine can read it.`,
       fix: `chmod ${mode.toString(8)} ${creds.path}`,
-      action: { kind: 'chmod', path: creds.path, mode },
+      action: { kind: 'chmod', path: creds.path, mode, label: 'Make private' },
     });
   }
   const config = ctx.modes.config;
@@ -174,7 +178,7 @@ function permissionChecks(ctx: DoctorContext): Finding[] {
       profile: null,
       message: `${config.path} holds secret keys and is ${octal(config.mode)}: other users on this machine can read it.`,
       fix: `chmod ${mode.toString(8)} ${config.path}`,
-      action: { kind: 'chmod', path: config.path, mode },
+      action: { kind: 'chmod', path: config.path, mode, label: 'Make private' },
     });
   }
   const dir = ctx.modes.awsDir;
@@ -185,7 +189,7 @@ function permissionChecks(ctx: DoctorContext): Finding[] {
       profile: null,
       message: `${dir.path} is ${octal(dir.mode)}: other users can list it (and read any file in it created with a loose mode).`,
       fix: `chmod 700 ${dir.path}`,
-      action: { kind: 'chmod', path: dir.path, mode: 0o700 },
+      action: { kind: 'chmod', path: dir.path, mode: 0o700, label: 'Make folder private' },
     });
   }
   return out;
@@ -359,7 +363,7 @@ function problemChecks(ctx: DoctorContext): Finding[] {
   const out: Finding[] = [];
   for (const p of ctx.problems) {
     if (p.code !== 'SECURITY_TOKEN_LEFTOVER' && !p.breaksCli) continue;
-    const action: FixAction | null = p.fix === undefined ? null : { kind: 'file-fix', problemId: p.id };
+    const action: FixAction | null = p.fix === undefined ? null : { kind: 'file-fix', problemId: p.id, label: p.fix.title };
     out.push({
       code: p.breaksCli ? 'FILE_BREAKS_CLI' : 'SECURITY_TOKEN_LEFTOVER',
       severity: p.breaksCli ? 'error' : 'warning',

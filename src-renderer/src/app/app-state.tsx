@@ -28,6 +28,14 @@ export interface AppState {
   readonly setWizardOpen: (open: boolean) => void;
   /** Bumped when the files changed, so open views (the editor) refetch. */
   readonly revision: number;
+  /**
+   * The editor reports an unsaved edit here (what it edits) or null; while set, select() and setScreen() ask before
+   * discarding it instead of switching at once.
+   */
+  readonly setUnsaved: (what: string | null) => void;
+  /** A switch waiting for the user's answer to "discard unsaved changes?" (the shell asks). */
+  readonly leaving: { readonly what: string } | null;
+  readonly answerLeaving: (discard: boolean) => void;
 }
 
 const Ctx = createContext<AppState | null>(null);
@@ -48,6 +56,10 @@ export function AppStateProvider({ children }: { readonly children: ReactNode })
   const [banner, setBanner] = useState<FilesChangedBanner | null>(null);
   const [wizardOpen, setWizardOpen] = useState(false);
   const [revision, setRevision] = useState(0);
+  const unsaved = useRef<string | null>(null);
+  const [leaving, setLeaving] = useState<{ what: string; proceed: () => void } | null>(null);
+  const current = useRef({ screen, selected });
+  current.current = { screen, selected };
   const inFlight = useRef<Promise<void> | null>(null);
   const again = useRef(false);
 
@@ -96,15 +108,45 @@ export function AppStateProvider({ children }: { readonly children: ReactNode })
     return () => offs.forEach((off) => off());
   }, [client, reload]);
 
+  const guarded = useCallback((proceed: () => void) => {
+    if (unsaved.current === null) proceed();
+    else setLeaving({ what: unsaved.current, proceed });
+  }, []);
+  const select = useCallback(
+    (name: string | null) => {
+      if (name !== current.current.selected) guarded(() => setSelected(name));
+    },
+    [guarded],
+  );
+  const changeScreen = useCallback(
+    (s: Screen) => {
+      if (s !== current.current.screen) guarded(() => setScreen(s));
+    },
+    [guarded],
+  );
+  const setUnsaved = useCallback((what: string | null) => {
+    unsaved.current = what;
+  }, []);
+  const answerLeaving = useCallback(
+    (discard: boolean) => {
+      if (discard && leaving !== null) {
+        unsaved.current = null;
+        leaving.proceed();
+      }
+      setLeaving(null);
+    },
+    [leaving],
+  );
+
   const value = useMemo<AppState>(
     () => ({
       list,
       loadError,
       reload,
       screen,
-      setScreen,
+      setScreen: changeScreen,
       selected,
-      select: setSelected,
+      select,
       settings,
       setSettings,
       banner,
@@ -112,8 +154,11 @@ export function AppStateProvider({ children }: { readonly children: ReactNode })
       wizardOpen,
       setWizardOpen,
       revision,
+      setUnsaved,
+      leaving: leaving === null ? null : { what: leaving.what },
+      answerLeaving,
     }),
-    [list, loadError, reload, screen, selected, settings, banner, wizardOpen, revision],
+    [list, loadError, reload, screen, changeScreen, selected, select, settings, banner, wizardOpen, revision, setUnsaved, leaving, answerLeaving],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

@@ -1,5 +1,6 @@
 // The application shell: title bar, section navigation, the files-changed banner, global shortcuts and dialogs.
 import { useEffect, useMemo, useState } from 'react';
+import { plural } from '../../../shared/domain/plural.js';
 import { StatusProvider } from '../components/status.js';
 import { DoctorScreen } from '../features/doctor/doctor-screen.js';
 import { KeysScreen } from '../features/keys/keys-screen.js';
@@ -11,6 +12,7 @@ import { SsoSignInProvider } from '../features/sso/sign-in-provider.js';
 import { QuickSwitcher } from '../features/switcher/quick-switcher.js';
 import { VaultScreen } from '../features/vault/vault-screen.js';
 import { NewProfileWizard } from '../features/wizard/new-profile.js';
+import { DiscardChangesDialog } from '../features/editor/discard-dialog.js';
 import { ClientContext } from '../platform/client-context.js';
 import type { DesktopClient } from '../platform/desktop-client.js';
 import { createDesktopClient } from '../platform/desktop-client.js';
@@ -107,7 +109,7 @@ function Shell() {
               <button type="button" className={app.screen === s.id ? 'nav-item active' : 'nav-item'} aria-current={app.screen === s.id ? 'page' : undefined} onClick={() => app.setScreen(s.id)}>
                 {s.label}
                 {s.id === 'profiles' && problems > 0 ? (
-                  <span className="count-pill" aria-label={`${problems} problems`}>
+                  <span className="count-pill" aria-label={plural(problems, 'problem')}>
                     {problems}
                   </span>
                 ) : null}
@@ -143,6 +145,7 @@ function Shell() {
       </main>
       {switcher ? <QuickSwitcher onClose={() => setSwitcher(false)} /> : null}
       {app.wizardOpen ? <NewProfileWizard onClose={() => app.setWizardOpen(false)} /> : null}
+      {app.leaving !== null ? <DiscardChangesDialog what={app.leaving.what} onAnswer={app.answerLeaving} /> : null}
     </div>
   );
 }

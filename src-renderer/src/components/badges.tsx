@@ -44,7 +44,14 @@ const AGE_CLASS: Readonly<Record<KeyAgeLevel, string>> = { ok: 'age-ok', warn: '
 export function KeyAgeBadge({ days }: { readonly days: number | null }) {
   const level = keyAgeLevel(days);
   const whole = days === null ? null : Math.floor(days);
-  const text = whole === null ? 'age unknown — check' : `key ${whole} d`;
+  // "— check" is the hint a narrow list drops first (CSS), so the badge never pushes the row's action off the pane.
+  const text = whole === null ? (
+    <>
+      age unknown<span className="age-hint"> — check</span>
+    </>
+  ) : (
+    `key ${whole} d`
+  );
   const title =
     whole === null
       ? 'IAM has not told Hatrack when this key was created yet (offline, not checked yet, or the key may not ask). Check it under Access keys.'

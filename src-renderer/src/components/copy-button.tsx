@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useClient } from '../platform/client-context.js';
 import { useStatus } from './status.js';
 
-export function CopyButton({ text, label }: { readonly text: string; readonly label: string }) {
+export function CopyButton({ text, label, a11yLabel }: { readonly text: string; readonly label: string; readonly a11yLabel?: string }) {
   const client = useClient();
   const status = useStatus();
   const [done, setDone] = useState(false);
@@ -11,6 +11,7 @@ export function CopyButton({ text, label }: { readonly text: string; readonly la
     <button
       type="button"
       className="button small"
+      aria-label={a11yLabel}
       onClick={() => {
         client.copyText(text).then(
           () => {

@@ -15,10 +15,15 @@ export interface VirtualListProps {
   readonly label: string;
   readonly className?: string;
   readonly empty?: ReactNode;
+  /**
+   * A row kept in the DOM even when scrolled out of view: the list's one tab stop (roving tabindex) must always
+   * exist, or Tab would skip the list after a scroll.
+   */
+  readonly pinnedIndex?: number | undefined;
 }
 
 export const VirtualList = forwardRef<VirtualListHandle, VirtualListProps>(function VirtualList(props, ref) {
-  const { itemCount, rowHeight, renderRow, itemKey, overscan = 6, label, className, empty } = props;
+  const { itemCount, rowHeight, renderRow, itemKey, overscan = 6, label, className, empty, pinnedIndex } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
@@ -56,16 +61,30 @@ export const VirtualList = forwardRef<VirtualListHandle, VirtualListProps>(funct
     [rowHeight],
   );
 
+  // The pinned row moves between its pool slot and the 'pinned' slot as it scrolls out of view and back, which
+  // remounts it; when it held the focus, the layout effect below gives the focus back to the new element.
+  const focusInside = useRef(false);
+  focusInside.current = scroller.current?.contains(document.activeElement) === true && document.activeElement !== scroller.current;
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!focusInside.current || el === null || pinnedIndex === undefined || el.contains(document.activeElement)) return;
+    el.querySelector<HTMLElement>(`[aria-posinset="${pinnedIndex + 1}"] [tabindex="0"]`)?.focus();
+  });
+
   const first = Math.max(0, Math.floor(top / rowHeight) - overscan);
   // Rows are keyed by pool slot, not by item: a filter or a scroll updates the DOM rows in place instead of
   // unmounting and mounting them, which is what keeps a keystroke within a frame at 10,000 items.
   const pool = Math.ceil(height / rowHeight) + 2 * overscan + 2;
   const last = Math.min(itemCount, Math.ceil((top + height) / rowHeight) + overscan);
   const rows: ReactNode[] = [];
-  for (let i = first; i < last; i++) {
+  const indexes: number[] = [];
+  for (let i = first; i < last; i++) indexes.push(i);
+  const pinned = pinnedIndex !== undefined && pinnedIndex >= 0 && pinnedIndex < itemCount && (pinnedIndex < first || pinnedIndex >= last) ? pinnedIndex : null;
+  if (pinned !== null) indexes.push(pinned);
+  for (const i of indexes) {
     rows.push(
       <div
-        key={i % pool}
+        key={i === pinned ? 'pinned' : i % pool}
         data-key={itemKey(i)}
         className="vrow"
         role="listitem"

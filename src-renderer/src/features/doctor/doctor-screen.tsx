@@ -69,21 +69,23 @@ export function DoctorScreen() {
                 <span className="finding-text">
                   {f.profile !== null ? <strong>{f.profile}: </strong> : null}
                   {f.message}
+                  {/* Advice Hatrack cannot apply by itself is shown whole, not squeezed into a button. */}
+                  {f.fix !== null && f.fixLabel === null ? <span className="finding-advice muted small">{f.fix}</span> : null}
                 </span>
-                {f.fix !== null ? (
+                {f.fixLabel !== null ? (
                   <button
                     type="button"
                     className="button small"
                     disabled={fixing !== null}
-                    aria-label={`Fix: ${f.message}`}
-                    title={f.fix}
+                    aria-label={`${f.fixLabel}: ${f.message}`}
+                    title={f.fix ?? undefined}
                     onClick={() => {
                       setFixing(id);
                       client.call('doctor.fix', { code: f.code, profile: f.profile }).then(
                         async (r) => {
                           setFixing(null);
                           setFindings(r.findings);
-                          status.info(`Fixed: ${f.fix ?? f.message}`);
+                          status.info(`Fixed: ${f.fixLabel ?? f.message}.`);
                           await app.reload();
                         },
                         (e: unknown) => {
@@ -93,7 +95,7 @@ export function DoctorScreen() {
                       );
                     }}
                   >
-                    {fixing === id ? 'Fixing…' : f.fix.startsWith('hatrack ') ? 'Fix' : f.fix}
+                    {fixing === id ? 'Fixing…' : f.fixLabel}
                   </button>
                 ) : null}
               </li>

@@ -1,6 +1,6 @@
 // The profile editor panel: a form for the profile's kind, its raw sections as they stand in the files, problems with
 // one-click fixes, rename and delete (warning about profiles that reference this one). Every save previews its diff.
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useAppState } from '../../app/app-state.js';
 import { KeyAgeBadge, KindIcon, kindLabel } from '../../components/badges.js';
 import { Dialog } from '../../components/dialog.js';
@@ -25,6 +25,26 @@ export function Editor({ name, onClose }: { readonly name: string; readonly onCl
   const [pending, setPending] = useState<Pending | null>(null);
   const [renaming, setRenaming] = useState(false);
   const [formKey, setFormKey] = useState(0);
+  const setUnsaved = app.setUnsaved;
+  const onDirtyChange = useCallback((dirty: boolean) => setUnsaved(dirty ? name : null), [setUnsaved, name]);
+  useEffect(() => () => setUnsaved(null), [setUnsaved]);
+
+  // Escape closes the editor (asking first when an edit is unsaved), unless something above it takes Escape:
+  // an open dialog or menu, or a search box with text to clear.
+  const closeRef = useRef(onClose);
+  closeRef.current = onClose;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      if (document.querySelector('dialog[open], [role="menu"]') !== null) return;
+      const t = e.target;
+      if (t instanceof HTMLInputElement && t.type === 'search' && t.value !== '') return;
+      e.preventDefault();
+      closeRef.current();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   useEffect(() => {
     let live = true;
@@ -43,6 +63,9 @@ export function Editor({ name, onClose }: { readonly name: string; readonly onCl
 
   const applied = async (msg: string, next: string | null) => {
     setPending(null);
+    setUnsaved(null);
+    // The form comes back from what is now on disk (a fixed role_arn is split into account and role again).
+    setDetail(null);
     status.info(msg);
     await app.reload();
     if (next !== name) app.select(next);
@@ -123,6 +146,7 @@ export function Editor({ name, onClose }: { readonly name: string; readonly onCl
                 profileName={name}
                 sourceProfiles={names}
                 submitLabel="Review changes…"
+                onDirtyChange={onDirtyChange}
                 onSubmit={(values) =>
                   setPending({ title: `Save ${name}`, edit: { type: 'set', profile: name, values }, applyLabel: 'Save changes', after: () => void applied(`Saved ${name}.`, name) })
                 }
@@ -179,7 +203,8 @@ export function Editor({ name, onClose }: { readonly name: string; readonly onCl
 
 function RenameDialog({ name, refs, onClose, onNext }: { readonly name: string; readonly refs: readonly string[]; readonly onClose: () => void; readonly onNext: (to: string) => void }) {
   const [to, setTo] = useState(name);
-  const valid = to.trim() !== '' && to.trim() !== name && /^[\w\-@+.%:/]+$/.test(to.trim());
+  const why = to.trim() === '' ? 'Enter the new name.' : to.trim() === name ? 'Type a name different from the current one.' : !/^[\w\-@+.%:/]+$/.test(to.trim()) ? 'Use letters, digits and _-@+.%:/ only.' : null;
+  const valid = why === null;
   return (
     <Dialog title={`Rename ${name}`} onClose={onClose}>
       <form
@@ -202,7 +227,12 @@ function RenameDialog({ name, refs, onClose, onNext }: { readonly name: string; 
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="button primary" disabled={!valid}>
+          {why !== null ? (
+            <span id="rename-why" className="help form-status">
+              {why}
+            </span>
+          ) : null}
+          <button type="submit" className="button primary" disabled={!valid} aria-describedby={why !== null ? 'rename-why' : undefined}>
             Preview rename…
           </button>
         </div>

@@ -55,6 +55,28 @@ export const FIELDS: Readonly<Record<FormKind, readonly FieldSpec[]>> = {
   settings: COMMON,
 };
 
+/** The raw role_arn, edited as text when it cannot be split into account and role (so a bad value is seen and fixed). */
+const RAW_ROLE_ARN: FieldSpec = {
+  key: 'role_arn',
+  label: 'Role ARN',
+  input: 'text',
+  placeholder: 'arn:aws:iam::123456789012:role/Name',
+  required: true,
+  help: 'This value is not a role ARN Hatrack can split into an account and a role name; correct it here.',
+};
+
+/** True when a stored role_arn is not one Hatrack can split (the form then edits it as raw text). */
+export function hasRawRoleArn(kind: FormKind, settings: Readonly<Record<string, unknown>>): boolean {
+  const arn = settings['role_arn'];
+  return kind === 'role' && typeof arn === 'string' && parseRoleArn(arn) === null;
+}
+
+/** The fields the form shows for this kind and these stored settings. */
+export function fieldsFor(kind: FormKind, settings: Readonly<Record<string, unknown>>): readonly FieldSpec[] {
+  if (!hasRawRoleArn(kind, settings)) return FIELDS[kind];
+  return [RAW_ROLE_ARN, ...FIELDS.role.filter((f) => f.key !== '_account' && f.key !== '_role')];
+}
+
 export function formKindOf(kind: string): FormKind {
   return kind === 'static' || kind === 'role' || kind === 'sso' || kind === 'process' ? kind : 'settings';
 }
@@ -75,21 +97,29 @@ export function buildRoleArn(partition: string, account: string, role: string): 
   return `arn:${partition}:iam::${account}:role/${role}`;
 }
 
-const ROLE_NAME = /^[\w+=,.@/-]{1,64}$/;
+/** Longer than any setting the AWS SDKs read (credential_process commands included); a paste gone wrong. Secrets
+ * (aws_secret_access_key, aws_session_token) are exempt: session tokens grow. */
+const MAX_VALUE = 4096;
+/** An optional IAM path (service-role/…, up to 512 characters) and a name of 1–64 characters. */
+const ROLE_NAME = /^(?=.{1,577}$)([\w+=,.@-]+\/){0,32}[\w+=,.@-]{1,64}$/;
 const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
 
 /** One sentence per invalid field (empty map = valid). */
 export function validate(kind: FormKind, v: Readonly<Record<string, string>>, opts: { readonly hasSecret: boolean }): Record<string, string> {
   const errors: Record<string, string> = {};
   const val = (k: string) => (v[k] ?? '').trim();
-  if (val('region') !== '' && !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(val('region'))) errors['region'] = 'A region looks like eu-west-1.';
+  if (val('region') !== '' && (val('region').length > 32 || !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(val('region')))) errors['region'] = 'A region looks like eu-west-1.';
   if (kind === 'static') {
     if (!/^[A-Z0-9]{16,128}$/.test(val('aws_access_key_id'))) errors['aws_access_key_id'] = 'An access key ID is 16–128 capital letters and digits, like AKIA….';
     if (!opts.hasSecret && val('aws_secret_access_key') === '') errors['aws_secret_access_key'] = 'Enter the secret access key.';
   }
   if (kind === 'role') {
-    if (!/^\d{12}$/.test(val('_account'))) errors['_account'] = 'An AWS account ID is 12 digits.';
-    if (!ROLE_NAME.test(val('_role'))) errors['_role'] = 'A role name is 1–64 letters, digits and +=,.@_- (a path may use /).';
+    if ('role_arn' in v) {
+      if (parseRoleArn(val('role_arn')) === null) errors['role_arn'] = 'A role ARN looks like arn:aws:iam::123456789012:role/Name.';
+    } else {
+      if (!/^\d{12}$/.test(val('_account'))) errors['_account'] = 'An AWS account ID is 12 digits.';
+      if (!ROLE_NAME.test(val('_role'))) errors['_role'] = 'A role name is 1–64 letters, digits and +=,.@_- (a path may use /).';
+    }
     const d = val('duration_seconds');
     if (d !== '' && (!/^\d+$/.test(d) || Number(d) < 900 || Number(d) > 43200)) errors['duration_seconds'] = 'STS accepts 900 to 43200 seconds.';
     const s = val('role_session_name');
@@ -108,6 +138,7 @@ export function validate(kind: FormKind, v: Readonly<Record<string, string>>, op
   if (kind === 'process' && val('credential_process') === '') errors['credential_process'] = 'Enter the command that prints credentials.';
   for (const [k, raw] of Object.entries(v)) {
     const t = raw.trim();
+    if (t.length > MAX_VALUE && !k.startsWith('aws_s') && errors[k] === undefined) errors[k] = `A value this long (${t.length} characters) is not one AWS reads; keep it under ${MAX_VALUE}.`;
     if (t !== '' && /\s[#;]|^[#;]/.test(t) && errors[k] === undefined) errors[k] = 'A value cannot contain “ #” or “ ;”: the AWS SDKs would cut it off there.';
   }
   return errors;

@@ -1,9 +1,10 @@
 // The form for one profile kind: builds the role ARN from account + role name, keeps secrets write-only (explicit Reveal).
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
+import { CopyButton } from '../../components/copy-button.js';
 import { useStatus } from '../../components/status.js';
 import { useClient } from '../../platform/client-context.js';
 import type { FieldSpec, FormKind } from './fields.js';
-import { buildRoleArn, FIELDS, OUTPUTS, parseRoleArn, REGIONS, validate } from './fields.js';
+import { buildRoleArn, fieldsFor, hasRawRoleArn, OUTPUTS, parseRoleArn, REGIONS, validate } from './fields.js';
 
 type Settings = Readonly<Record<string, string | Readonly<Record<string, string>>>>;
 
@@ -16,18 +17,22 @@ export interface ProfileFormProps {
   readonly submitLabel: string;
   readonly onSubmit: (values: Record<string, string | null>) => void;
   readonly onCancel?: () => void;
+  /** Told whenever the form gains or loses unsaved changes (the editor guards leaving with it). */
+  readonly onDirtyChange?: (dirty: boolean) => void;
+  /** Why submitting is blocked by something outside the form (the wizard's profile name), or null. */
+  readonly blockedReason?: string | null;
 }
 
 const SECRET_KEYS = new Set(['aws_secret_access_key', 'aws_session_token']);
 
-function initialDraft(kind: FormKind, settings: Settings): Record<string, string> {
+function initialDraft(kind: FormKind, settings: Settings, fields: readonly FieldSpec[]): Record<string, string> {
   const d: Record<string, string> = {};
-  for (const f of FIELDS[kind]) {
+  for (const f of fields) {
     if (f.input === 'secret') continue;
     const v = settings[f.key];
     d[f.key] = typeof v === 'string' ? v : '';
   }
-  if (kind === 'role') {
+  if (kind === 'role' && !hasRawRoleArn(kind, settings)) {
     const arn = parseRoleArn(typeof settings['role_arn'] === 'string' ? settings['role_arn'] : undefined);
     d['_account'] = arn?.account ?? '';
     d['_role'] = arn?.role ?? '';
@@ -35,11 +40,26 @@ function initialDraft(kind: FormKind, settings: Settings): Record<string, string
   return d;
 }
 
-export function ProfileForm({ kind, settings, profileName, sourceProfiles, submitLabel, onSubmit, onCancel }: ProfileFormProps) {
+/** Why the submit button is disabled, in words next to it: required fields first, then invalid ones, then "no changes". */
+function blockedBecause(fields: readonly FieldSpec[], draft: Readonly<Record<string, string>>, errors: Readonly<Record<string, string>>, dirty: boolean, isNew: boolean): string | null {
+  const wrong = fields.filter((f) => errors[f.key] !== undefined);
+  const empty = wrong.filter((f) => f.required === true && (draft[f.key] ?? '').trim() === '');
+  const invalid = wrong.filter((f) => !empty.includes(f));
+  const parts: string[] = [];
+  if (empty.length > 0) parts.push(`Fill in ${empty.map((f) => f.label).join(', ')}.`);
+  if (invalid.length > 0) parts.push(`Correct ${invalid.map((f) => f.label).join(', ')}.`);
+  if (parts.length > 0) return parts.join(' ');
+  if (!dirty) return isNew ? 'Fill in the fields above.' : 'No changes to review yet.';
+  return null;
+}
+
+export function ProfileForm({ kind, settings, profileName, sourceProfiles, submitLabel, onSubmit, onCancel, onDirtyChange, blockedReason }: ProfileFormProps) {
   const client = useClient();
   const status = useStatus();
   const uid = useId();
-  const initial = useMemo(() => initialDraft(kind, settings), [kind, settings]);
+  const fields = useMemo(() => fieldsFor(kind, settings), [kind, settings]);
+  const rawArn = hasRawRoleArn(kind, settings);
+  const initial = useMemo(() => initialDraft(kind, settings, fields), [kind, settings, fields]);
   const [draft, setDraft] = useState<Record<string, string>>(initial);
   const [secrets, setSecrets] = useState<Record<string, string>>({});
   const [revealed, setRevealed] = useState<Record<string, string>>({});
@@ -51,7 +71,7 @@ export function ProfileForm({ kind, settings, profileName, sourceProfiles, submi
 
   const values = useMemo(() => {
     const out: Record<string, string | null> = {};
-    for (const f of FIELDS[kind]) {
+    for (const f of fields) {
       if (f.key.startsWith('_')) continue;
       if (f.input === 'secret') {
         const s = (secrets[f.key] ?? '').trim();
@@ -62,15 +82,18 @@ export function ProfileForm({ kind, settings, profileName, sourceProfiles, submi
       const was = (initial[f.key] ?? '').trim();
       if (isNew ? now !== '' : now !== was) out[f.key] = now === '' ? null : now;
     }
-    if (kind === 'role') {
+    if (kind === 'role' && !rawArn) {
       const acct = (draft['_account'] ?? '').trim();
       const role = (draft['_role'] ?? '').trim();
       const arn = buildRoleArn(partition, acct, role);
       if (isNew || acct !== initial['_account'] || role !== initial['_role']) out['role_arn'] = arn;
     }
     return out;
-  }, [kind, draft, secrets, initial, isNew, partition]);
+  }, [kind, fields, rawArn, draft, secrets, initial, isNew, partition]);
   const dirty = Object.keys(values).length > 0;
+  useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
+  const blocked = blockedReason ?? blockedBecause(fields, { ...draft, ...secrets }, errors, dirty, isNew);
+  const statusId = `${uid}-why`;
 
   const reveal = (key: string) => {
     if (profileName === null) return;
@@ -190,7 +213,7 @@ export function ProfileForm({ kind, settings, profileName, sourceProfiles, submi
       onSubmit={(e) => {
         e.preventDefault();
         setTouched(true);
-        if (Object.keys(errors).length === 0 && dirty) onSubmit(values);
+        if (blocked === null) onSubmit(values);
       }}
     >
       <datalist id={`${uid}-regions`}>
@@ -198,11 +221,15 @@ export function ProfileForm({ kind, settings, profileName, sourceProfiles, submi
           <option key={r} value={r} />
         ))}
       </datalist>
-      {FIELDS[kind].map(field)}
+      {fields.map(field)}
       {arnPreview !== null ? (
-        <p className="help">
-          Role ARN: <code data-testid="role-arn">{arnPreview}</code>
-        </p>
+        <div className="help arn-line">
+          <span>Role ARN:</span>
+          <code data-testid="role-arn" title={arnPreview}>
+            {arnPreview}
+          </code>
+          <CopyButton text={arnPreview} label="Copy" a11yLabel="Copy role ARN" />
+        </div>
       ) : null}
       <div className="form-actions">
         {onCancel !== undefined ? (
@@ -210,12 +237,13 @@ export function ProfileForm({ kind, settings, profileName, sourceProfiles, submi
             Cancel
           </button>
         ) : null}
-        <button type="submit" className="button primary" disabled={!dirty}>
+        <button type="submit" className="button primary" disabled={blocked !== null} aria-describedby={blocked !== null ? statusId : undefined}>
           {submitLabel}
         </button>
-        {touched && Object.keys(errors).length > 0 ? (
-          <span className="field-error" role="alert">
-            Fix the highlighted fields first.
+        {/* A disabled button always says why, next to it (and to screen readers through aria-describedby). */}
+        {blocked !== null ? (
+          <span id={statusId} className={`form-status ${Object.keys(errors).length > 0 || blockedReason != null ? 'field-error' : 'help'}`} data-testid="form-blocked" aria-live="polite">
+            {blocked}
           </span>
         ) : null}
       </div>

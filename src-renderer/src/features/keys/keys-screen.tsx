@@ -1,6 +1,7 @@
 // Access keys: age and last use per key (keys.info), and the rotation wizard.
 import { useMemo, useState } from 'react';
 import { KEY_AGE_ALARM_DAYS, KEY_AGE_WARN_DAYS, keyAgeLevel } from '../../../../shared/domain/key-age.js';
+import { plural } from '../../../../shared/domain/plural.js';
 import { useAppState } from '../../app/app-state.js';
 import { KeyAgeBadge } from '../../components/badges.js';
 import { useStatus } from '../../components/status.js';
@@ -41,7 +42,7 @@ export function KeysScreen() {
       <header className="page-head">
         <h1 id="keys-title">Access keys</h1>
         <p className="muted">
-          {withKeys.length} long-lived {withKeys.length === 1 ? 'key' : 'keys'}
+          {plural(withKeys.length, 'long-lived key')}
           {old > 0 ? `; ${old} ${old === 1 ? 'is' : 'are'} ${KEY_AGE_ALARM_DAYS} days or older — rotate ${old === 1 ? 'it' : 'them'}` : ''}
           {unknown > 0 ? `; ${unknown} of unknown age` : ''}. Ages come from IAM; rotate soon from {KEY_AGE_WARN_DAYS} days, at the latest at {KEY_AGE_ALARM_DAYS}.
         </p>

@@ -45,7 +45,12 @@ export function MfaDialog({ profile, problem, onDone }: { readonly profile: stri
           <button type="button" className="button" onClick={() => onDone(null)}>
             Cancel
           </button>
-          <button type="submit" className="button primary" disabled={!valid}>
+          {!valid ? (
+            <span id="mfa-why" className="help form-status">
+              Enter the 6-digit code.
+            </span>
+          ) : null}
+          <button type="submit" className="button primary" disabled={!valid} aria-describedby={!valid ? 'mfa-why' : undefined}>
             Continue
           </button>
         </div>

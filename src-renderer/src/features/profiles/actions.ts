@@ -38,6 +38,77 @@ export function whyNot(p: ProfileSummary, capability: keyof ProfileSummary['capa
   return c.ok ? undefined : `${p.name} ${c.reason ?? 'cannot do this'}.`;
 }
 
+/** What a profile row can do: each action with the capability that gates it (null = always possible). */
+export type RowActionId = 'signIn' | 'use' | 'assume' | 'console' | 'copyEnv' | 'edit';
+
+export interface RowAction {
+  readonly id: RowActionId;
+  /** The row button's word ("Use"). */
+  readonly short: string;
+  /** The menu item's words ("Use as default"). */
+  readonly menuLabel: string;
+  /** The row button's accessible name, naming the profile ("Use dev as default"). */
+  readonly a11yLabel: (name: string) => string;
+  readonly capability: keyof ProfileSummary['capabilities'] | null;
+}
+
+export const ROW_ACTIONS: Readonly<Record<RowActionId, RowAction>> = {
+  signIn: { id: 'signIn', short: 'Sign in', menuLabel: 'Sign in to IAM Identity Center', a11yLabel: (n) => `Sign in for ${n}`, capability: 'signIn' },
+  use: { id: 'use', short: 'Use', menuLabel: 'Use as default', a11yLabel: (n) => `Use ${n} as default`, capability: 'use' },
+  assume: { id: 'assume', short: 'Assume', menuLabel: 'Assume now', a11yLabel: (n) => `Assume ${n}`, capability: 'assume' },
+  console: { id: 'console', short: 'Console', menuLabel: 'Open AWS console', a11yLabel: (n) => `Open console for ${n}`, capability: 'console' },
+  copyEnv: { id: 'copyEnv', short: 'Copy env', menuLabel: 'Copy env variables', a11yLabel: (n) => `Copy env for ${n}`, capability: null },
+  edit: { id: 'edit', short: 'Edit', menuLabel: 'Edit…', a11yLabel: (n) => `Edit ${n}`, capability: null },
+};
+
+/**
+ * The row's one button: the first action in this order the profile can take. Keys and roles get Use (a role can be
+ * Assumed from the menu); a kind that cannot resolve credentials (settings only, aws login) gets Edit, so every row
+ * has exactly one enabled primary action. An SSO profile whose token is missing or ran out for good gets Sign in
+ * first: Use would only fail until it is signed in.
+ */
+export const PRIMARY_ACTION_ORDER: readonly { readonly id: RowActionId; readonly when: (p: ProfileSummary) => boolean }[] = [
+  { id: 'signIn', when: needsSignIn },
+  { id: 'use', when: (p) => p.capabilities.use.ok },
+  { id: 'assume', when: (p) => p.capabilities.assume.ok },
+  { id: 'console', when: (p) => p.capabilities.console.ok },
+  { id: 'edit', when: () => true },
+];
+
+export function primaryAction(p: ProfileSummary): RowAction {
+  const first = PRIMARY_ACTION_ORDER.find((a) => a.when(p));
+  return ROW_ACTIONS[first?.id ?? 'edit'];
+}
+
+/** The row's other actions, in menu order, each enabled or disabled with the reason. */
+export function secondaryActions(p: ProfileSummary): readonly { readonly action: RowAction; readonly disabledReason: string | undefined }[] {
+  const primary = primaryAction(p).id;
+  // Sign in is offered only while it is needed; a signed-in SSO profile signs in again from the Identity Center screen.
+  const order: readonly RowActionId[] = needsSignIn(p) ? ['signIn', 'use', 'assume', 'console', 'copyEnv', 'edit'] : ['use', 'assume', 'console', 'copyEnv', 'edit'];
+  return order
+    .filter((id) => id !== primary)
+    .map((id) => {
+      const action = ROW_ACTIONS[id];
+      return { action, disabledReason: action.capability === null ? undefined : whyNot(p, action.capability) };
+    });
+}
+
+/** Runs a row action; `edit` opens the editor, which is the screen's business, not the actions'. */
+export function runRowAction(actions: ProfileActions, id: Exclude<RowActionId, 'edit'>, name: string): Promise<void> {
+  switch (id) {
+    case 'signIn':
+      return actions.signIn(name);
+    case 'use':
+      return actions.use(name);
+    case 'assume':
+      return actions.assume(name);
+    case 'console':
+      return actions.console(name);
+    case 'copyEnv':
+      return actions.copyEnv(name);
+  }
+}
+
 export function useProfileActions(): ProfileActions {
   const client = useClient();
   const status = useStatus();

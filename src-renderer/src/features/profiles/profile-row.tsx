@@ -1,44 +1,76 @@
-// One row of the profile list: identity, badges and the one-click actions.
+// One row of the profile list: identity, badges, ONE primary action and a "…" menu for the rest.
+// The row's main button is the list's roving tab stop: only the active row is in the Tab order; the star, the primary
+// button and "…" are for the mouse (the keyboard has Enter for the primary action and Shift+F10 for the menu).
 import { memo } from 'react';
-import type { KeyboardEvent } from 'react';
+import type { KeyboardEvent, MouseEvent } from 'react';
 import { Countdown, KeyAgeBadge, KindIcon } from '../../components/badges.js';
+import type { MenuAnchor } from '../../components/menu.js';
 import type { ProfileSummary } from '../../platform/types.js';
-import type { ProfileActions } from './actions.js';
-import { needsSignIn, whyNot } from './actions.js';
+import type { RowAction } from './actions.js';
+import { primaryAction } from './actions.js';
 import { regionText, roleName } from './search.js';
 
 export interface ProfileRowProps {
   readonly p: ProfileSummary;
   readonly index: number;
   readonly selected: boolean;
+  /** This row holds the list's one tab stop. */
+  readonly active: boolean;
+  /** This row's menu is open. */
+  readonly menuOpen: boolean;
   /** This profile is what [default] stands for right now. */
   readonly current: boolean;
-  readonly actions: ProfileActions;
   readonly onOpen: (name: string) => void;
+  readonly onPrimary: (p: ProfileSummary, action: RowAction) => void;
+  readonly onMenu: (p: ProfileSummary, anchor: MenuAnchor) => void;
+  readonly onToggleFavourite: (p: ProfileSummary) => void;
   readonly onKeyNav: (index: number, e: KeyboardEvent) => void;
+  readonly onFocusRow: (index: number) => void;
 }
 
-export const ProfileRow = memo(function ProfileRow({ p, index, selected, current, actions, onOpen, onKeyNav }: ProfileRowProps) {
+export const ProfileRow = memo(function ProfileRow(props: ProfileRowProps) {
+  const { p, index, selected, active, menuOpen, current, onOpen, onPrimary, onMenu, onToggleFavourite, onKeyNav, onFocusRow } = props;
   const region = regionText(p);
   const role = roleName(p);
+  const primary = primaryAction(p);
   const keyHint = p.accessKeyId !== null && p.accessKeyId.length > 8 ? `${p.accessKeyId.slice(0, 4)}…${p.accessKeyId.slice(-4)}` : p.accessKeyId;
   const sso = p.sso ?? null;
   // An SSO row names its account (as populate recorded it) and role; others show the account id, its IAM alias and the role ARN's name.
   const iamAccount = p.accountId !== null && p.accountName !== null ? `${p.accountId} (${p.accountName})` : p.accountId;
   const account = sso !== null ? (sso.accountName ?? sso.accountId) : iamAccount;
-  const signIn = needsSignIn(p);
   const sub = [account, sso !== null ? sso.roleName : role !== '' ? role : null, p.sourceProfile !== null ? `via ${p.sourceProfile}` : null, p.kind === 'static' ? keyHint : null]
     .filter((x) => x !== null && x !== '')
     .join(' · ');
+  const hintId = `row-hint-${index}`;
+  const menuAt = (e: { currentTarget: Element }) => {
+    const more = e.currentTarget.closest('.prow')?.querySelector('.prow-more');
+    onMenu(p, { rect: (more ?? e.currentTarget).getBoundingClientRect() });
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>) => {
+    if (e.key === 'Enter' && !e.altKey && !e.ctrlKey && !e.metaKey) {
+      e.preventDefault();
+      onPrimary(p, primary);
+    } else if ((e.key === 'F10' && e.shiftKey) || e.key === 'ContextMenu') {
+      e.preventDefault();
+      menuAt(e);
+    } else onKeyNav(index, e);
+  };
+  const onContextMenu = (e: MouseEvent<HTMLDivElement>) => {
+    e.preventDefault();
+    // The keyboard's menu key arrives here too (at 0,0 or the element): anchor it to the row's "…" instead.
+    if (e.button !== 2 || (e.clientX === 0 && e.clientY === 0)) menuAt(e);
+    else onMenu(p, { x: e.clientX, y: e.clientY });
+  };
   return (
-    <div className={`prow${selected ? ' selected' : ''}${p.production ? ' prod' : ''}`} data-testid="profile-row" data-profile={p.name}>
+    <div className={`prow${selected ? ' selected' : ''}${p.production ? ' prod' : ''}`} data-testid="profile-row" data-profile={p.name} onContextMenu={onContextMenu}>
       <button
         type="button"
+        tabIndex={-1}
         className={`star${p.favourite ? ' on' : ''}`}
         aria-pressed={p.favourite}
         aria-label={`Favourite ${p.name}`}
         title={p.favourite ? 'Remove from favourites' : 'Add to favourites'}
-        onClick={() => void actions.toggleFavourite(p)}
+        onClick={() => onToggleFavourite(p)}
       >
         {p.favourite ? '★' : '☆'}
       </button>
@@ -47,14 +79,21 @@ export const ProfileRow = memo(function ProfileRow({ p, index, selected, current
         type="button"
         className="prow-main"
         data-row-index={index}
+        tabIndex={active ? 0 : -1}
         aria-current={selected ? 'true' : undefined}
         aria-label={`${p.name}${current ? ', current default' : ''}${p.production ? ', production' : ''}`}
+        aria-describedby={hintId}
+        aria-keyshortcuts="Enter Shift+F10"
         onClick={() => onOpen(p.name)}
-        onKeyDown={(e) => onKeyNav(index, e)}
+        onFocus={() => onFocusRow(index)}
+        onKeyDown={onKeyDown}
       >
         <span className="prow-name">{p.name}</span>
         <span className="prow-sub">{sub !== '' ? sub : '\u00a0'}</span>
       </button>
+      <span id={hintId} className="sr-only">
+        {`Enter: ${primary.a11yLabel(p.name)}. Space: edit. Shift+F10: more actions.`}
+      </span>
       <span className="prow-region" title="Region">
         {region}
       </span>
@@ -70,25 +109,20 @@ export const ProfileRow = memo(function ProfileRow({ p, index, selected, current
         {p.sessionExpiresAt !== null ? <Countdown expiresAt={p.sessionExpiresAt} /> : null}
       </span>
       <span className="prow-actions">
-        {signIn ? (
-          <button type="button" className="button small primary prow-signin" aria-label={`Sign in for ${p.name}`} title="The IAM Identity Center sign-in is missing or expired" onClick={() => void actions.signIn(p.name)}>
-            Sign in
-          </button>
-        ) : (
-          <>
-            <button type="button" className="button small" disabled={!p.capabilities.use.ok} title={whyNot(p, 'use')} aria-label={`Use ${p.name} as default`} onClick={() => void actions.use(p.name)}>
-              Use
-            </button>
-            <button type="button" className="button small" disabled={!p.capabilities.assume.ok} title={whyNot(p, 'assume')} aria-label={`Assume ${p.name}`} onClick={() => void actions.assume(p.name)}>
-              Assume
-            </button>
-            <button type="button" className="button small" disabled={!p.capabilities.console.ok} title={whyNot(p, 'console')} aria-label={`Open console for ${p.name}`} onClick={() => void actions.console(p.name)}>
-              Console
-            </button>
-          </>
-        )}
-        <button type="button" className="button small" aria-label={`Copy env for ${p.name}`} onClick={() => void actions.copyEnv(p.name)}>
-          Copy env
+        <button type="button" tabIndex={-1} className={`button small prow-primary${primary.id === 'signIn' ? ' primary' : ''}`} data-action={primary.id} aria-label={primary.a11yLabel(p.name)} onClick={() => onPrimary(p, primary)}>
+          {primary.short}
+        </button>
+        <button
+          type="button"
+          tabIndex={-1}
+          className="icon-button prow-more"
+          aria-label={`More actions for ${p.name}`}
+          aria-haspopup="menu"
+          aria-expanded={menuOpen}
+          title="More actions (Shift+F10)"
+          onClick={menuAt}
+        >
+          <span aria-hidden="true">⋯</span>
         </button>
       </span>
     </div>

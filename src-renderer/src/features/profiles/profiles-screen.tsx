@@ -1,12 +1,17 @@
 // The profile rack: search, favourites, grouping by account, the virtualized list and the editor beside it.
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
+import { plural } from '../../../../shared/domain/plural.js';
 import { useAppState } from '../../app/app-state.js';
+import { Menu } from '../../components/menu.js';
+import type { MenuAnchor, MenuItem } from '../../components/menu.js';
 import { VirtualList } from '../../components/virtual-list.js';
 import type { VirtualListHandle } from '../../components/virtual-list.js';
 import { Editor } from '../editor/editor.js';
 import { ProblemList } from '../editor/problem-list.js';
-import { useProfileActions } from './actions.js';
+import type { ProfileSummary } from '../../platform/types.js';
+import type { RowAction } from './actions.js';
+import { runRowAction, secondaryActions, useProfileActions } from './actions.js';
 import { ProfileRow } from './profile-row.js';
 import { createFilter, indexProfiles, toRows } from './search.js';
 
@@ -20,6 +25,8 @@ export function ProfilesScreen() {
   const [grouped, setGrouped] = useState(false);
   const listRef = useRef<VirtualListHandle>(null);
   const pendingFocus = useRef<number | null>(null);
+  const [activeIndex, setActiveIndex] = useState(0);
+  const [menu, setMenu] = useState<{ p: ProfileSummary; anchor: MenuAnchor } | null>(null);
 
   const profiles = app.list?.profiles;
   const identity = app.list?.defaultIdentity;
@@ -28,6 +35,8 @@ export function ProfilesScreen() {
   const [filter] = useState(createFilter);
   const filtered = useMemo(() => filter(indexed, query, favouritesOnly), [filter, indexed, query, favouritesOnly]);
   const rows = useMemo(() => toRows(filtered, grouped), [filtered, grouped]);
+  // The list's one tab stop: the last row focused, or the first profile when that row is gone (filtered, deleted).
+  const tabStop = rows[activeIndex]?.type === 'profile' ? activeIndex : rows.findIndex((r) => r.type === 'profile');
 
   useLayoutEffect(() => {
     if (app.list !== null) performance.mark('hatrack:list-painted');
@@ -68,6 +77,21 @@ export function ProfilesScreen() {
     [rows, focusRow],
   );
 
+  const onPrimary = useCallback(
+    (p: ProfileSummary, action: RowAction) => {
+      if (action.id === 'edit') app.select(p.name);
+      else void runRowAction(actions, action.id, p.name);
+    },
+    [actions, app.select],
+  );
+  const onMenu = useCallback((p: ProfileSummary, anchor: MenuAnchor) => setMenu({ p, anchor }), []);
+  const onToggleFavourite = useCallback((p: ProfileSummary) => void actions.toggleFavourite(p), [actions]);
+
+  const menuItems = (p: ProfileSummary): MenuItem[] => [
+    ...secondaryActions(p).map(({ action, disabledReason }) => ({ id: action.id, label: action.menuLabel, disabledReason, onSelect: () => onPrimary(p, action) })),
+    { id: 'favourite', label: p.favourite ? 'Remove from favourites' : 'Add to favourites', onSelect: () => onToggleFavourite(p) },
+  ];
+
   const renderRow = useCallback(
     (i: number) => {
       const r = rows[i]!;
@@ -77,9 +101,24 @@ export function ProfilesScreen() {
             {r.label} <span className="muted">({r.count})</span>
           </div>
         );
-      return <ProfileRow p={r.item.p} index={i} selected={r.item.p.name === app.selected} current={r.item.p.name === currentName} actions={actions} onOpen={app.select} onKeyNav={onKeyNav} />;
+      return (
+        <ProfileRow
+          p={r.item.p}
+          index={i}
+          selected={r.item.p.name === app.selected}
+          active={i === tabStop}
+          menuOpen={menu?.p.name === r.item.p.name}
+          current={r.item.p.name === currentName}
+          onOpen={app.select}
+          onPrimary={onPrimary}
+          onMenu={onMenu}
+          onToggleFavourite={onToggleFavourite}
+          onKeyNav={onKeyNav}
+          onFocusRow={setActiveIndex}
+        />
+      );
     },
-    [rows, app.selected, app.select, actions, onKeyNav, currentName],
+    [rows, app.selected, app.select, onPrimary, onMenu, onToggleFavourite, onKeyNav, currentName, tabStop, menu],
   );
 
   const total = profiles?.length ?? 0;
@@ -95,7 +134,7 @@ export function ProfilesScreen() {
             id="profile-search"
             className="input search"
             type="search"
-            placeholder="Search name, account, role, kind, region…"
+            placeholder="Search name, account, role, region…"
             aria-label="Search profiles"
             value={query}
             onChange={(e) => {
@@ -123,13 +162,13 @@ export function ProfilesScreen() {
             Group by account
           </label>
           <span className="count muted" aria-live="polite" data-testid="profile-count">
-            {shown === total ? `${total} profiles` : `${shown} of ${total}`}
+            {shown === total ? plural(total, 'profile') : `${shown} of ${plural(total, 'profile')}`}
           </span>
         </div>
         {app.list !== null && app.list.problems.length > 0 ? (
           <details className="file-problems" open={app.list.problems.length <= 3}>
             <summary>
-              {app.list.problems.length} {app.list.problems.length === 1 ? 'problem' : 'problems'} in your AWS files
+              {plural(app.list.problems.length, 'problem')} in your AWS files
             </summary>
             <ProblemList problems={app.list.problems} />
           </details>
@@ -144,6 +183,7 @@ export function ProfilesScreen() {
             renderRow={renderRow}
             itemKey={(i) => rows[i]!.key}
             label="Profile list"
+            pinnedIndex={tabStop >= 0 ? tabStop : undefined}
             empty={
               <div className="empty">
                 {total === 0 ? (
@@ -161,6 +201,16 @@ export function ProfilesScreen() {
           />
         )}
       </section>
+      {menu !== null ? (
+        <Menu
+          label={`Actions for ${menu.p.name}`}
+          items={menuItems(menu.p)}
+          anchor={menu.anchor}
+          testId="row-menu"
+          returnFocus={() => document.querySelector<HTMLElement>(`[data-testid="profile-row"][data-profile="${CSS.escape(menu.p.name)}"] .prow-main`)}
+          onClose={() => setMenu(null)}
+        />
+      ) : null}
       {app.selected !== null ? <Editor key={app.selected} name={app.selected} onClose={() => app.select(null)} /> : null}
     </div>
   );

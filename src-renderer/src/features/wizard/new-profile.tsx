@@ -32,7 +32,8 @@ export function NewProfileWizard({ onClose }: { readonly onClose: () => void }) 
   const [values, setValues] = useState<Record<string, string> | null>(null);
   const names = (app.list?.profiles ?? []).map((p) => p.name);
   const nameTaken = names.includes(name.trim());
-  const nameError = name.trim() === '' ? null : !NAME_OK.test(name.trim()) ? 'Use letters, digits and _-@+.%:/ only.' : nameTaken ? 'A profile with this name exists.' : null;
+  const nameError =
+    name.trim() === '' ? null : name.trim().length > 200 ? 'A profile name is at most 200 characters.' : !NAME_OK.test(name.trim()) ? 'Use letters, digits and _-@+.%:/ only.' : nameTaken ? 'A profile with this name exists.' : null;
 
   if (values !== null && choice !== null && choice !== 'cross-account') {
     return (
@@ -80,6 +81,7 @@ export function NewProfileWizard({ onClose }: { readonly onClose: () => void }) 
             profileName={null}
             sourceProfiles={names}
             submitLabel="Review…"
+            blockedReason={name.trim() === '' ? 'Enter a profile name.' : nameError}
             onCancel={() => setChoice(null)}
             onSubmit={(v) => {
               if (name.trim() === '' || nameError !== null) return;
@@ -113,7 +115,9 @@ function RoleSetup({ names, onBack, onDone }: { readonly names: readonly string[
   const accountErr = account !== '' && !/^\d{12}$/.test(account) ? 'An AWS account ID is 12 digits.' : null;
   const roleErr = role !== '' && !/^[\w+=,.@-]{1,64}$/.test(role) ? 'A role name uses letters, digits and +=,.@_- (up to 64).' : null;
   const sourceAccountErr = sourceAccount !== '' && !/^\d{12}$/.test(sourceAccount) ? 'An AWS account ID is 12 digits.' : null;
-  const ready = sourceAccountErr === null && source !== '' && /^\d{12}$/.test(account) && /^[\w+=,.@-]{1,64}$/.test(role);
+  const planWhy =
+    source === '' ? 'Add a profile with keys first: it is the source.' : account === '' ? 'Enter the target account ID.' : role === '' ? 'Enter the role name.' : accountErr !== null || roleErr !== null || sourceAccountErr !== null ? 'Correct the highlighted fields.' : null;
+  const ready = planWhy === null;
   const request = (): RequestOf<'roleSetup.plan'> => ({
     source,
     account,
@@ -247,7 +251,12 @@ function RoleSetup({ names, onBack, onDone }: { readonly names: readonly string[
         <button type="button" className="button" onClick={onBack}>
           Back
         </button>
-        <button type="submit" className="button primary" disabled={!ready || busy}>
+        {planWhy !== null ? (
+          <span id="rs-why" className="help form-status">
+            {planWhy}
+          </span>
+        ) : null}
+        <button type="submit" className="button primary" disabled={!ready || busy} aria-describedby={planWhy !== null ? 'rs-why' : undefined}>
           {busy ? 'Planning…' : 'Plan the role…'}
         </button>
       </div>

@@ -1,0 +1,127 @@
+// The profiles screen adapts from 800 px wide: with a long role ARN and the editor open nothing overflows its pane,
+// and the screenshots (editor open, row menu open; light and dark) go to e2e/artifacts/rows-*.png.
+import type { Page } from '@playwright/test';
+import { expect, test } from '../fixtures/browser-host.js';
+import { openRowMenu } from '../fixtures/helpers.js';
+
+// A path and a 55-character name: long, but a role IAM accepts (names stop at 64).
+const LONG_ROLE = 'service-role/team-platform/PlatformEngineeringCrossAccountDeploymentAutomationRole';
+const CONFIG = `[default]
+region = us-east-1
+
+[profile long-arn]
+role_arn = arn:aws:iam::111122223333:role/${LONG_ROLE}
+source_profile = dev
+mfa_serial = arn:aws:iam::111122223333:mfa/a-very-long-device-name-for-the-platform-engineering-team
+region = ap-southeast-2
+
+[profile staging]
+role_arn = arn:aws:iam::444455556666:role/Deploy
+source_profile = dev
+region = eu-west-1
+
+[profile analytics]
+sso_session = corp
+sso_account_id = 777788889999
+sso_role_name = ReadOnly
+region = us-west-2
+
+[sso-session corp]
+sso_start_url = https://corp.awsapps.com/start
+sso_region = eu-west-1
+
+[profile tools]
+credential_process = /usr/local/bin/get-creds --profile tools
+`;
+const CREDENTIALS = `[default]
+aws_access_key_id = AKIAIOSFODNN7EXAMPLE
+aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
+
+[dev]
+aws_access_key_id = AKIAI44QH8DHBEXAMPLE
+aws_secret_access_key = je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY
+`;
+
+/** Each pane whose content overflows sideways, and each element sticking out of its pane's box (1 px tolerance). */
+async function overflows(page: Page): Promise<string[]> {
+  const out: string[] = [];
+  for (const sel of ['.content', '.list-pane', '.vlist', '.editor', '.editor-body']) {
+    const pane = page.locator(sel);
+    if ((await pane.count()) === 0) continue;
+    out.push(
+      ...(await pane.evaluate((p, name) => {
+        const found: string[] = [];
+        if (p.scrollWidth > p.clientWidth + 1) found.push(`${name} scrolls sideways (${p.scrollWidth} > ${p.clientWidth})`);
+        const box = p.getBoundingClientRect();
+        // The e2e tsconfig has no DOM lib: the page's elements are described by the little this check reads.
+        type PageElement = { tagName: string; className: unknown; getBoundingClientRect(): { left: number; right: number; width: number; height: number }; closest(s: string): unknown };
+        for (const el of Array.from(p.querySelectorAll('*') as unknown as ArrayLike<PageElement>)) {
+          const r = el.getBoundingClientRect();
+          if (r.width === 0 || r.height === 0 || el.closest('.sr-only') !== null) continue;
+          if (r.right > box.right + 1 || r.left < box.left - 1) {
+            found.push(`${name} > ${el.tagName.toLowerCase()}.${String(el.className)} (${Math.round(r.left)}–${Math.round(r.right)} outside ${Math.round(box.left)}–${Math.round(box.right)})`);
+          }
+        }
+        return found;
+      }, sel)),
+    );
+  }
+  return out;
+}
+
+const SIZES = [
+  { width: 800, height: 600 },
+  { width: 900, height: 600 },
+  { width: 1280, height: 800 },
+] as const;
+
+for (const size of SIZES) {
+  test(`nothing overflows its pane at ${size.width}×${size.height} with a long ARN and the editor open`, async ({ start }) => {
+    const host = await start({ config: CONFIG, credentials: CREDENTIALS });
+    const { page } = host;
+    await page.setViewportSize(size);
+    await expect(page.getByTestId('profile-row')).toHaveCount(6);
+    expect(await overflows(page)).toEqual([]);
+    // Every row keeps its primary button and its "…" fully on screen.
+    for (const b of await page.locator('.prow-primary, .prow-more').all()) await expect(b).toBeInViewport({ ratio: 1 });
+
+    await page.locator('[data-profile="long-arn"] .prow-main').click();
+    const editor = page.getByTestId('editor');
+    await expect(editor.getByLabel('Account ID *')).toHaveValue('111122223333');
+    expect(await overflows(page)).toEqual([]);
+    await expect(editor).toBeInViewport({ ratio: 1 });
+    // The long ARN is cut with an ellipsis and can be copied whole.
+    const arn = editor.getByTestId('role-arn');
+    await expect(arn).toHaveAttribute('title', `arn:aws:iam::111122223333:role/${LONG_ROLE}`);
+    const copy = editor.getByRole('button', { name: 'Copy role ARN' });
+    // The form scrolls up and down, never sideways; bring the button wholly into view (IfNeeded stops at "partly").
+    await copy.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await expect(copy).toBeInViewport({ ratio: 1 });
+    expect(await overflows(page)).toEqual([]);
+    for (const b of await page.locator('.prow-primary').all()) await expect(b).toBeInViewport({ ratio: 1 });
+  });
+}
+
+test('screenshots: editor open and row menu open, 1280×800 and 900×600, light and dark', async ({ start }) => {
+  const host = await start({ config: CONFIG, credentials: CREDENTIALS });
+  const { page } = host;
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const size of [SIZES[2], SIZES[1]]) {
+      await page.setViewportSize(size);
+      await page.locator('[data-profile="long-arn"] .prow-main').click();
+      await expect(page.getByTestId('editor')).toHaveAttribute('aria-label', 'Editor for long-arn');
+      await expect(page.getByTestId('editor').getByLabel('Account ID *')).toBeVisible();
+      await host.screenshot(`rows-editor-${size.width}x${size.height}-${scheme}`);
+      expect(await host.axe()).toEqual([]);
+      const menu = await openRowMenu(page, 'staging');
+      await expect(menu.getByRole('menuitem').first()).toBeVisible();
+      await host.screenshot(`rows-menu-${size.width}x${size.height}-${scheme}`);
+      expect(await host.axe()).toEqual([]);
+      await page.keyboard.press('Escape');
+      await expect(menu).toHaveCount(0);
+      await page.keyboard.press('Escape');
+      await expect(page.getByTestId('editor')).toHaveCount(0);
+    }
+  }
+});
