@@ -7,7 +7,7 @@ const INI = { name: 'ini', message: 'npm ini is lossy (drops comments, cuts at #
 const ELECTRON = { name: 'electron', message: 'Only src-main/electron and src-main/preload may import electron.' };
 // Specifiers are matched as written: a relative climb out of core (any depth) into a sibling of it, or a src-main path.
 const CORE_OUTWARD = {
-  regex: '^(\\.\\./)+(ipc|cli|app|electron|preload)(/|$)|^(\\.\\./)+app-core(\\.js)?$|(^|/)src-main/(ipc|cli|app|app-core|electron|preload)(/|\\.|$)',
+  regex: '^(\\.\\./)+(ipc|cli|app|electron|preload|preview)(/|$)|^(\\.\\./)+app-core(\\.js)?$|(^|/)src-main/(ipc|cli|app|app-core|electron|preload|preview)(/|\\.|$)',
   message: 'src-main/core is plain domain logic: it imports neither ipc, cli, the app composition (src-main/app) nor the Electron shell.',
 };
 const RENDERER_TO_MAIN = {

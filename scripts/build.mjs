@@ -3,7 +3,7 @@ import { build } from 'esbuild';
 import { rmSync, chmodSync, existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 
-const only = process.argv[2]; // optional: cli | main | renderer
+const only = process.argv[2]; // optional: cli | lib | main | preview | renderer
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning', legalComments: 'none' };
 
 // The file commands and the entry make dist/cli/hatrack.cjs; every other command goes to dist/cli/on-demand.cjs,
@@ -55,6 +55,12 @@ async function buildLib() {
   await build({ ...common, entryPoints: { awsfiles: 'src-main/core/awsfiles/index.ts' }, outdir: 'dist/lib', format: 'esm', outExtension: { '.js': '.mjs' }, packages: 'external' });
 }
 
+/** The development preview (`npm run preview`): the renderer on the real core in the system's Chromium, no Electron. */
+async function buildPreview() {
+  rmSync('dist/preview', { recursive: true, force: true });
+  await build({ ...common, entryPoints: { preview: 'src-main/preview/main.ts' }, outdir: 'dist/preview', format: 'cjs', outExtension: { '.js': '.cjs' }, packages: 'external' });
+}
+
 function buildRenderer() {
   const r = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'src-renderer/vite.config.mjs', '--logLevel', 'warn'], { stdio: 'inherit' });
   if (r.status !== 0) throw new Error('renderer build failed');
@@ -63,4 +69,5 @@ function buildRenderer() {
 if (!only || only === 'cli') await buildCli();
 if (!only || only === 'lib') await buildLib();
 if (!only || only === 'main') await buildMain();
+if (!only || only === 'preview') await buildPreview();
 if ((!only || only === 'renderer') && existsSync('src-renderer/vite.config.mjs')) buildRenderer();
