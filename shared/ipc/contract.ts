@@ -32,6 +32,9 @@ import {
 
 const Empty = z.object({}).strict();
 
+/** Names one running network call so `calls.cancel` can abort it (chosen by the renderer, unique per call). */
+const CallIdSchema = z.string().min(1).max(64);
+
 /** One cross-account role request: planned (dry run) and applied from the same fields, with the same messages. */
 const RoleSetupRequestSchema = z
   .object({
@@ -66,13 +69,13 @@ export const CONTRACT = {
     response: z.object({ value: z.string() }),
   },
   'credentials.use': {
-    request: z.object({ profile: ProfileNameSchema, confirmProduction: z.boolean().optional(), keepDefaultAs: ProfileNameSchema.optional(), mfaCode: MfaCodeSchema.optional() }).strict(),
+    request: z.object({ profile: ProfileNameSchema, confirmProduction: z.boolean().optional(), keepDefaultAs: ProfileNameSchema.optional(), mfaCode: MfaCodeSchema.optional(), callId: CallIdSchema.optional() }).strict(),
     // Who the new default is, as sts:GetCallerIdentity answered before anything was written (null when not checked).
     response: z.object({ profile: z.string(), expiresAt: z.string().nullable(), keptDefaultAs: z.string().nullable(), accountId: z.string().nullable().optional(), arn: z.string().nullable().optional() }),
     mutates: true,
   },
   'credentials.assume': {
-    request: z.object({ profile: ProfileNameSchema, mfaCode: MfaCodeSchema.optional() }).strict(),
+    request: z.object({ profile: ProfileNameSchema, mfaCode: MfaCodeSchema.optional(), callId: CallIdSchema.optional() }).strict(),
     response: z.object({ profile: z.string(), accessKeyId: z.string(), expiresAt: z.string().nullable(), roleArn: z.string().nullable(), chained: z.boolean() }),
   },
   /** Shell text for `export AWS_PROFILE=…` — never the keys themselves. */
@@ -82,9 +85,11 @@ export const CONTRACT = {
   },
   /** Opens the federated console in the browser from main; the sign-in URL never crosses to the renderer. */
   'console.open': {
-    request: z.object({ profile: ProfileNameSchema, region: z.string().optional(), service: z.string().optional(), mfaCode: MfaCodeSchema.optional() }).strict(),
+    request: z.object({ profile: ProfileNameSchema, region: z.string().optional(), service: z.string().optional(), mfaCode: MfaCodeSchema.optional(), callId: CallIdSchema.optional() }).strict(),
     response: z.object({ opened: z.boolean(), partition: z.string(), expiresAt: z.string().nullable() }),
   },
+  /** Aborts the running call that was started with this `callId` (it then fails with CANCELLED); false when none runs. */
+  'calls.cancel': { request: z.object({ callId: CallIdSchema }).strict(), response: z.object({ cancelled: z.boolean() }) },
   'keys.info': { request: z.object({ profile: ProfileNameSchema }).strict(), response: KeyInfoSchema },
   /** Asks IAM about every access key now (not only stale ones); answers when the pass is done. */
   'keys.checkAll': { request: z.object({}).strict(), response: z.object({ checked: z.number().int(), failed: z.number().int() }) },

@@ -10,6 +10,8 @@ import { createAwsFiles } from '../core/awsfiles/aws-files.js';
 import type { AppDispatch, Handlers } from '../ipc/dispatch.js';
 import { createDispatch } from '../ipc/dispatch.js';
 import type { HandlerContext, HandlerLog } from './handlers/context.js';
+import { createCancellableCalls } from './cancellable-calls.js';
+import { createCallsHandlers } from './handlers/calls.js';
 import { createConsoleHandlers } from './handlers/console.js';
 import { createCredentialsHandlers } from './handlers/credentials.js';
 import { createDoctorHandlers } from './handlers/doctor.js';
@@ -88,6 +90,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     ssoSignInNotices: createSignInNotices((payload) => emit('sso.signInNeeded', payload)),
     applyEdit,
     keyChecks,
+    calls: createCancellableCalls(),
     version: deps.version,
     electronVersion: deps.electronVersion,
   };
@@ -97,6 +100,7 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     ...createProfilesHandlers(context),
     ...createCredentialsHandlers(context),
     ...createConsoleHandlers(context),
+    ...createCallsHandlers(context),
     ...createKeysHandlers(context),
     ...createVaultHandlers(context),
     ...createDoctorHandlers(context),

@@ -16,6 +16,7 @@ const CHANNEL_SET = {
   'credentials.assume': true,
   'credentials.envSnippet': true,
   'console.open': true,
+  'calls.cancel': true,
   'keys.info': true,
   'keys.checkAll': true,
   'keys.rotate': true,

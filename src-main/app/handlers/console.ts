@@ -7,13 +7,14 @@ import { requireProfile } from './context.js';
 export type ConsoleHandlers = Pick<Handlers, 'console.open'>;
 
 export function createConsoleHandlers(deps: HandlerContext): ConsoleHandlers {
-  const { files, credentialsEngine } = deps;
+  const { files, credentialsEngine, calls } = deps;
   return {
     // The sign-in URL goes from the engine straight to the browser; it never crosses to the renderer.
-    'console.open': async ({ profile, region, service, mfaCode }) => {
+    'console.open': async ({ profile, region, service, mfaCode, callId }) => {
       const view = files.view();
       requireProfile(view, profile);
-      const login = await (await credentialsEngine()).consoleUrl(view.model, profile, { region, service, mfaCode });
+      const engine = await credentialsEngine();
+      const login = await calls.run(callId, (signal) => engine.consoleUrl(view.model, profile, { region, service, mfaCode, signal }));
       await deps.openExternal(login.url);
       return { opened: true, partition: login.partition, expiresAt: login.expiresAt.toISOString() };
     },

@@ -9,6 +9,7 @@ import type { Profile } from '../../core/awsfiles/profiles.js';
 import type { Environment } from '../../core/environment.js';
 import type { CredentialsEngine } from '../../core/sts/index.js';
 import type { SecretStore } from '../../core/vault/secret-store.js';
+import type { CancellableCalls } from '../cancellable-calls.js';
 import type { KeyChecks } from '../key-checks.js';
 import type { Services } from '../services.js';
 import type { SignInNotices } from '../sso-state.js';
@@ -34,6 +35,8 @@ export interface HandlerContext {
   readonly applyEdit: (edit: (docs: AwsDocs) => AwsDocs) => EditResult;
   /** The background key check (IAM CreateDate, last use, account alias) the listing starts. */
   readonly keyChecks: KeyChecks;
+  /** Running network calls the renderer named with a `callId`, so `calls.cancel` can abort them. */
+  readonly calls: CancellableCalls;
   readonly version: string | undefined;
   /** process.versions.electron when running in the desktop shell. */
   readonly electronVersion: string | undefined;

@@ -9,23 +9,31 @@ import { requireProfile } from './context.js';
 
 export type CredentialsHandlers = Pick<Handlers, 'credentials.envSnippet' | 'credentials.assume' | 'credentials.use'>;
 
-export function createCredentialsHandlers({ files, credentialsEngine, emit }: HandlerContext): CredentialsHandlers {
+export function createCredentialsHandlers({ files, credentialsEngine, emit, calls }: HandlerContext): CredentialsHandlers {
   return {
     'credentials.envSnippet': async ({ profile, shell }) => {
       requireProfile(files.view(), profile);
       return { text: envSnippet(profile, shell) };
     },
-    'credentials.assume': async ({ profile, mfaCode }) => {
+    'credentials.assume': async ({ profile, mfaCode, callId }) => {
       const view = files.view();
       requireProfile(view, profile);
-      const creds = await (await credentialsEngine()).resolve(view.model, profile, { mfaCode });
+      const engine = await credentialsEngine();
+      const creds = await calls.run(callId, (signal) => engine.resolve(view.model, profile, { mfaCode, signal }));
       return { profile, accessKeyId: creds.accessKeyId, expiresAt: creds.expiration?.toISOString() ?? null, roleArn: creds.roleArn ?? null, chained: creds.chained };
     },
-    'credentials.use': async ({ profile, confirmProduction, keepDefaultAs, mfaCode }) => {
+    'credentials.use': async ({ profile, confirmProduction, keepDefaultAs, mfaCode, callId }) => {
       const engine = await credentialsEngine();
-      const result = await useProfile(
-        { files, isProduction: (name) => isProduction(loadSettings(files.dataDir), name), resolve: (model, name) => engine.resolve(model, name, { mfaCode }), verify: engine.identityOf },
-        { profile, keepDefaultAs, confirmProduction: confirmProduction === true },
+      const result = await calls.run(callId, (signal) =>
+        useProfile(
+          {
+            files,
+            isProduction: (name) => isProduction(loadSettings(files.dataDir), name),
+            resolve: (model, name) => engine.resolve(model, name, { mfaCode, signal }),
+            verify: (model, name, creds) => engine.identityOf(model, name, creds, { signal }),
+          },
+          { profile, keepDefaultAs, confirmProduction: confirmProduction === true },
+        ),
       );
       emit('default.changed', { profile: result.profile, expiresAt: result.expiresAt });
       return { profile: result.profile, expiresAt: result.expiresAt, keptDefaultAs: result.plan.movedDefaultTo ?? null, accountId: result.identity?.account ?? null, arn: result.identity?.arn ?? null };

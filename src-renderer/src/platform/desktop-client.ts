@@ -1,4 +1,5 @@
 // The renderer's only door to main: wraps window.hatrack (preload or test host) into typed calls that return values or throw ClientError.
+import { errorText } from './error-text.js';
 import type { Channel, EventName, EventPayload, HatrackApi, RequestOf, ResponseOf } from '../../../shared/ipc/contract.js';
 
 declare global {
@@ -58,25 +59,8 @@ export function createDesktopClient(api: HatrackApi | undefined = window.hatrack
   };
 }
 
-/** What to do next, for the codes where the message alone leaves the user guessing. */
-const NEXT_STEP: Readonly<Record<string, string>> = {
-  NETWORK: 'Check your network connection and try again.',
-  THROTTLED: 'AWS is throttling requests; wait a moment and try again.',
-  EXPIRED_TOKEN: 'Your session has expired; assume the role again.',
-  FILE_CHANGED_ON_DISK: 'The list has been reloaded; review and try again.',
-  KEYCHAIN_UNAVAILABLE: 'Your keys stay in the credentials file.',
-  NOT_SUPPORTED: 'This part of Hatrack is not ready yet.',
-  SSO_TOKEN_MISSING: 'Sign in with the profile’s Sign in button, then try again.',
-  SSO_LOGIN_REQUIRED: 'Sign in again on the Identity Center screen.',
-  NO_CREDENTIALS: 'Add keys or a source profile in the editor.',
-};
-
-/** One clear sentence (plus the next step when the message does not say it). */
+/** One clear sentence (plus the next step, once, when the message does not say it). */
 export function describeError(e: unknown): string {
-  if (isClientError(e)) {
-    const next = NEXT_STEP[e.code];
-    const msg = e.message.trim();
-    return next !== undefined && !msg.includes(next) ? `${msg} ${next}` : msg;
-  }
+  if (isClientError(e)) return errorText(e.code, e.message);
   return e instanceof Error ? e.message : 'Something went wrong; try again.';
 }
