@@ -6,6 +6,7 @@ import { DoctorScreen } from '../features/doctor/doctor-screen.js';
 import { KeysScreen } from '../features/keys/keys-screen.js';
 import { PromptsProvider } from '../features/mfa/prompts.js';
 import { ProfilesScreen } from '../features/profiles/profiles-screen.js';
+import { RunningCallsProvider } from '../features/progress/running-calls.js';
 import { SettingsScreen } from '../features/settings/settings-screen.js';
 import { IdentityCenterScreen } from '../features/sso/identity-center-screen.js';
 import { SsoSignInProvider } from '../features/sso/sign-in-provider.js';
@@ -40,7 +41,9 @@ export function App({ client }: { readonly client?: DesktopClient }) {
         <AppStateProvider>
           <PromptsProvider>
             <SsoSignInProvider>
-              <Shell />
+              <RunningCallsProvider>
+                <Shell />
+              </RunningCallsProvider>
             </SsoSignInProvider>
           </PromptsProvider>
         </AppStateProvider>

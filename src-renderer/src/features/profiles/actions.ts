@@ -6,12 +6,14 @@ import { useClient } from '../../platform/client-context.js';
 import { isClientError } from '../../platform/desktop-client.js';
 import type { ProfileSummary } from '../../platform/types.js';
 import { usePrompts } from '../mfa/prompts.js';
+import { useRunningCalls } from '../progress/running-calls.js';
 import { useSsoSignIn } from '../sso/sign-in-provider.js';
 
 export interface ProfileActions {
-  use(name: string): Promise<void>;
-  assume(name: string): Promise<void>;
-  console(name: string): Promise<void>;
+  /** The three network actions show progress and errors on the profile (running-calls); true when they succeeded. */
+  use(name: string): Promise<boolean>;
+  assume(name: string): Promise<boolean>;
+  console(name: string): Promise<boolean>;
   copyEnv(name: string): Promise<void>;
   toggleFavourite(p: ProfileSummary): Promise<void>;
   /** Opens the IAM Identity Center sign-in dialog for the profile's session. */
@@ -94,7 +96,7 @@ export function secondaryActions(p: ProfileSummary): readonly { readonly action:
 }
 
 /** Runs a row action; `edit` opens the editor, which is the screen's business, not the actions'. */
-export function runRowAction(actions: ProfileActions, id: Exclude<RowActionId, 'edit'>, name: string): Promise<void> {
+export function runRowAction(actions: ProfileActions, id: Exclude<RowActionId, 'edit'>, name: string): Promise<unknown> {
   switch (id) {
     case 'signIn':
       return actions.signIn(name);
@@ -115,18 +117,26 @@ export function useProfileActions(): ProfileActions {
   const prompts = usePrompts();
   const app = useAppState();
   const ssoSignIn = useSsoSignIn();
+  const { run } = useRunningCalls();
   // Read at click time: depending on the list itself would give every row new actions on each reload.
   const list = useRef(app.list);
   list.current = app.list;
-  return useMemo<ProfileActions>(
-    () => ({
-      async use(name) {
-        try {
+  return useMemo<ProfileActions>(() => {
+    const signIn = async (name: string): Promise<void> => {
+      const session = list.current?.profiles.find((x) => x.name === name)?.sso?.session ?? null;
+      // Main resolves the profile's session (or legacy start URL) itself; the session name only titles the dialog.
+      await ssoSignIn({ profile: name }, session ?? name);
+    };
+    // An SSO error's next step on the row: the sign-in dialog for that profile.
+    const signInFor = (name: string) => () => void signIn(name);
+    return {
+      use(name) {
+        return run(name, 'use', async (callId) => {
           let confirmProduction = false;
           for (;;) {
             try {
               const r = await prompts.withMfa(name, (mfaCode) =>
-                client.call('credentials.use', { profile: name, ...(confirmProduction ? { confirmProduction: true } : {}), ...(mfaCode !== undefined ? { mfaCode } : {}) }),
+                client.call('credentials.use', { profile: name, callId, ...(confirmProduction ? { confirmProduction: true } : {}), ...(mfaCode !== undefined ? { mfaCode } : {}) }),
               );
               if (r === null) return;
               status.info(`Default profile is now ${r.profile}${until(r.expiresAt)}.`);
@@ -147,28 +157,22 @@ export function useProfileActions(): ProfileActions {
               throw e;
             }
           }
-        } catch (e) {
-          status.error(e);
-        }
+        }, signInFor(name));
       },
-      async assume(name) {
-        try {
-          const r = await prompts.withMfa(name, (mfaCode) => client.call('credentials.assume', { profile: name, ...(mfaCode !== undefined ? { mfaCode } : {}) }));
+      assume(name) {
+        return run(name, 'assume', async (callId) => {
+          const r = await prompts.withMfa(name, (mfaCode) => client.call('credentials.assume', { profile: name, callId, ...(mfaCode !== undefined ? { mfaCode } : {}) }));
           if (r === null) return;
           status.info(`Assumed ${r.roleArn ?? name}${until(r.expiresAt)}.`);
           await app.reload();
-        } catch (e) {
-          status.error(e);
-        }
+        }, signInFor(name));
       },
-      async console(name) {
-        try {
-          const r = await prompts.withMfa(name, (mfaCode) => client.call('console.open', { profile: name, ...(mfaCode !== undefined ? { mfaCode } : {}) }));
+      console(name) {
+        return run(name, 'console', async (callId) => {
+          const r = await prompts.withMfa(name, (mfaCode) => client.call('console.open', { profile: name, callId, ...(mfaCode !== undefined ? { mfaCode } : {}) }));
           if (r === null) return;
           status.info(r.opened ? `Opened the AWS console for ${name} in your browser.` : `The console for ${name} could not be opened.`);
-        } catch (e) {
-          status.error(e);
-        }
+        }, signInFor(name));
       },
       async copyEnv(name) {
         try {
@@ -187,12 +191,7 @@ export function useProfileActions(): ProfileActions {
           status.error(e);
         }
       },
-      async signIn(name) {
-        const session = list.current?.profiles.find((x) => x.name === name)?.sso?.session ?? null;
-        // Main resolves the profile's session (or legacy start URL) itself; the session name only titles the dialog.
-        await ssoSignIn({ profile: name }, session ?? name);
-      },
-    }),
-    [client, status, prompts, app.reload, ssoSignIn],
-  );
+      signIn,
+    };
+  }, [client, status, prompts, app.reload, ssoSignIn, run]);
 }

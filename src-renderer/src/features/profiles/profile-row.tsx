@@ -6,6 +6,8 @@ import type { KeyboardEvent, MouseEvent } from 'react';
 import { Countdown, KeyAgeBadge, KindIcon } from '../../components/badges.js';
 import type { MenuAnchor } from '../../components/menu.js';
 import type { ProfileSummary } from '../../platform/types.js';
+import { CallError, CallProgress } from '../progress/call-status.js';
+import { useProfileCall } from '../progress/running-calls.js';
 import type { RowAction } from './actions.js';
 import { primaryAction } from './actions.js';
 import { regionText, roleName } from './search.js';
@@ -33,6 +35,8 @@ export const ProfileRow = memo(function ProfileRow(props: ProfileRowProps) {
   const region = regionText(p);
   const role = roleName(p);
   const primary = primaryAction(p);
+  // A network action in flight or failed takes the primary button's place (and, when failed, the badges').
+  const call = useProfileCall(p.name);
   const keyHint = p.accessKeyId !== null && p.accessKeyId.length > 8 ? `${p.accessKeyId.slice(0, 4)}…${p.accessKeyId.slice(-4)}` : p.accessKeyId;
   const sso = p.sso ?? null;
   // An SSO row names its account (as populate recorded it) and role; others show the account id, its IAM alias and the role ARN's name.
@@ -62,7 +66,7 @@ export const ProfileRow = memo(function ProfileRow(props: ProfileRowProps) {
     else onMenu(p, { x: e.clientX, y: e.clientY });
   };
   return (
-    <div className={`prow${selected ? ' selected' : ''}${p.production ? ' prod' : ''}`} data-testid="profile-row" data-profile={p.name} onContextMenu={onContextMenu}>
+    <div className={`prow${selected ? ' selected' : ''}${p.production ? ' prod' : ''}${call?.state === 'failed' ? ' call-failed' : ''}`} data-testid="profile-row" data-profile={p.name} onContextMenu={onContextMenu}>
       <button
         type="button"
         tabIndex={-1}
@@ -108,10 +112,15 @@ export const ProfileRow = memo(function ProfileRow(props: ProfileRowProps) {
         {p.capabilities.rotate.ok ? <KeyAgeBadge days={p.keyAgeDays} /> : null}
         {p.sessionExpiresAt !== null ? <Countdown expiresAt={p.sessionExpiresAt} /> : null}
       </span>
+      {call?.state === 'failed' ? <CallError profile={p.name} call={call} /> : null}
       <span className="prow-actions">
-        <button type="button" tabIndex={-1} className={`button small prow-primary${primary.id === 'signIn' ? ' primary' : ''}`} data-action={primary.id} aria-label={primary.a11yLabel(p.name)} onClick={() => onPrimary(p, primary)}>
-          {primary.short}
-        </button>
+        {call?.state === 'running' ? (
+          <CallProgress profile={p.name} call={call} />
+        ) : call?.state === 'failed' ? null : (
+          <button type="button" tabIndex={-1} className={`button small prow-primary${primary.id === 'signIn' ? ' primary' : ''}`} data-action={primary.id} aria-label={primary.a11yLabel(p.name)} onClick={() => onPrimary(p, primary)}>
+            {primary.short}
+          </button>
+        )}
         <button
           type="button"
           tabIndex={-1}

@@ -3,6 +3,8 @@ import { useMemo, useState } from 'react';
 import { useAppState } from '../../app/app-state.js';
 import { KindIcon } from '../../components/badges.js';
 import { Dialog } from '../../components/dialog.js';
+import { CallStatus } from '../progress/call-status.js';
+import { PROGRESS_LABEL, useRunningCalls } from '../progress/running-calls.js';
 import { useProfileActions, whyNot } from '../profiles/actions.js';
 import { filterProfiles, indexProfiles, regionText } from '../profiles/search.js';
 
@@ -13,17 +15,27 @@ export function QuickSwitcher({ onClose }: { readonly onClose: () => void }) {
   const actions = useProfileActions();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
+  // The profile Enter was pressed on: its progress shows on its item, its Cancel / error below the list.
+  const [chosen, setChosen] = useState<string | null>(null);
+  const { calls } = useRunningCalls();
+  const chosenCall = chosen === null ? undefined : calls.get(chosen);
   const indexed = useMemo(() => indexProfiles(app.list?.profiles ?? []), [app.list]);
   const matches = useMemo(() => filterProfiles(indexed, query, false).slice(0, MAX), [indexed, query]);
   const current = Math.min(active, Math.max(0, matches.length - 1));
   const pick = (i: number, open: boolean) => {
     const m = matches[i];
     if (m === undefined) return;
-    onClose();
     if (open) {
+      onClose();
       app.setScreen('profiles');
       app.select(m.p.name);
-    } else void actions.use(m.p.name);
+      return;
+    }
+    // Stay open while it runs: success closes the switcher, a failure stays here next to the item that failed.
+    setChosen(m.p.name);
+    void actions.use(m.p.name).then((ok) => {
+      if (ok) onClose();
+    });
   };
   return (
     <Dialog title="Switch profile" onClose={onClose} testId="quick-switcher">
@@ -71,10 +83,22 @@ export function QuickSwitcher({ onClose }: { readonly onClose: () => void }) {
             <span className="muted small">{[m.p.accountId, regionText(m.p)].filter((x) => x !== null && x !== '').join(' · ')}</span>
             {m.p.isDefault ? <span className="badge default">default</span> : null}
             {m.p.production ? <span className="badge prod">prod</span> : null}
+            {calls.get(m.p.name)?.state === 'running' ? (
+              <span className="qs-progress" aria-hidden="true">
+                <span className="spinner" />
+                {PROGRESS_LABEL.use}
+              </span>
+            ) : null}
           </li>
         ))}
         {matches.length === 0 ? <li className="muted qs-empty">No profile matches.</li> : null}
       </ul>
+      {chosen !== null && chosenCall !== undefined ? (
+        <div className="qs-call" data-testid="switcher-call">
+          <span className="qs-call-name">{chosen}</span>
+          <CallStatus profile={chosen} call={chosenCall} />
+        </div>
+      ) : null}
       <p className="muted small">
         <kbd>Enter</kbd> use as default · <kbd>Alt</kbd>+<kbd>Enter</kbd> open in editor · <kbd>Esc</kbd> close
       </p>
