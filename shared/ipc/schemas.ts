@@ -42,8 +42,13 @@ export const ProblemSchema = z.object({
   profile: z.string().nullable(),
   key: z.string().nullable(),
   fix: z.string().nullable(),
+  /** What it does: the CLI refuses the file / the profile cannot work (red), the SDKs disagree (amber), style (grey). */
+  effect: z.enum(['cli-refuses', 'profile-broken', 'sdks-disagree', 'style']),
+  /** The problem this one follows from (shown grouped under it), or null for a root cause. */
+  causeId: z.string().nullable(),
 });
 export type Problem = z.infer<typeof ProblemSchema>;
+export type ProblemEffect = Problem['effect'];
 
 export const ProfileSummarySchema = z.object({
   name: z.string(),

@@ -79,7 +79,8 @@ function Shell() {
     return () => window.removeEventListener('keydown', onKey);
   }, [app]);
 
-  const problems = app.list?.problems.length ?? 0;
+  // Causes, not every line they break: the same count as the problems bar.
+  const problems = app.list?.problems.filter((p) => p.causeId === null).length ?? 0;
 
   return (
     <div className="app">

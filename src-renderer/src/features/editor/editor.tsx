@@ -8,7 +8,7 @@ import { useStatus } from '../../components/status.js';
 import { useClient } from '../../platform/client-context.js';
 import { describeError } from '../../platform/desktop-client.js';
 import type { EditRequest, ProfileDetail } from '../../platform/types.js';
-import { ProblemList } from './problem-list.js';
+import { ProblemList } from '../problems/problem-list.js';
 import { formKindOf } from './fields.js';
 import { PreviewDialog } from './preview-dialog.js';
 import { ProfileForm } from './profile-form.js';

@@ -2,6 +2,7 @@
 // The row's main button is the list's roving tab stop: only the active row is in the Tab order; the star, the primary
 // button and "…" are for the mouse (the keyboard has Enter for the primary action and Shift+F10 for the menu).
 import { memo } from 'react';
+import { plural } from '../../../../shared/domain/plural.js';
 import type { KeyboardEvent, MouseEvent } from 'react';
 import { Countdown, KeyAgeBadge, KindIcon } from '../../components/badges.js';
 import type { MenuAnchor } from '../../components/menu.js';
@@ -9,6 +10,8 @@ import type { ProfileSummary } from '../../platform/types.js';
 import type { RowAction } from './actions.js';
 import { primaryAction } from './actions.js';
 import { regionText, roleName } from './search.js';
+import { EFFECTS } from '../problems/problem-groups.js';
+import type { RowProblems } from '../problems/problem-groups.js';
 
 export interface ProfileRowProps {
   readonly p: ProfileSummary;
@@ -20,6 +23,8 @@ export interface ProfileRowProps {
   readonly menuOpen: boolean;
   /** This profile is what [default] stands for right now. */
   readonly current: boolean;
+  /** Problems in the files touching this profile (a marker on the row; the editor lists them). */
+  readonly problems: RowProblems | null;
   readonly onOpen: (name: string) => void;
   readonly onPrimary: (p: ProfileSummary, action: RowAction) => void;
   readonly onMenu: (p: ProfileSummary, anchor: MenuAnchor) => void;
@@ -29,7 +34,7 @@ export interface ProfileRowProps {
 }
 
 export const ProfileRow = memo(function ProfileRow(props: ProfileRowProps) {
-  const { p, index, selected, active, menuOpen, current, onOpen, onPrimary, onMenu, onToggleFavourite, onKeyNav, onFocusRow } = props;
+  const { p, index, selected, active, menuOpen, current, problems, onOpen, onPrimary, onMenu, onToggleFavourite, onKeyNav, onFocusRow } = props;
   const region = regionText(p);
   const role = roleName(p);
   const primary = primaryAction(p);
@@ -42,6 +47,7 @@ export const ProfileRow = memo(function ProfileRow(props: ProfileRowProps) {
     .filter((x) => x !== null && x !== '')
     .join(' · ');
   const hintId = `row-hint-${index}`;
+  const problemText = problems === null ? '' : `${plural(problems.count, 'problem')}: ${EFFECTS[problems.worst].short}`;
   const menuAt = (e: { currentTarget: Element }) => {
     const more = e.currentTarget.closest('.prow')?.querySelector('.prow-more');
     onMenu(p, { rect: (more ?? e.currentTarget).getBoundingClientRect() });
@@ -81,7 +87,7 @@ export const ProfileRow = memo(function ProfileRow(props: ProfileRowProps) {
         data-row-index={index}
         tabIndex={active ? 0 : -1}
         aria-current={selected ? 'true' : undefined}
-        aria-label={`${p.name}${current ? ', current default' : ''}${p.production ? ', production' : ''}`}
+        aria-label={`${p.name}${current ? ', current default' : ''}${p.production ? ', production' : ''}${problems !== null ? `, ${problemText}` : ''}`}
         aria-describedby={hintId}
         aria-keyshortcuts="Enter Shift+F10"
         onClick={() => onOpen(p.name)}
@@ -98,6 +104,13 @@ export const ProfileRow = memo(function ProfileRow(props: ProfileRowProps) {
         {region}
       </span>
       <span className="prow-badges">
+        {problems !== null ? (
+          <span className={`badge problem-badge tone-${EFFECTS[problems.worst].tone}`} data-testid="row-problems" data-effect={problems.worst} title={`${problemText} — open the profile to see and fix ${problems.count === 1 ? 'it' : 'them'}`}>
+            <span className="problem-dot" aria-hidden="true" />
+            {problems.count}
+            <span className="sr-only"> {problemText}</span>
+          </span>
+        ) : null}
         {current ? (
           <span className="badge default" data-testid="default-badge">
             default

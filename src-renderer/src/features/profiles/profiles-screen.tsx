@@ -8,7 +8,8 @@ import type { MenuAnchor, MenuItem } from '../../components/menu.js';
 import { VirtualList } from '../../components/virtual-list.js';
 import type { VirtualListHandle } from '../../components/virtual-list.js';
 import { Editor } from '../editor/editor.js';
-import { ProblemList } from '../editor/problem-list.js';
+import { FilesProblems } from '../problems/files-problems.js';
+import { problemsByProfile } from '../problems/problem-groups.js';
 import type { ProfileSummary } from '../../platform/types.js';
 import type { RowAction } from './actions.js';
 import { runRowAction, secondaryActions, useProfileActions } from './actions.js';
@@ -92,6 +93,8 @@ export function ProfilesScreen() {
     { id: 'favourite', label: p.favourite ? 'Remove from favourites' : 'Add to favourites', onSelect: () => onToggleFavourite(p) },
   ];
 
+  const rowProblems = useMemo(() => problemsByProfile(app.list?.problems ?? []), [app.list]);
+
   const renderRow = useCallback(
     (i: number) => {
       const r = rows[i]!;
@@ -109,6 +112,7 @@ export function ProfilesScreen() {
           active={i === tabStop}
           menuOpen={menu?.p.name === r.item.p.name}
           current={r.item.p.name === currentName}
+          problems={rowProblems.get(r.item.p.name) ?? null}
           onOpen={app.select}
           onPrimary={onPrimary}
           onMenu={onMenu}
@@ -118,7 +122,7 @@ export function ProfilesScreen() {
         />
       );
     },
-    [rows, app.selected, app.select, onPrimary, onMenu, onToggleFavourite, onKeyNav, currentName, tabStop, menu],
+    [rows, app.selected, app.select, onPrimary, onMenu, onToggleFavourite, onKeyNav, currentName, tabStop, menu, rowProblems],
   );
 
   const total = profiles?.length ?? 0;
@@ -165,14 +169,7 @@ export function ProfilesScreen() {
             {shown === total ? plural(total, 'profile') : `${shown} of ${plural(total, 'profile')}`}
           </span>
         </div>
-        {app.list !== null && app.list.problems.length > 0 ? (
-          <details className="file-problems" open={app.list.problems.length <= 3}>
-            <summary>
-              {plural(app.list.problems.length, 'problem')} in your AWS files
-            </summary>
-            <ProblemList problems={app.list.problems} />
-          </details>
-        ) : null}
+        {app.list !== null && app.list.problems.length > 0 ? <FilesProblems problems={app.list.problems} /> : null}
         {app.list === null ? (
           <p className="empty">{app.loadError ?? 'Loading profiles…'}</p>
         ) : (
