@@ -6,6 +6,10 @@ const CONFIG = `[default]\nregion = us-east-1\n\n[profile dev]\nregion = eu-west
 const CREDENTIALS = `[dev]\naws_access_key_id = AKIAI44QH8DHBEXAMPLE\naws_secret_access_key = je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY\n`;
 const SCREENS = ['Profiles', 'Identity Center', 'Access keys', 'Keychain', 'Doctor', 'Settings'] as const;
 type Screen = (typeof SCREENS)[number];
+const SIZES = [
+  [1280, 800],
+  [900, 600],
+] as const;
 
 /** What each screen shows once its data has arrived (screenshots and axe must see that, not a loading state). */
 function loaded(page: Page, name: Screen): Locator {
@@ -34,7 +38,11 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name }).click();
       await expect(page.getByRole('heading', { level: 1, name: name === 'Keychain' ? 'Keychain' : name })).toBeAttached();
       await expect(loaded(page, name)).toBeVisible();
-      await host.screenshot(`screen-${name.toLowerCase().replace(/\s+/g, '-')}-${scheme}`);
+      for (const [width, height] of SIZES) {
+        await page.setViewportSize({ width, height });
+        await expect(loaded(page, name)).toBeVisible();
+        await host.screenshot(`screen-${name.toLowerCase().replace(/\s+/g, '-')}-${scheme}-${width}x${height}`);
+      }
       const violations = await host.axe();
       expect(violations, `${name} (${scheme})`).toEqual([]);
     }
@@ -42,10 +50,35 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Profiles' }).click();
     await page.locator('[data-profile="prod-admin"] .prow-main').click();
     await expect(page.getByTestId('editor')).toBeVisible();
-    await host.screenshot(`screen-editor-${scheme}`);
+    for (const [width, height] of SIZES) {
+      await page.setViewportSize({ width, height });
+      await expect(page.getByTestId('editor')).toBeVisible();
+      await host.screenshot(`screen-editor-${scheme}-${width}x${height}`);
+    }
     expect(await host.axe()).toEqual([]);
     await page.getByRole('tab', { name: 'In the files' }).click();
     await expect(page.getByTestId('raw-config')).toContainText('[profile prod-admin]');
     expect(await host.axe()).toEqual([]);
+  });
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`first run: empty files show where Hatrack looked and three ways to start (${scheme})`, async ({ start, page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    const host = await start({ config: '', credentials: '' });
+    const firstRun = page.getByTestId('first-run');
+    await expect(firstRun).toBeVisible();
+    await expect(firstRun).toContainText(host.configPath);
+    for (const [width, height] of SIZES) {
+      await page.setViewportSize({ width, height });
+      await expect(firstRun.getByRole('button', { name: 'Set up Identity Center' })).toBeVisible();
+      await host.screenshot(`screen-first-run-${scheme}-${width}x${height}`);
+    }
+    expect(await host.axe(), scheme).toEqual([]);
+    await firstRun.getByRole('button', { name: 'Set up Identity Center' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Identity Center' })).toBeAttached();
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Profiles' }).click();
+    await page.getByTestId('first-run').getByRole('button', { name: 'Add keys…' }).click();
+    await expect(page.getByTestId('wizard')).toBeVisible();
   });
 }

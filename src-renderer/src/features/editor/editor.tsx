@@ -159,7 +159,8 @@ export function Editor({ name, onClose }: { readonly name: string; readonly onCl
                   <h3 className="small">
                     <span className="chip">{s.file}</span> <code>{s.path ?? s.file}</code> line {s.line}
                   </h3>
-                  <pre className="raw-lines" data-testid={`raw-${s.file}`}>
+                  {/* Focusable: a long line scrolls sideways, and the keyboard must be able to scroll it too. */}
+                  <pre className="raw-lines" data-testid={`raw-${s.file}`} tabIndex={0} aria-label={`The ${s.file} file's lines for this profile`}>
                     {s.lines.map((l, i) => (
                       <div key={i}>
                         <span className="dl-no" aria-hidden="true">

@@ -13,6 +13,7 @@ import { problemsByProfile } from '../problems/problem-groups.js';
 import type { ProfileSummary } from '../../platform/types.js';
 import type { RowAction } from './actions.js';
 import { runRowAction, secondaryActions, useProfileActions } from './actions.js';
+import { FirstRun } from './first-run.js';
 import { ProfileRow } from './profile-row.js';
 import { createFilter, indexProfiles, toRows } from './search.js';
 
@@ -184,12 +185,7 @@ export function ProfilesScreen() {
             empty={
               <div className="empty">
                 {total === 0 ? (
-                  <>
-                    <p>No profiles yet.</p>
-                    <button type="button" className="button primary" onClick={() => app.setWizardOpen(true)}>
-                      Add your first profile
-                    </button>
-                  </>
+                  <FirstRun />
                 ) : (
                   <p>No profile matches “{query}”.</p>
                 )}
