@@ -3,6 +3,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/browser-host.js';
 import { openRowMenu } from '../fixtures/helpers.js';
+import { credentialsFile } from '../fixtures/example-keys.js';
 
 // A path and a 55-character name: long, but a role IAM accepts (names stop at 64).
 const LONG_ROLE = 'service-role/team-platform/PlatformEngineeringCrossAccountDeploymentAutomationRole';
@@ -33,14 +34,7 @@ sso_region = eu-west-1
 [profile tools]
 credential_process = /usr/local/bin/get-creds --profile tools
 `;
-const CREDENTIALS = `[default]
-aws_access_key_id = AKIAIOSFODNN7EXAMPLE
-aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
-
-[dev]
-aws_access_key_id = AKIAI44QH8DHBEXAMPLE
-aws_secret_access_key = je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY
-`;
+const CREDENTIALS = credentialsFile({ default: 1, dev: 0 });
 
 /** Each pane whose content overflows sideways, and each element sticking out of its pane's box (1 px tolerance). */
 async function overflows(page: Page): Promise<string[]> {

@@ -10,6 +10,7 @@ import { describeError } from '../../platform/desktop-client.js';
 import type { EventPayload, ResponseOf } from '../../platform/types.js';
 import type { PickerRow } from './picker-model.js';
 import { pairKey, pickerRows, selectionState, toggleAll, visiblePairs } from './picker-model.js';
+import { FormError } from '../../components/form-error.js';
 
 type Discovery = ResponseOf<'sso.discover'>;
 type Preview = ResponseOf<'sso.populate.preview'>;
@@ -150,11 +151,7 @@ export function DiscoveryPicker({ session, onClose }: { readonly session: string
 
   return (
     <Dialog title={preview === null ? `Choose accounts of ${session}` : `Profiles to write for ${session}`} onClose={onClose} wide testId="sso-picker">
-      {error !== null ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError error={error} />
       {discovery === null ? (
         error === null ? (
           <Progress session={session} />
