@@ -1,6 +1,7 @@
 // Every main screen: a screenshot to e2e/artifacts, zero axe-core violations, in light and dark.
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '../fixtures/browser-host.js';
+import { overflows } from '../fixtures/helpers.js';
 
 const CONFIG = `[default]\nregion = us-east-1\n\n[profile dev]\nregion = eu-west-1\n\n[profile prod-admin]\nrole_arn = arn:aws:iam::111122223333:role/Admin\nsource_profile = dev\nmfa_serial = arn:aws:iam::111122223333:mfa/me\nregion = eu-central-1\n\n[profile sso-dev]\nsso_start_url = https://example.awsapps.com/start\nsso_region = us-east-1\nsso_account_id = 777788889999\nsso_role_name = Developer\n\n[profile tool]\ncredential_process = /usr/local/bin/creds\n`;
 const CREDENTIALS = `[dev]\naws_access_key_id = AKIAI44QH8DHBEXAMPLE\naws_secret_access_key = je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY\n`;
@@ -42,6 +43,7 @@ for (const scheme of ['light', 'dark'] as const) {
         await page.setViewportSize({ width, height });
         await expect(loaded(page, name)).toBeVisible();
         await host.screenshot(`screen-${name.toLowerCase().replace(/\s+/g, '-')}-${scheme}-${width}x${height}`);
+        expect(await overflows(page), `${name} at ${width}×${height}`).toEqual([]);
       }
       const violations = await host.axe();
       expect(violations, `${name} (${scheme})`).toEqual([]);
@@ -54,6 +56,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.setViewportSize({ width, height });
       await expect(page.getByTestId('editor')).toBeVisible();
       await host.screenshot(`screen-editor-${scheme}-${width}x${height}`);
+      expect(await overflows(page), `editor at ${width}×${height}`).toEqual([]);
     }
     expect(await host.axe()).toEqual([]);
     await page.getByRole('tab', { name: 'In the files' }).click();
@@ -73,6 +76,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.setViewportSize({ width, height });
       await expect(firstRun.getByRole('button', { name: 'Set up Identity Center' })).toBeVisible();
       await host.screenshot(`screen-first-run-${scheme}-${width}x${height}`);
+      expect(await overflows(page), `first run at ${width}×${height}`).toEqual([]);
     }
     expect(await host.axe(), scheme).toEqual([]);
     await firstRun.getByRole('button', { name: 'Set up Identity Center' }).click();
