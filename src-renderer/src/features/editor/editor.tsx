@@ -2,12 +2,14 @@
 // one-click fixes, rename and delete (warning about profiles that reference this one). Every save previews its diff.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useAppState } from '../../app/app-state.js';
-import { KeyAgeBadge, KindIcon, kindLabel } from '../../components/badges.js';
+import { KeyAgeBadge } from '../../components/badges.js';
+import { KindIcon, kindLabel } from '../../components/kind-icon.js';
 import { Dialog } from '../../components/dialog.js';
 import { useStatus } from '../../components/status.js';
 import { useClient } from '../../platform/client-context.js';
 import { describeError } from '../../platform/desktop-client.js';
 import type { EditRequest, ProfileDetail } from '../../platform/types.js';
+import { AppearanceSection } from '../identity/appearance-section.js';
 import { ProblemList } from './problem-list.js';
 import { formKindOf } from './fields.js';
 import { PreviewDialog } from './preview-dialog.js';
@@ -173,6 +175,7 @@ export function Editor({ name, onClose }: { readonly name: string; readonly onCl
               ))}
             </div>
           )}
+          <AppearanceSection key={name} profile={name} colour={detail.colour} note={detail.note} />
         </div>
       )}
       {renaming ? (
