@@ -85,6 +85,8 @@ test('a colour and note set in the editor show on the row and in the switcher, p
   await expect(row(page, 'staging').getByTestId('colour-dot')).toHaveAttribute('data-colour', 'purple');
   await expect(row(page, 'staging').getByTestId('row-note')).toHaveText(NOTE);
   await expect(row(page, 'tools').getByTestId('colour-dot')).toHaveCount(0);
+  // Screen readers hear them too: the row button's description carries the colour and the note.
+  await expect(row(page, 'staging').locator('.prow-main')).toHaveAccessibleDescription(new RegExp(`^Purple label\\. Note: ${NOTE}\\. Enter: `));
 
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('editor')).toHaveCount(0);

@@ -20,3 +20,8 @@ export function ColourDot({ colour }: { readonly colour: ProfileColour | null })
   if (colour === null) return null;
   return <span className={`colour-dot tag-${colour}`} role="img" aria-label={`${COLOUR_NAME[colour]} label`} title={`${COLOUR_NAME[colour]} label`} data-testid="colour-dot" data-colour={colour} />;
 }
+
+/** What the dot and the note say, for a row's screen-reader description (the row button's label is the name). */
+export function identityHint(p: { readonly colour: ProfileColour | null; readonly note: string | null }): string {
+  return `${p.colour !== null ? `${COLOUR_NAME[p.colour]} label. ` : ''}${p.note !== null ? `Note: ${p.note}. ` : ''}`;
+}

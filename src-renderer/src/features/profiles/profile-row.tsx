@@ -7,7 +7,7 @@ import { Countdown, KeyAgeBadge } from '../../components/badges.js';
 import { KindIcon, KindWord } from '../../components/kind-icon.js';
 import type { MenuAnchor } from '../../components/menu.js';
 import type { ProfileSummary } from '../../platform/types.js';
-import { ColourDot } from '../identity/profile-colour.js';
+import { ColourDot, identityHint } from '../identity/profile-colour.js';
 import type { RowAction } from './actions.js';
 import { primaryAction } from './actions.js';
 import { regionText, roleName } from './search.js';
@@ -105,7 +105,7 @@ export const ProfileRow = memo(function ProfileRow(props: ProfileRowProps) {
         </span>
       </button>
       <span id={hintId} className="sr-only">
-        {`Enter: ${primary.a11yLabel(p.name)}. Space: edit. Shift+F10: more actions.`}
+        {`${identityHint(p)}Enter: ${primary.a11yLabel(p.name)}. Space: edit. Shift+F10: more actions.`}
       </span>
       <span className="prow-region" title="Region">
         {region}
