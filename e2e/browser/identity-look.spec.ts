@@ -88,8 +88,13 @@ test('a colour and note set in the editor show on the row and in the switcher, p
   // Screen readers hear them too: the row button's description carries the colour and the note.
   await expect(row(page, 'staging').locator('.prow-main')).toHaveAccessibleDescription(new RegExp(`^Purple label\\. Note: ${NOTE}\\. Enter: `));
 
+  // An unsaved colour is not lost silently: closing the editor asks first.
+  await look.getByRole('radio', { name: 'Red' }).check();
   await page.keyboard.press('Escape');
+  const discard = page.getByTestId('discard-dialog');
+  await discard.getByRole('button', { name: 'Discard changes' }).click();
   await expect(page.getByTestId('editor')).toHaveCount(0);
+  await expect(row(page, 'staging').getByTestId('colour-dot')).toHaveAttribute('data-colour', 'purple');
   await page.keyboard.press('Control+k');
   const switcher = page.getByTestId('quick-switcher');
   await switcher.getByRole('combobox', { name: 'Profile to switch to' }).fill('platform team');

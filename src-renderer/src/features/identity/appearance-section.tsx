@@ -1,6 +1,6 @@
 // The editor's "Appearance in Hatrack" section: the profile's colour and note. They live in Hatrack's settings, so
 // they save straight through settings.update (no AWS-file diff to review) and the section says when they are saved.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { PROFILE_COLOURS, PROFILE_NOTE_MAX } from '../../../../shared/domain/profile-look.js';
 import type { ProfileColour } from '../../../../shared/domain/profile-look.js';
@@ -16,13 +16,23 @@ interface Look {
 
 type SaveState = { readonly phase: 'idle' | 'saving' | 'saved' } | { readonly phase: 'failed'; readonly message: string };
 
-export function AppearanceSection({ profile, colour, note }: { readonly profile: string; readonly colour: ProfileColour | null; readonly note: string | null }) {
+interface AppearanceSectionProps {
+  readonly profile: string;
+  readonly colour: ProfileColour | null;
+  readonly note: string | null;
+  /** Told whenever the section gets or loses an unsaved edit, so leaving the editor asks first. */
+  readonly onDirtyChange: (dirty: boolean) => void;
+}
+
+export function AppearanceSection({ profile, colour, note, onDirtyChange }: AppearanceSectionProps) {
   const client = useClient();
   const app = useAppState();
   const [saved, setSaved] = useState<Look>({ colour, note: note ?? '' });
   const [draft, setDraft] = useState<Look>(saved);
   const [state, setState] = useState<SaveState>({ phase: 'idle' });
   const dirty = draft.colour !== saved.colour || draft.note.trim() !== saved.note;
+  useEffect(() => onDirtyChange(dirty), [onDirtyChange, dirty]);
+  useEffect(() => () => onDirtyChange(false), [onDirtyChange]);
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
