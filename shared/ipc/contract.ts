@@ -14,7 +14,7 @@ import {
   RotationStepSchema,
   SettingsViewSchema,
   AppSettingsSchema,
-  ProfileSettingsSchema,
+  ProfileSettingsPatchSchema,
 } from './schemas.js';
 import {
   SsoDiscoveryProgressSchema,
@@ -105,7 +105,7 @@ export const CONTRACT = {
   'roleSetup.apply': { request: RoleSetupRequestSchema, response: EditResultSchema, mutates: true },
   'settings.get': { request: Empty, response: SettingsViewSchema },
   'settings.update': {
-    request: z.object({ app: AppSettingsSchema.partial().optional(), profiles: z.record(z.string(), ProfileSettingsSchema.partial()).optional() }).strict(),
+    request: z.object({ app: AppSettingsSchema.partial().optional(), profiles: z.record(z.string(), ProfileSettingsPatchSchema).optional() }).strict(),
     response: SettingsViewSchema,
     mutates: true,
   },

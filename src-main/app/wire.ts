@@ -15,7 +15,7 @@ import type { Finding } from '../core/doctor/checks.js';
 import { profileKeyFacts, profileSummary } from '../core/profile-views.js';
 import type { KeyFactsView } from '../core/profile-views.js';
 import type { RoleSetupRequest } from '../core/role-setup/role-setup.js';
-import { isProduction } from '../core/settings/settings.js';
+import { isProduction, paletteColour } from '../core/settings/settings.js';
 import type { Settings } from '../core/settings/settings.js';
 
 export function wireFinding(f: Finding): ResponseOf<'doctor.run'>['findings'][number] {
@@ -110,6 +110,8 @@ export function summaryOf(profile: Profile, ctx: ListContext): ProfileSummary {
     keyAgeSource: facts.keyAgeSource,
     production: isProduction(ctx.settings, profile.name),
     favourite: prefs?.favourite === true,
+    colour: paletteColour(prefs?.colour),
+    note: prefs?.notes !== undefined && prefs.notes.trim() !== '' ? prefs.notes : null,
     isDefault,
     sessionExpiresAt: isDefault ? ctx.defaultExpiresAt : null,
     vaulted: / credential-process --profile /.test(process),

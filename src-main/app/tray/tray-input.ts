@@ -27,6 +27,8 @@ function project(p: ProfileSummary): TrayProfile & NotifyProfile {
     region: p.region,
     production: p.production,
     favourite: p.favourite,
+    colour: p.colour,
+    note: p.note,
     isDefault: p.isDefault,
     sessionExpiresAt: p.sessionExpiresAt,
     accessKeyId: p.accessKeyId,

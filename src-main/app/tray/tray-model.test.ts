@@ -1,7 +1,7 @@
 // Unit tests of the pure tray model: order of sections, default mark, production confirmation, countdown, grouping.
 import { describe, expect, it } from 'vitest';
 import { profileCapabilities } from '../../core/awsfiles/kinds.js';
-import { buildTrayModel, formatCountdown, trayActions } from './tray-model.js';
+import { buildTrayModel, formatCountdown, TRAY_NOTE_CHARS, trayActions } from './tray-model.js';
 import type { TrayItem, TrayModelInput, TrayProfile } from './tray-model.js';
 
 const NOW = Date.parse('2026-03-01T12:00:00Z');
@@ -96,6 +96,16 @@ describe('buildTrayModel', () => {
     const base = submenu(submenu(all, 'Other profiles'), 'base');
     const enabled = base.filter((i) => i.kind === 'action').map((i) => (i.kind === 'action' ? [i.action.type, i.enabled] : []));
     expect(enabled).toEqual([['use', false], ['assume', false], ['console', false], ['copyExport', true], ['edit', true]]);
+  });
+
+  it('puts the colour as an emoji disc before the name and a shortened one-line note after it', () => {
+    const profiles = [
+      profile('dev', { favourite: true, colour: 'green', note: 'sandbox,\n  break it freely' }),
+      profile('ops', { favourite: true, colour: null, note: 'x'.repeat(TRAY_NOTE_CHARS + 10) }),
+      profile('plain', { favourite: true, note: '   ' }),
+    ];
+    const favourites = buildTrayModel(input({ profiles, recent: [] })).items.filter((i) => i.kind === 'submenu').map((i) => i.label).slice(0, 3);
+    expect(favourites).toEqual(['🟢 dev — sandbox, break it freely', `ops — ${'x'.repeat(TRAY_NOTE_CHARS - 1)}…`, 'plain']);
   });
 
   it('enables what the kinds table allows: no Assume for static keys without MFA, nothing for aws login', () => {

@@ -1,6 +1,7 @@
 // The tray menu as pure data (any runtime): profiles, recents and the default session in, item specs out.
 
 import { plural } from '../../../shared/domain/plural.js';
+import type { ProfileColour } from '../../../shared/domain/profile-look.js';
 import type { Capabilities, ProfileSummary } from '../../../shared/ipc/schemas.js';
 import { envSnippet, hasEnvSnippet } from '../../core/switch/env-snippet.js';
 
@@ -8,7 +9,7 @@ import { envSnippet, hasEnvSnippet } from '../../core/switch/env-snippet.js';
 export type TrayProfile = Pick<ProfileSummary, 'name' | 'accountId' | 'region' | 'production' | 'favourite' | 'isDefault' | 'sessionExpiresAt'> & {
   /** From the kinds table (core/awsfiles/kinds.ts): the tray enables exactly what the window enables. */
   readonly capabilities: Pick<Capabilities, 'use' | 'assume' | 'console'>;
-};
+} & Partial<Pick<ProfileSummary, 'colour' | 'note'>>;
 
 export interface TrayModelInput {
   readonly profiles: readonly TrayProfile[];
@@ -74,8 +75,20 @@ export function defaultSession(input: Pick<TrayModelInput, 'profiles' | 'now'>):
   return { profile: current.name, remaining: formatCountdown(remainingMs), expired: remainingMs <= 0 };
 }
 
+/** A menu cannot style its text: the user's colour becomes a coloured emoji disc in front of the name. */
+const COLOUR_DISC: Readonly<Record<ProfileColour, string>> = { red: '🔴', orange: '🟠', yellow: '🟡', green: '🟢', blue: '🔵', purple: '🟣', grey: '⚪' };
+/** Past this many characters a note is cut with "…": the menu is for picking, the window shows the whole note. */
+export const TRAY_NOTE_CHARS = 32;
+
+function trayNote(note: string): string {
+  const line = note.replace(/\s+/g, ' ').trim();
+  return line.length > TRAY_NOTE_CHARS ? `${line.slice(0, TRAY_NOTE_CHARS - 1).trimEnd()}…` : line;
+}
+
 function profileLabel(p: TrayProfile): string {
-  return `${p.isDefault ? '✓ ' : ''}${p.name}${p.production ? '  ⚠ prod' : ''}`;
+  const disc = p.colour !== undefined && p.colour !== null ? `${COLOUR_DISC[p.colour]} ` : '';
+  const note = p.note !== undefined && p.note !== null && p.note.trim() !== '' ? ` — ${trayNote(p.note)}` : '';
+  return `${p.isDefault ? '✓ ' : ''}${disc}${p.name}${note}${p.production ? '  ⚠ prod' : ''}`;
 }
 
 function profileMenu(p: TrayProfile): TrayItem {

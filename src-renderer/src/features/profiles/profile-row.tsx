@@ -4,9 +4,11 @@
 import { memo } from 'react';
 import { plural } from '../../../../shared/domain/plural.js';
 import type { KeyboardEvent, MouseEvent } from 'react';
-import { Countdown, KeyAgeBadge, KindIcon } from '../../components/badges.js';
+import { Countdown, KeyAgeBadge } from '../../components/badges.js';
+import { KindIcon, KindWord } from '../../components/kind-icon.js';
 import type { MenuAnchor } from '../../components/menu.js';
 import type { ProfileSummary } from '../../platform/types.js';
+import { ColourDot, identityHint } from '../identity/profile-colour.js';
 import type { RowAction } from './actions.js';
 import { primaryAction } from './actions.js';
 import { regionText, roleName } from './search.js';
@@ -94,11 +96,22 @@ export const ProfileRow = memo(function ProfileRow(props: ProfileRowProps) {
         onFocus={() => onFocusRow(index)}
         onKeyDown={onKeyDown}
       >
-        <span className="prow-name">{p.name}</span>
-        <span className="prow-sub">{sub !== '' ? sub : '\u00a0'}</span>
+        <span className="prow-title">
+          <ColourDot colour={p.colour} />
+          <span className="prow-name">{p.name}</span>
+          {p.note !== null ? (
+            <span className="prow-note" title={p.note} data-testid="row-note">
+              {p.note}
+            </span>
+          ) : null}
+        </span>
+        <span className="prow-sub">
+          <KindWord kind={p.kind} />
+          {sub !== '' ? ` · ${sub}` : null}
+        </span>
       </button>
       <span id={hintId} className="sr-only">
-        {`Enter: ${primary.a11yLabel(p.name)}. Space: edit. Shift+F10: more actions.`}
+        {`${identityHint(p)}Enter: ${primary.a11yLabel(p.name)}. Space: edit. Shift+F10: more actions.`}
       </span>
       <span className="prow-region" title="Region">
         {region}
