@@ -49,6 +49,24 @@ const PATHS = {
       <path d="M6 12c3 1 9 1 12 0" />
     </>
   ),
+  terminal: (
+    <>
+      <rect width="20" height="16" x="2" y="4" rx="2" />
+      <path d="m6 9 3 3-3 3M12 15h5" />
+    </>
+  ),
+  globe: (
+    <>
+      <circle cx="12" cy="12" r="10" />
+      <path d="M2 12h20M12 2a15 15 0 0 1 0 20M12 2a15 15 0 0 0 0 20" />
+    </>
+  ),
+  person: (
+    <>
+      <circle cx="12" cy="8" r="4" />
+      <path d="M4 21c0-4 3.6-6.5 8-6.5s8 2.5 8 6.5" />
+    </>
+  ),
   file: (
     <>
       <path d="M14 2H6a2 2 0 0 0-2 2v16a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V8Z" />
