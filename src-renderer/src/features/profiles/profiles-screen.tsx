@@ -13,6 +13,7 @@ import type { ProfileSummary } from '../../platform/types.js';
 import type { RowAction } from './actions.js';
 import { runRowAction, secondaryActions, useProfileActions } from './actions.js';
 import { ProfileRow } from './profile-row.js';
+import { defaultPairView, foldKeptUnderDefault, pairRoleOf } from '../default-original/default-pair.js';
 import { createFilter, indexProfiles, toRows } from './search.js';
 
 const ROW_HEIGHT = 52;
@@ -34,7 +35,8 @@ export function ProfilesScreen() {
   const indexed = useMemo(() => indexProfiles(profiles ?? []), [profiles]);
   const [filter] = useState(createFilter);
   const filtered = useMemo(() => filter(indexed, query, favouritesOnly), [filter, indexed, query, favouritesOnly]);
-  const rows = useMemo(() => toRows(filtered, grouped), [filtered, grouped]);
+  // The user's kept keys sit right under the managed default they were moved aside for (one identity, two rows).
+  const rows = useMemo(() => toRows(foldKeptUnderDefault(filtered, identity), grouped), [filtered, grouped, identity]);
   // The list's one tab stop: the last row focused, or the first profile when that row is gone (filtered, deleted).
   const tabStop = rows[activeIndex]?.type === 'profile' ? activeIndex : rows.findIndex((r) => r.type === 'profile');
 
@@ -88,7 +90,7 @@ export function ProfilesScreen() {
   const onToggleFavourite = useCallback((p: ProfileSummary) => void actions.toggleFavourite(p), [actions]);
 
   const menuItems = (p: ProfileSummary): MenuItem[] => [
-    ...secondaryActions(p).map(({ action, disabledReason }) => ({ id: action.id, label: action.menuLabel, disabledReason, onSelect: () => onPrimary(p, action) })),
+    ...secondaryActions(p, pairRoleOf(p.name, identity)).map(({ action, disabledReason }) => ({ id: action.id, label: action.menuLabel, disabledReason, onSelect: () => onPrimary(p, action) })),
     { id: 'favourite', label: p.favourite ? 'Remove from favourites' : 'Add to favourites', onSelect: () => onToggleFavourite(p) },
   ];
 
@@ -109,6 +111,7 @@ export function ProfilesScreen() {
           active={i === tabStop}
           menuOpen={menu?.p.name === r.item.p.name}
           current={r.item.p.name === currentName}
+          pair={defaultPairView(r.item.p, identity)}
           onOpen={app.select}
           onPrimary={onPrimary}
           onMenu={onMenu}
@@ -118,7 +121,7 @@ export function ProfilesScreen() {
         />
       );
     },
-    [rows, app.selected, app.select, onPrimary, onMenu, onToggleFavourite, onKeyNav, currentName, tabStop, menu],
+    [rows, app.selected, app.select, onPrimary, onMenu, onToggleFavourite, onKeyNav, currentName, identity, tabStop, menu],
   );
 
   const total = profiles?.length ?? 0;
