@@ -71,6 +71,12 @@ export const CONTRACT = {
     response: z.object({ profile: z.string(), expiresAt: z.string().nullable(), keptDefaultAs: z.string().nullable(), accountId: z.string().nullable().optional(), arn: z.string().nullable().optional() }),
     mutates: true,
   },
+  /** Undoes `credentials.use`: the managed [default] goes, the user's kept keys (default-original) are [default] again. */
+  'credentials.restoreDefault': {
+    request: z.object({ keptAs: ProfileNameSchema.optional() }).strict(),
+    response: z.object({ restoredFrom: z.string(), replacedProfile: z.string() }),
+    mutates: true,
+  },
   'credentials.assume': {
     request: z.object({ profile: ProfileNameSchema, mfaCode: MfaCodeSchema.optional() }).strict(),
     response: z.object({ profile: z.string(), accessKeyId: z.string(), expiresAt: z.string().nullable(), roleArn: z.string().nullable(), chained: z.boolean() }),

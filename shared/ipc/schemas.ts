@@ -106,6 +106,8 @@ export const DefaultIdentitySchema = z.object({
   profile: z.string().nullable(),
   managed: z.boolean(),
   expiresAt: z.string().nullable(),
+  /** The profile keeping the user's own [default] while Hatrack manages it (credentials.restoreDefault switches back). */
+  keptAs: z.string().nullable().optional(),
 });
 
 /** Which identity the AWS CLI and SDKs would use in a new terminal, and why (core/switch/active-identity.ts). */

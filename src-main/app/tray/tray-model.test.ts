@@ -141,6 +141,13 @@ describe('buildTrayModel', () => {
     expect(labels(expired.items)[0]).toBe('prod-admin: session expired');
   });
 
+  it('offers to switch back to the user\'s kept keys while [default] is a managed copy, and says so in the tooltip', () => {
+    const model = buildTrayModel(input({ platform: 'darwin', keptDefault: 'default-original' }));
+    expect(model.items[0]).toEqual({ kind: 'action', label: 'Switch back to your own keys (default-original)', action: { type: 'restoreDefault' }, enabled: true });
+    expect(model.tooltip).toBe('Hatrack — default: prod-admin (production), your keys kept as default-original');
+    expect(labels(buildTrayModel(input({ platform: 'darwin', keptDefault: null })).items)).not.toContain('Switch back to your own keys (default-original)');
+  });
+
   it('works with no profiles and no default', () => {
     const model = buildTrayModel({ profiles: [], recent: ['x'], doctorFindingCount: 1, now: new Date(NOW), platform: 'linux' });
     expect(labels(model.items)).toEqual(['No profiles yet', '---', 'Doctor: 1 finding', 'Open Hatrack', '---', 'Quit Hatrack']);

@@ -18,6 +18,8 @@ export interface TrayModelInput {
   readonly doctorFindingCount: number;
   readonly now: Date | number | string;
   readonly platform: NodeJS.Platform | string;
+  /** The profile keeping the user's own [default] while Hatrack manages it; the tray offers to switch back to it. */
+  readonly keptDefault?: string | null | undefined;
 }
 
 /** A click on the tray, routed back to a core action by the shell. */
@@ -28,6 +30,7 @@ export type TrayAction =
   | { readonly type: 'copyExport'; readonly profile: string }
   | { readonly type: 'edit'; readonly profile: string }
   | { readonly type: 'refresh'; readonly profile: string }
+  | { readonly type: 'restoreDefault' }
   | { readonly type: 'doctor' }
   | { readonly type: 'open' }
   | { readonly type: 'quit' };
@@ -137,6 +140,11 @@ export function buildTrayModel(input: TrayModelInput): TrayModel {
 
   const sessionLine = session === null ? null : session.expired ? `${session.profile}: session expired` : `${session.profile}: session ends in ${session.remaining}`;
   if (!isMac && sessionLine !== null) items.push({ kind: 'label', label: sessionLine }, { kind: 'separator' });
+  // The window's default row says the same: default stands for another profile, the user's keys wait under another name.
+  const kept = input.keptDefault ?? null;
+  if (kept !== null) {
+    items.push({ kind: 'action', label: `Switch back to your own keys (${kept})`, action: { type: 'restoreDefault' }, enabled: true }, { kind: 'separator' });
+  }
 
   const favourites = input.profiles.filter((p) => p.favourite).sort(byName);
   if (favourites.length > 0) {
@@ -169,7 +177,8 @@ export function buildTrayModel(input: TrayModelInput): TrayModel {
     { kind: 'action', label: 'Quit Hatrack', action: { type: 'quit' }, enabled: true },
   );
 
-  const who = current === undefined ? 'no default profile' : `default: ${current.name}${current.production ? ' (production)' : ''}`;
+  const keptNote = kept !== null && current !== undefined ? `, your keys kept as ${kept}` : '';
+  const who = current === undefined ? 'no default profile' : `default: ${current.name}${current.production ? ' (production)' : ''}${keptNote}`;
   const tooltip = !isMac && session !== null ? `Hatrack — ${who}, ${session.expired ? 'session expired' : `${session.remaining} left`}` : `Hatrack — ${who}`;
   const title = isMac ? (session === null ? null : session.expired ? 'expired' : session.remaining) : null;
   return { title, tooltip, items };

@@ -94,7 +94,7 @@ function Shell() {
           Hatrack
         </div>
         <div className="current" data-testid="current-default">
-          <ActiveIdentityLine identity={app.list?.activeIdentity} />
+          <ActiveIdentityLine identity={app.list?.activeIdentity} keptAs={app.list?.defaultIdentity.keptAs ?? null} />
         </div>
         <div className="title-actions">
           <button type="button" className="button" onClick={() => setSwitcher(true)} aria-keyshortcuts={isMac ? 'Meta+K' : 'Control+K'}>

@@ -9,6 +9,7 @@ import { KindIcon, KindWord } from '../../components/kind-icon.js';
 import type { MenuAnchor } from '../../components/menu.js';
 import type { ProfileSummary } from '../../platform/types.js';
 import { ColourDot, identityHint } from '../identity/profile-colour.js';
+import type { DefaultPairView } from '../default-original/default-pair.js';
 import type { RowAction } from './actions.js';
 import { primaryAction } from './actions.js';
 import { regionText, roleName } from './search.js';
@@ -27,6 +28,8 @@ export interface ProfileRowProps {
   readonly current: boolean;
   /** Problems in the files touching this profile (a marker on the row; the editor lists them). */
   readonly problems: RowProblems | null;
+  /** Set on the two rows of a switched default: the managed [default] and the user's kept keys, shown as one identity. */
+  readonly pair?: DefaultPairView | null;
   readonly onOpen: (name: string) => void;
   readonly onPrimary: (p: ProfileSummary, action: RowAction) => void;
   readonly onMenu: (p: ProfileSummary, anchor: MenuAnchor) => void;
@@ -36,10 +39,10 @@ export interface ProfileRowProps {
 }
 
 export const ProfileRow = memo(function ProfileRow(props: ProfileRowProps) {
-  const { p, index, selected, active, menuOpen, current, problems, onOpen, onPrimary, onMenu, onToggleFavourite, onKeyNav, onFocusRow } = props;
+  const { p, index, selected, active, menuOpen, current, problems, pair = null, onOpen, onPrimary, onMenu, onToggleFavourite, onKeyNav, onFocusRow } = props;
   const region = regionText(p);
   const role = roleName(p);
-  const primary = primaryAction(p);
+  const primary = primaryAction(p, pair?.role ?? null);
   const keyHint = p.accessKeyId !== null && p.accessKeyId.length > 8 ? `${p.accessKeyId.slice(0, 4)}…${p.accessKeyId.slice(-4)}` : p.accessKeyId;
   const sso = p.sso ?? null;
   // An SSO row names its account (as populate recorded it) and role; others show the account id, its IAM alias and the role ARN's name.
@@ -70,7 +73,13 @@ export const ProfileRow = memo(function ProfileRow(props: ProfileRowProps) {
     else onMenu(p, { x: e.clientX, y: e.clientY });
   };
   return (
-    <div className={`prow${selected ? ' selected' : ''}${p.production ? ' prod' : ''}`} data-testid="profile-row" data-profile={p.name} onContextMenu={onContextMenu}>
+    <div
+      className={`prow${selected ? ' selected' : ''}${p.production ? ' prod' : ''}${pair !== null ? ` pair-${pair.role}` : ''}`}
+      data-testid="profile-row"
+      data-profile={p.name}
+      data-pair={pair?.role}
+      onContextMenu={onContextMenu}
+    >
       <button
         type="button"
         tabIndex={-1}
@@ -89,7 +98,7 @@ export const ProfileRow = memo(function ProfileRow(props: ProfileRowProps) {
         data-row-index={index}
         tabIndex={active ? 0 : -1}
         aria-current={selected ? 'true' : undefined}
-        aria-label={`${p.name}${current ? ', current default' : ''}${p.production ? ', production' : ''}${problems !== null ? `, ${problemText}` : ''}`}
+        aria-label={`${pair?.label ?? p.name}${current ? ', current default' : ''}${p.production ? ', production' : ''}${problems !== null ? `, ${problemText}` : ''}`}
         aria-describedby={hintId}
         aria-keyshortcuts="Enter Shift+F10"
         onClick={() => onOpen(p.name)}
@@ -98,17 +107,21 @@ export const ProfileRow = memo(function ProfileRow(props: ProfileRowProps) {
       >
         <span className="prow-title">
           <ColourDot colour={p.colour} />
-          <span className="prow-name">{p.name}</span>
+          <span className="prow-name">{pair?.title ?? p.name}</span>
           {p.note !== null ? (
             <span className="prow-note" title={p.note} data-testid="row-note">
               {p.note}
             </span>
           ) : null}
         </span>
-        <span className="prow-sub">
-          <KindWord kind={p.kind} />
-          {sub !== '' ? ` · ${sub}` : null}
-        </span>
+        {pair === null ? (
+          <span className="prow-sub">
+            <KindWord kind={p.kind} />
+            {sub !== '' ? ` · ${sub}` : null}
+          </span>
+        ) : (
+          <span className="prow-sub">{[pair.sub, pair.role === 'kept' ? sub : ''].filter((x) => x !== '').join(' · ')}</span>
+        )}
       </button>
       <span id={hintId} className="sr-only">
         {`${identityHint(p)}Enter: ${primary.a11yLabel(p.name)}. Space: edit. Shift+F10: more actions.`}

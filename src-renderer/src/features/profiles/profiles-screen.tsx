@@ -15,6 +15,7 @@ import type { RowAction } from './actions.js';
 import { runRowAction, secondaryActions, useProfileActions } from './actions.js';
 import { FirstRun } from './first-run.js';
 import { ProfileRow } from './profile-row.js';
+import { defaultPairView, foldKeptUnderDefault, pairRoleOf } from '../default-original/default-pair.js';
 import { createFilter, indexProfiles, toRows } from './search.js';
 
 const ROW_HEIGHT = 52;
@@ -36,7 +37,8 @@ export function ProfilesScreen() {
   const indexed = useMemo(() => indexProfiles(profiles ?? []), [profiles]);
   const [filter] = useState(createFilter);
   const filtered = useMemo(() => filter(indexed, query, favouritesOnly), [filter, indexed, query, favouritesOnly]);
-  const rows = useMemo(() => toRows(filtered, grouped), [filtered, grouped]);
+  // The user's kept keys sit right under the managed default they were moved aside for (one identity, two rows).
+  const rows = useMemo(() => toRows(foldKeptUnderDefault(filtered, identity), grouped), [filtered, grouped, identity]);
   // The list's one tab stop: the last row focused, or the first profile when that row is gone (filtered, deleted).
   const tabStop = rows[activeIndex]?.type === 'profile' ? activeIndex : rows.findIndex((r) => r.type === 'profile');
 
@@ -90,7 +92,7 @@ export function ProfilesScreen() {
   const onToggleFavourite = useCallback((p: ProfileSummary) => void actions.toggleFavourite(p), [actions]);
 
   const menuItems = (p: ProfileSummary): MenuItem[] => [
-    ...secondaryActions(p).map(({ action, disabledReason }) => ({ id: action.id, label: action.menuLabel, disabledReason, onSelect: () => onPrimary(p, action) })),
+    ...secondaryActions(p, pairRoleOf(p.name, identity)).map(({ action, disabledReason }) => ({ id: action.id, label: action.menuLabel, disabledReason, onSelect: () => onPrimary(p, action) })),
     { id: 'favourite', label: p.favourite ? 'Remove from favourites' : 'Add to favourites', onSelect: () => onToggleFavourite(p) },
   ];
 
@@ -114,6 +116,7 @@ export function ProfilesScreen() {
           menuOpen={menu?.p.name === r.item.p.name}
           current={r.item.p.name === currentName}
           problems={rowProblems.get(r.item.p.name) ?? null}
+          pair={defaultPairView(r.item.p, identity)}
           onOpen={app.select}
           onPrimary={onPrimary}
           onMenu={onMenu}
@@ -123,7 +126,7 @@ export function ProfilesScreen() {
         />
       );
     },
-    [rows, app.selected, app.select, onPrimary, onMenu, onToggleFavourite, onKeyNav, currentName, tabStop, menu, rowProblems],
+    [rows, app.selected, app.select, onPrimary, onMenu, onToggleFavourite, onKeyNav, currentName, identity, tabStop, menu, rowProblems],
   );
 
   const total = profiles?.length ?? 0;
