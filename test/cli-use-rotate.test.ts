@@ -163,6 +163,26 @@ describe('hatrack use verifies the keys first', () => {
   });
 });
 
+describe('hatrack use --restore', () => {
+  it('puts the user\'s own [default] back byte for byte, and refuses when nothing was kept', async () => {
+    const config = '# my config\r\n[default]\r\nregion = eu-central-1\r\n\r\n[profile ops]\r\nrole_arn = arn:aws:iam::123456789012:role/Ops\r\nsource_profile = default\r\n';
+    const ws = workspace(config, `# mine\n${keysIni('default', good)}\n${keysIni('good', good)}`);
+    const before = bytes(ws);
+    const used = await hatrack(ws, ['use', 'good', '--yes']);
+    expect(used.code, used.stderr).toBe(0);
+    expect(used.stdout + used.stderr).not.toContain('hatrack use default-original');
+    expect(bytes(ws)).not.toEqual(before);
+    const restored = await hatrack(ws, ['use', '--restore', '--json']);
+    expect(restored.code, restored.stderr).toBe(0);
+    expect(JSON.parse(restored.stdout)).toMatchObject({ restoredFrom: 'default-original', replacedManagedProfile: 'good' });
+    expect(bytes(ws)).toEqual(before);
+    const again = await hatrack(ws, ['use', '--restore']);
+    expect(again.code).not.toBe(0);
+    expect(again.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bytes(ws)).toEqual(before);
+  });
+});
+
 describe('hatrack rotate after use', () => {
   it('moves the managed [default] to the new key too, so the default identity keeps working', async () => {
     await moto.setAuth(false);

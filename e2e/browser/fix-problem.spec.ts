@@ -7,6 +7,10 @@ test('a problem shows inline and its one-click fix rewrites the file', async ({ 
   const host = await start({ config: CONFIG });
   const { page } = host;
   const problem = page.getByTestId('problem').filter({ hasText: 'Key "Region"' });
+  // An amber problem marks its row and keeps the bar closed (only a file the CLI refuses opens it by itself).
+  await expect(page.locator('[data-profile="dev"]').getByTestId('row-problems')).toHaveAttribute('data-effect', 'sdks-disagree');
+  await expect(problem).toBeHidden();
+  await page.getByTestId('file-problems').locator('summary').click();
   await expect(problem).toBeVisible();
   await expect(page.locator('.count-pill')).toHaveText('1');
   await host.screenshot('problems');

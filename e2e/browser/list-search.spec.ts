@@ -1,5 +1,6 @@
 // The profile list: every profile is shown with its badges, search narrows by name, account, role, kind and region.
 import { expect, test } from '../fixtures/browser-host.js';
+import { credentialsFile } from '../fixtures/example-keys.js';
 
 const CONFIG = `[default]
 region = us-east-1
@@ -23,14 +24,7 @@ sso_region = us-east-1
 sso_account_id = 777788889999
 sso_role_name = Developer
 `;
-const CREDENTIALS = `[default]
-aws_access_key_id = AKIAIOSFODNN7EXAMPLE
-aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
-
-[dev]
-aws_access_key_id = AKIAI44QH8DHBEXAMPLE
-aws_secret_access_key = je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY
-`;
+const CREDENTIALS = credentialsFile({ default: 1, dev: 0 });
 
 test('lists every profile and searches by name, account, role, kind and region', async ({ start }) => {
   const { page, axe, screenshot } = await start({ config: CONFIG, credentials: CREDENTIALS });

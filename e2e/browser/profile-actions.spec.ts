@@ -2,6 +2,7 @@
 // is disabled in its menu, with the reason written under the item.
 import { expect, test } from '../fixtures/browser-host.js';
 import { openRowMenu } from '../fixtures/helpers.js';
+import { credentialsFile } from '../fixtures/example-keys.js';
 
 const CONFIG = `[profile keys-mfa]
 mfa_serial = arn:aws:iam::111122223333:mfa/me
@@ -16,14 +17,7 @@ region = eu-west-1
 role_arn = arn:aws:iam::111122223333:role/Admin
 source_profile = keys
 `;
-const CREDENTIALS = `[keys]
-aws_access_key_id = AKIAI44QH8DHBEXAMPLE
-aws_secret_access_key = je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY
-
-[keys-mfa]
-aws_access_key_id = AKIAIOSFODNN7EXAMPLE
-aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
-`;
+const CREDENTIALS = credentialsFile({ keys: 0, 'keys-mfa': 1 });
 
 test('actions a profile cannot take are disabled in its menu and say why; the row button is one it can take', async ({ start }) => {
   const { page } = await start({ config: CONFIG, credentials: CREDENTIALS });

@@ -1,9 +1,10 @@
 // Ctrl/Cmd+K opens the quick switcher: type, arrow, Alt+Enter opens the editor; Enter makes the profile the default.
 import { expect, test } from '../fixtures/browser-host.js';
 import { requireChannel } from '../fixtures/helpers.js';
+import { credentialsFile } from '../fixtures/example-keys.js';
 
 const CONFIG = `[profile alpha]\nregion = eu-west-1\n\n[profile beta]\nregion = us-east-1\n\n[profile gamma]\nregion = us-west-2\n`;
-const CREDENTIALS = `[alpha]\naws_access_key_id = AKIAI44QH8DHBEXAMPLE\naws_secret_access_key = je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY\n\n[beta]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n`;
+const CREDENTIALS = credentialsFile({ alpha: 0, beta: 1 });
 
 test('quick switcher finds and opens a profile from the keyboard', async ({ start }) => {
   const host = await start({ config: CONFIG, credentials: CREDENTIALS });

@@ -1,8 +1,8 @@
 // The profiles screen adapts from 800 px wide: with a long role ARN and the editor open nothing overflows its pane,
 // and the screenshots (editor open, row menu open; light and dark) go to e2e/artifacts/rows-*.png.
-import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/browser-host.js';
-import { openRowMenu } from '../fixtures/helpers.js';
+import { openRowMenu, overflows } from '../fixtures/helpers.js';
+import { credentialsFile } from '../fixtures/example-keys.js';
 
 // A path and a 55-character name: long, but a role IAM accepts (names stop at 64).
 const LONG_ROLE = 'service-role/team-platform/PlatformEngineeringCrossAccountDeploymentAutomationRole';
@@ -33,41 +33,7 @@ sso_region = eu-west-1
 [profile tools]
 credential_process = /usr/local/bin/get-creds --profile tools
 `;
-const CREDENTIALS = `[default]
-aws_access_key_id = AKIAIOSFODNN7EXAMPLE
-aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
-
-[dev]
-aws_access_key_id = AKIAI44QH8DHBEXAMPLE
-aws_secret_access_key = je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY
-`;
-
-/** Each pane whose content overflows sideways, and each element sticking out of its pane's box (1 px tolerance). */
-async function overflows(page: Page): Promise<string[]> {
-  const out: string[] = [];
-  for (const sel of ['.content', '.list-pane', '.vlist', '.editor', '.editor-body']) {
-    const pane = page.locator(sel);
-    if ((await pane.count()) === 0) continue;
-    out.push(
-      ...(await pane.evaluate((p, name) => {
-        const found: string[] = [];
-        if (p.scrollWidth > p.clientWidth + 1) found.push(`${name} scrolls sideways (${p.scrollWidth} > ${p.clientWidth})`);
-        const box = p.getBoundingClientRect();
-        // The e2e tsconfig has no DOM lib: the page's elements are described by the little this check reads.
-        type PageElement = { tagName: string; className: unknown; getBoundingClientRect(): { left: number; right: number; width: number; height: number }; closest(s: string): unknown };
-        for (const el of Array.from(p.querySelectorAll('*') as unknown as ArrayLike<PageElement>)) {
-          const r = el.getBoundingClientRect();
-          if (r.width === 0 || r.height === 0 || el.closest('.sr-only') !== null) continue;
-          if (r.right > box.right + 1 || r.left < box.left - 1) {
-            found.push(`${name} > ${el.tagName.toLowerCase()}.${String(el.className)} (${Math.round(r.left)}–${Math.round(r.right)} outside ${Math.round(box.left)}–${Math.round(box.right)})`);
-          }
-        }
-        return found;
-      }, sel)),
-    );
-  }
-  return out;
-}
+const CREDENTIALS = credentialsFile({ default: 1, dev: 0 });
 
 const SIZES = [
   { width: 800, height: 600 },

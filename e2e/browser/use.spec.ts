@@ -1,9 +1,10 @@
 // Use: one click makes a profile the default, switched on disk; production profiles ask first.
 import { expect, test } from '../fixtures/browser-host.js';
 import { requireChannel } from '../fixtures/helpers.js';
+import { credentialsFile } from '../fixtures/example-keys.js';
 
 const CONFIG = `[default]\nregion = us-east-1\n\n[profile dev]\nregion = eu-west-1\n\n[profile prod]\nregion = eu-central-1\n`;
-const CREDENTIALS = `[dev]\naws_access_key_id = AKIAI44QH8DHBEXAMPLE\naws_secret_access_key = je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY\n\n[prod]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n`;
+const CREDENTIALS = credentialsFile({ dev: 0, prod: 1 });
 
 test('use switches the default profile on disk', async ({ start, moto, signin }) => {
   const host = await start({ config: CONFIG, credentials: CREDENTIALS, aws: { moto, signin } });

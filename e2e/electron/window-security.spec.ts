@@ -46,10 +46,19 @@ test('a call goes through the real preload and core (temp HOME)', async () => {
 
 test('navigation away is blocked and window.open returns null', async () => {
   const before = hatrack.page.url();
+  // Main records each attempt after the shell's own guard has seen it (listeners run in order), so the test waits for
+  // that state instead of a fixed time; a marker on the page proves the document was never replaced.
+  await hatrack.app.evaluate(({ BrowserWindow }) => {
+    const seen: string[] = [];
+    (globalThis as unknown as { navigationAttempts: string[] }).navigationAttempts = seen;
+    BrowserWindow.getAllWindows()[0]!.webContents.on('will-navigate', (_e, url) => seen.push(url));
+  });
   await hatrack.page.evaluate(() => {
+    (globalThis as unknown as { stillHere: boolean }).stillHere = true;
     (globalThis as unknown as { location: { href: string } }).location.href = 'https://example.com/';
   });
-  await hatrack.page.waitForTimeout(500);
+  await expect.poll(() => hatrack.app.evaluate(() => (globalThis as unknown as { navigationAttempts: string[] }).navigationAttempts)).toContain('https://example.com/');
+  expect(await hatrack.page.evaluate(() => (globalThis as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
   expect(hatrack.page.url()).toBe(before);
   const opened = await hatrack.page.evaluate(() => (globalThis as unknown as { open: (u: string) => unknown }).open('https://example.com/') === null);
   expect(opened).toBe(true);

@@ -7,6 +7,7 @@ describe('CONTRACT', () => {
     expect(CHANNELS.filter(mutates).sort()).toEqual(
       [
         'credentials.use',
+        'credentials.restoreDefault',
         'doctor.fix',
         'keys.rotate',
         'profiles.apply',

@@ -14,7 +14,7 @@ import {
   RotationStepSchema,
   SettingsViewSchema,
   AppSettingsSchema,
-  ProfileSettingsSchema,
+  ProfileSettingsPatchSchema,
 } from './schemas.js';
 import {
   SsoDiscoveryProgressSchema,
@@ -74,6 +74,12 @@ export const CONTRACT = {
     response: z.object({ profile: z.string(), expiresAt: z.string().nullable(), keptDefaultAs: z.string().nullable(), accountId: z.string().nullable().optional(), arn: z.string().nullable().optional() }),
     mutates: true,
   },
+  /** Undoes `credentials.use`: the managed [default] goes, the user's kept keys (default-original) are [default] again. */
+  'credentials.restoreDefault': {
+    request: z.object({ keptAs: ProfileNameSchema.optional() }).strict(),
+    response: z.object({ restoredFrom: z.string(), replacedProfile: z.string() }),
+    mutates: true,
+  },
   'credentials.assume': {
     request: z.object({ profile: ProfileNameSchema, mfaCode: MfaCodeSchema.optional(), callId: CallIdSchema.optional() }).strict(),
     response: z.object({ profile: z.string(), accessKeyId: z.string(), expiresAt: z.string().nullable(), roleArn: z.string().nullable(), chained: z.boolean() }),
@@ -110,7 +116,7 @@ export const CONTRACT = {
   'roleSetup.apply': { request: RoleSetupRequestSchema, response: EditResultSchema, mutates: true },
   'settings.get': { request: Empty, response: SettingsViewSchema },
   'settings.update': {
-    request: z.object({ app: AppSettingsSchema.partial().optional(), profiles: z.record(z.string(), ProfileSettingsSchema.partial()).optional() }).strict(),
+    request: z.object({ app: AppSettingsSchema.partial().optional(), profiles: z.record(z.string(), ProfileSettingsPatchSchema).optional() }).strict(),
     response: SettingsViewSchema,
     mutates: true,
   },

@@ -2,12 +2,18 @@
 
 import { z } from 'zod';
 
+import { PROFILE_COLOURS, PROFILE_NOTE_MAX } from '../domain/profile-look.js';
+import type { ProfileColour } from '../domain/profile-look.js';
+
 export const ProfileNameSchema = z.string().min(1).max(200);
 export const AwsFileKindSchema = z.enum(['config', 'credentials']);
 /** Every profile kind; core's kinds table (core/awsfiles/kinds.ts) must have a row for each, or it does not compile. */
 export const PROFILE_KINDS = ['static', 'role', 'sso', 'process', 'web-identity', 'login', 'settings'] as const;
 export const ProfileKindSchema = z.enum(PROFILE_KINDS);
 export type ProfileKind = z.infer<typeof ProfileKindSchema>;
+/** The named colours a user may give a profile in Hatrack (shared/domain/profile-look.ts). */
+export const ProfileColourSchema = z.enum(PROFILE_COLOURS);
+export type { ProfileColour };
 
 /** One thing Hatrack can do with a profile: allowed, or not with a reason that reads after its name (`dev ${reason}.`). */
 export const CapabilitySchema = z.object({ ok: z.boolean(), reason: z.string().nullable() });
@@ -42,8 +48,13 @@ export const ProblemSchema = z.object({
   profile: z.string().nullable(),
   key: z.string().nullable(),
   fix: z.string().nullable(),
+  /** What it does: the CLI refuses the file / the profile cannot work (red), the SDKs disagree (amber), style (grey). */
+  effect: z.enum(['cli-refuses', 'profile-broken', 'sdks-disagree', 'style']),
+  /** The problem this one follows from (shown grouped under it), or null for a root cause. */
+  causeId: z.string().nullable(),
 });
 export type Problem = z.infer<typeof ProblemSchema>;
+export type ProblemEffect = Problem['effect'];
 
 export const ProfileSummarySchema = z.object({
   name: z.string(),
@@ -62,6 +73,9 @@ export const ProfileSummarySchema = z.object({
   accountName: z.string().nullable(),
   production: z.boolean(),
   favourite: z.boolean(),
+  /** The user's colour and note for the profile, from Hatrack's settings (never the AWS files); null when unset. */
+  colour: ProfileColourSchema.nullable(),
+  note: z.string().nullable(),
   isDefault: z.boolean(),
   /** When the profile's temporary credentials (written by `use`, or an assumed session) expire. */
   sessionExpiresAt: z.string().nullable(),
@@ -92,6 +106,8 @@ export const DefaultIdentitySchema = z.object({
   profile: z.string().nullable(),
   managed: z.boolean(),
   expiresAt: z.string().nullable(),
+  /** The profile keeping the user's own [default] while Hatrack manages it (credentials.restoreDefault switches back). */
+  keptAs: z.string().nullable().optional(),
 });
 
 /** Which identity the AWS CLI and SDKs would use in a new terminal, and why (core/switch/active-identity.ts). */
@@ -208,10 +224,19 @@ export const AppSettingsSchema = z.object({
 });
 export const ProfileSettingsSchema = z.object({
   production: z.boolean().nullable(),
-  colour: z.string().nullable(),
+  /** A palette name; a legacy #rrggbb value on disk reads as null. */
+  colour: ProfileColourSchema.nullable(),
   favourite: z.boolean(),
-  notes: z.string().max(2000),
+  notes: z.string().max(4000),
 });
+/** What settings.update may change about a profile: any field, null to clear; a new note is short and one line. */
+export const ProfileSettingsPatchSchema = ProfileSettingsSchema.extend({
+  notes: z
+    .string()
+    .max(PROFILE_NOTE_MAX, `a note is at most ${PROFILE_NOTE_MAX} characters`)
+    .refine((t) => !/[\r\n]/.test(t), 'a note is one line')
+    .nullable(),
+}).partial();
 export const SettingsViewSchema = z.object({
   app: AppSettingsSchema,
   profiles: z.record(z.string(), ProfileSettingsSchema),

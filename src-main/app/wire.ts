@@ -8,13 +8,14 @@ import type { AwsFilesView, FileChange } from '../core/awsfiles/aws-files.js';
 import { addProfile, removeProfile, renameProfile, setProfileValues } from '../core/awsfiles/edits.js';
 import { applyAllFixes, applyFix } from '../core/awsfiles/fixes.js';
 import { lineText } from '../core/awsfiles/ini-document.js';
+import type { Problem as CoreProblem } from '../core/awsfiles/problems.js';
 import type { Profile } from '../core/awsfiles/profiles.js';
 import { stringSetting } from '../core/awsfiles/profiles.js';
 import type { Finding } from '../core/doctor/checks.js';
 import { profileKeyFacts, profileSummary } from '../core/profile-views.js';
 import type { KeyFactsView } from '../core/profile-views.js';
 import type { RoleSetupRequest } from '../core/role-setup/role-setup.js';
-import { isProduction } from '../core/settings/settings.js';
+import { isProduction, paletteColour } from '../core/settings/settings.js';
 import type { Settings } from '../core/settings/settings.js';
 
 export function wireFinding(f: Finding): ResponseOf<'doctor.run'>['findings'][number] {
@@ -70,6 +71,26 @@ export interface ListContext {
   readonly defaultExpiresAt: string | null;
   /** The sign-in state of each SSO profile (sso-state.ts), by name. */
   readonly ssoStates: ReadonlyMap<string, NonNullable<ProfileSummary['sso']>>;
+  /** The first problem that keeps each profile from working, by name (blockingProblems). */
+  readonly blocking: ReadonlyMap<string, CoreProblem>;
+}
+
+/** The first 'profile-broken' problem of each profile: its credential actions cannot work until it is fixed. */
+export function blockingProblems(problems: readonly CoreProblem[]): Map<string, CoreProblem> {
+  const out = new Map<string, CoreProblem>();
+  for (const p of problems) if (p.effect === 'profile-broken' && p.profile !== undefined && !out.has(p.profile)) out.set(p.profile, p);
+  return out;
+}
+
+const BLOCKED_BY_PROBLEM: readonly (keyof ProfileSummary['capabilities'])[] = ['use', 'assume', 'console', 'export', 'signIn'];
+
+/** Capabilities with the credential actions turned off, the reason naming the line to fix. */
+function gatedCapabilities(capabilities: ProfileSummary['capabilities'], problem: CoreProblem | undefined): ProfileSummary['capabilities'] {
+  if (problem === undefined) return capabilities;
+  const out = { ...capabilities };
+  const reason = `cannot work until ${problem.file} line ${problem.line} is fixed (${problem.code})`;
+  for (const name of BLOCKED_BY_PROBLEM) if (out[name].ok) out[name] = { ok: false, reason };
+  return out;
 }
 
 export function summaryOf(profile: Profile, ctx: ListContext): ProfileSummary {
@@ -80,6 +101,7 @@ export function summaryOf(profile: Profile, ctx: ListContext): ProfileSummary {
   const isDefault = ctx.managedDefault === undefined ? profile.name === 'default' : profile.name === ctx.managedDefault;
   return {
     ...base,
+    capabilities: gatedCapabilities(base.capabilities, ctx.blocking.get(profile.name)),
     sources: [...base.sources],
     kind: profile.kind,
     accountId: facts.accountId,
@@ -88,6 +110,8 @@ export function summaryOf(profile: Profile, ctx: ListContext): ProfileSummary {
     keyAgeSource: facts.keyAgeSource,
     production: isProduction(ctx.settings, profile.name),
     favourite: prefs?.favourite === true,
+    colour: paletteColour(prefs?.colour),
+    note: prefs?.notes !== undefined && prefs.notes.trim() !== '' ? prefs.notes : null,
     isDefault,
     sessionExpiresAt: isDefault ? ctx.defaultExpiresAt : null,
     vaulted: / credential-process --profile /.test(process),

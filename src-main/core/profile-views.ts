@@ -76,6 +76,8 @@ export function problemJson(problem: Problem, view: AwsFilesView): ProblemJson {
     profile: problem.profile ?? null,
     key: problem.key ?? null,
     fix: problem.fix?.title ?? null,
+    effect: problem.effect,
+    causeId: problem.causeId ?? null,
   };
 }
 

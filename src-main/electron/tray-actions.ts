@@ -46,6 +46,13 @@ export function createTrayActionRunner(deps: TrayActionDeps): (action: TrayActio
         deps.changed();
         return;
       }
+      case 'restoreDefault': {
+        const result = await deps.dispatch('credentials.restoreDefault', {});
+        if (result.ok) deps.notify('Hatrack', `Your own keys are the default again (from ${result.value.restoredFrom}).`);
+        else deps.notify('Hatrack: switch back', result.error.message);
+        deps.changed();
+        return;
+      }
       case 'assume': {
         const result = await deps.dispatch('credentials.assume', { profile: action.profile });
         if (report(action.profile, result)) {

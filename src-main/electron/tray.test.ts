@@ -124,6 +124,17 @@ describe('createTrayActionRunner', () => {
     expect(d.changed).toHaveBeenCalled();
   });
 
+  it('Switch back restores the user\'s own default and says where the keys came from; a refusal is a notification', async () => {
+    const d = deps({ ok: true, value: { restoredFrom: 'default-original', replacedProfile: 'dev' } });
+    await run(d, { type: 'restoreDefault' });
+    expect(d.dispatch).toHaveBeenCalledWith('credentials.restoreDefault', {});
+    expect(d.notify).toHaveBeenCalledWith('Hatrack', 'Your own keys are the default again (from default-original).');
+    expect(d.changed).toHaveBeenCalled();
+    const refused = deps({ ok: false, error: { code: 'AMBIGUOUS_EDIT', message: 'move them out first' } });
+    await run(refused, { type: 'restoreDefault' });
+    expect(refused.notify).toHaveBeenCalledWith('Hatrack: switch back', 'move them out first');
+  });
+
   it('Use on production asks first and passes confirmProduction; a "no" does nothing', async () => {
     const d = deps();
     await run(d, { type: 'use', profile: 'prod', confirm: true });

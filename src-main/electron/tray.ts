@@ -64,7 +64,7 @@ export function createTrayController(deps: TrayControllerDeps): TrayController {
 
   function render(): void {
     if (snapshot === null) return;
-    const model = buildTrayModel({ profiles: snapshot.profiles, recent: deps.recent(), doctorFindingCount: snapshot.doctorFindingCount, now: deps.now(), platform: deps.platform });
+    const model = buildTrayModel({ profiles: snapshot.profiles, recent: deps.recent(), doctorFindingCount: snapshot.doctorFindingCount, now: deps.now(), platform: deps.platform, keptDefault: snapshot.keptDefault });
     // Menus are rebuilt only when their text changes: the countdown line moves once a minute, the title each tick.
     const key = JSON.stringify(model.items);
     if (key !== renderedItems) {

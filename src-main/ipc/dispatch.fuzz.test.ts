@@ -25,6 +25,7 @@ const VALID: { readonly [C in Channel]: readonly unknown[] } = {
   'profiles.apply': [{ edit: { type: 'set', profile: 'dev', values: { region: 'eu-west-1' } } }, { edit: { type: 'fixAll' } }],
   'profiles.reveal': [{ name: 'dev', key: 'aws_secret_access_key' }, { name: 'dev', key: 'aws_session_token' }],
   'credentials.use': [{ profile: 'dev' }, { profile: 'prod', confirmProduction: true, keepDefaultAs: 'old-default', mfaCode: '123456' }],
+  'credentials.restoreDefault': [{}, { keptAs: 'old-default' }],
   'credentials.assume': [{ profile: 'dev' }, { profile: 'dev', mfaCode: '000000' }, { profile: 'dev', callId: 'call-2' }],
   'credentials.envSnippet': [{ profile: 'dev' }, { profile: 'dev', shell: 'fish' }],
   'console.open': [{ profile: 'dev' }, { profile: 'dev', region: 'eu-west-1', service: 's3', mfaCode: '654321' }],

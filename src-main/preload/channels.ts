@@ -13,6 +13,7 @@ const CHANNEL_SET = {
   'profiles.apply': true,
   'profiles.reveal': true,
   'credentials.use': true,
+  'credentials.restoreDefault': true,
   'credentials.assume': true,
   'credentials.envSnippet': true,
   'console.open': true,

@@ -1,13 +1,14 @@
-// The credentials domain's IPC handlers (plain Node): the AWS_PROFILE snippet, assume, and `use` as the default.
+// The credentials domain's IPC handlers (plain Node): the AWS_PROFILE snippet, assume, `use` as the default and back.
 
 import { isProduction, loadSettings } from '../../core/settings/settings.js';
 import { envSnippet } from '../../core/switch/env-snippet.js';
+import { restoreUserDefault } from '../../core/switch/restore-default.js';
 import { useProfile } from '../../core/switch/use-profile.js';
 import type { Handlers } from '../../ipc/dispatch.js';
 import type { HandlerContext } from './context.js';
 import { requireProfile } from './context.js';
 
-export type CredentialsHandlers = Pick<Handlers, 'credentials.envSnippet' | 'credentials.assume' | 'credentials.use'>;
+export type CredentialsHandlers = Pick<Handlers, 'credentials.envSnippet' | 'credentials.assume' | 'credentials.use' | 'credentials.restoreDefault'>;
 
 export function createCredentialsHandlers({ files, credentialsEngine, emit, calls }: HandlerContext): CredentialsHandlers {
   return {
@@ -37,6 +38,12 @@ export function createCredentialsHandlers({ files, credentialsEngine, emit, call
       );
       emit('default.changed', { profile: result.profile, expiresAt: result.expiresAt });
       return { profile: result.profile, expiresAt: result.expiresAt, keptDefaultAs: result.plan.movedDefaultTo ?? null, accountId: result.identity?.account ?? null, arn: result.identity?.arn ?? null };
+    },
+    'credentials.restoreDefault': async ({ keptAs }) => {
+      const { result } = restoreUserDefault(files, keptAs);
+      // [default] is the user's own again: no profile stands behind it and nothing expires.
+      emit('default.changed', { profile: null, expiresAt: null });
+      return { restoredFrom: result.restoredFrom, replacedProfile: result.replacedManagedProfile };
     },
   };
 }

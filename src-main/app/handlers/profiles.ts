@@ -10,8 +10,9 @@ import { loadSettings } from '../../core/settings/settings.js';
 import { readKeyFacts } from '../../core/keys/key-facts-cache.js';
 import { activeIdentity } from '../../core/switch/active-identity.js';
 import { defaultState } from '../../core/switch/managed-default.js';
+import { keptUserDefault } from '../../core/switch/restore-default.js';
 import type { Handlers } from '../../ipc/dispatch.js';
-import { editFor, maskedSectionLines, summaryOf, wireFileChanges } from '../wire.js';
+import { blockingProblems, editFor, maskedSectionLines, summaryOf, wireFileChanges } from '../wire.js';
 import type { ListContext } from '../wire.js';
 import { profileSsoStates } from '../sso-state.js';
 import type { HandlerContext } from './context.js';
@@ -24,6 +25,7 @@ export function createProfilesHandlers({ env, files, log, applyEdit, ssoSignInNo
     const state = defaultState(view.docs);
     return {
       ssoStates: await profileSsoStates(env, view.model, profiles),
+      blocking: blockingProblems(view.problems),
       settings: loadSettings(files.dataDir),
       // What IAM last said; a key never checked has no age yet (the background pass below asks).
       keyFacts: { cache: readKeyFacts(files.dataDir), now: env.now() },
@@ -47,6 +49,7 @@ export function createProfilesHandlers({ env, files, log, applyEdit, ssoSignInNo
           profile: ctx.managedDefault ?? (view.model.byName.has('default') ? 'default' : null),
           managed: ctx.managedDefault !== undefined,
           expiresAt: ctx.defaultExpiresAt,
+          keptAs: keptUserDefault(view.docs) ?? null,
         },
         // The app's own environment stands in for a new terminal's (launched from the same login session).
         activeIdentity: activeIdentity({

@@ -10,6 +10,8 @@ export interface TraySnapshot {
   readonly doctorFindingCount: number;
   /** The profile Hatrack put on as the default, when it manages [default]. */
   readonly defaultProfile: string | null;
+  /** The profile keeping the user's own [default] while Hatrack manages it (default-original), when one does. */
+  readonly keptDefault?: string | null | undefined;
   readonly refreshLeadMinutes: number;
   readonly notifications: { readonly sessionExpiring: boolean; readonly keyAge: boolean };
   readonly launchAtLogin: boolean;
@@ -27,6 +29,8 @@ function project(p: ProfileSummary): TrayProfile & NotifyProfile {
     region: p.region,
     production: p.production,
     favourite: p.favourite,
+    colour: p.colour,
+    note: p.note,
     isDefault: p.isDefault,
     sessionExpiresAt: p.sessionExpiresAt,
     accessKeyId: p.accessKeyId,
@@ -44,6 +48,7 @@ export async function loadTraySnapshot(dispatch: Dispatch): Promise<TraySnapshot
     profiles: listValue === null ? [] : listValue.profiles.map(project),
     doctorFindingCount: findings,
     defaultProfile: listValue?.defaultIdentity.profile ?? null,
+    keptDefault: listValue?.defaultIdentity.keptAs ?? null,
     refreshLeadMinutes: app?.refreshLeadMinutes ?? DEFAULT_LEAD_MINUTES,
     notifications: app?.notifications ?? { sessionExpiring: true, keyAge: true },
     launchAtLogin: app?.launchAtLogin ?? false,

@@ -1,7 +1,7 @@
 // Unit tests of the pure tray model: order of sections, default mark, production confirmation, countdown, grouping.
 import { describe, expect, it } from 'vitest';
 import { profileCapabilities } from '../../core/awsfiles/kinds.js';
-import { buildTrayModel, formatCountdown, trayActions } from './tray-model.js';
+import { buildTrayModel, formatCountdown, TRAY_NOTE_CHARS, trayActions } from './tray-model.js';
 import type { TrayItem, TrayModelInput, TrayProfile } from './tray-model.js';
 
 const NOW = Date.parse('2026-03-01T12:00:00Z');
@@ -98,6 +98,16 @@ describe('buildTrayModel', () => {
     expect(enabled).toEqual([['use', false], ['assume', false], ['console', false], ['copyExport', true], ['edit', true]]);
   });
 
+  it('puts the colour as an emoji disc before the name and a shortened one-line note after it', () => {
+    const profiles = [
+      profile('dev', { favourite: true, colour: 'green', note: 'sandbox,\n  break it freely' }),
+      profile('ops', { favourite: true, colour: null, note: 'x'.repeat(TRAY_NOTE_CHARS + 10) }),
+      profile('plain', { favourite: true, note: '   ' }),
+    ];
+    const favourites = buildTrayModel(input({ profiles, recent: [] })).items.filter((i) => i.kind === 'submenu').map((i) => i.label).slice(0, 3);
+    expect(favourites).toEqual(['🟢 dev — sandbox, break it freely', `ops — ${'x'.repeat(TRAY_NOTE_CHARS - 1)}…`, 'plain']);
+  });
+
   it('enables what the kinds table allows: no Assume for static keys without MFA, nothing for aws login', () => {
     const keys = { aws_access_key_id: 'AKIAIOSFODNN7EXAMPLE', aws_secret_access_key: 's' };
     const profiles = [
@@ -129,6 +139,13 @@ describe('buildTrayModel', () => {
     expect(later.title).toBe('5s');
     const expired = buildTrayModel(input({ now: NOW + 60 * 60_000 }));
     expect(labels(expired.items)[0]).toBe('prod-admin: session expired');
+  });
+
+  it('offers to switch back to the user\'s kept keys while [default] is a managed copy, and says so in the tooltip', () => {
+    const model = buildTrayModel(input({ platform: 'darwin', keptDefault: 'default-original' }));
+    expect(model.items[0]).toEqual({ kind: 'action', label: 'Switch back to your own keys (default-original)', action: { type: 'restoreDefault' }, enabled: true });
+    expect(model.tooltip).toBe('Hatrack — default: prod-admin (production), your keys kept as default-original');
+    expect(labels(buildTrayModel(input({ platform: 'darwin', keptDefault: null })).items)).not.toContain('Switch back to your own keys (default-original)');
   });
 
   it('works with no profiles and no default', () => {

@@ -1,6 +1,7 @@
 // The tray menu as pure data (any runtime): profiles, recents and the default session in, item specs out.
 
 import { plural } from '../../../shared/domain/plural.js';
+import type { ProfileColour } from '../../../shared/domain/profile-look.js';
 import type { Capabilities, ProfileSummary } from '../../../shared/ipc/schemas.js';
 import { envSnippet, hasEnvSnippet } from '../../core/switch/env-snippet.js';
 
@@ -8,7 +9,7 @@ import { envSnippet, hasEnvSnippet } from '../../core/switch/env-snippet.js';
 export type TrayProfile = Pick<ProfileSummary, 'name' | 'accountId' | 'region' | 'production' | 'favourite' | 'isDefault' | 'sessionExpiresAt'> & {
   /** From the kinds table (core/awsfiles/kinds.ts): the tray enables exactly what the window enables. */
   readonly capabilities: Pick<Capabilities, 'use' | 'assume' | 'console'>;
-};
+} & Partial<Pick<ProfileSummary, 'colour' | 'note'>>;
 
 export interface TrayModelInput {
   readonly profiles: readonly TrayProfile[];
@@ -17,6 +18,8 @@ export interface TrayModelInput {
   readonly doctorFindingCount: number;
   readonly now: Date | number | string;
   readonly platform: NodeJS.Platform | string;
+  /** The profile keeping the user's own [default] while Hatrack manages it; the tray offers to switch back to it. */
+  readonly keptDefault?: string | null | undefined;
 }
 
 /** A click on the tray, routed back to a core action by the shell. */
@@ -27,6 +30,7 @@ export type TrayAction =
   | { readonly type: 'copyExport'; readonly profile: string }
   | { readonly type: 'edit'; readonly profile: string }
   | { readonly type: 'refresh'; readonly profile: string }
+  | { readonly type: 'restoreDefault' }
   | { readonly type: 'doctor' }
   | { readonly type: 'open' }
   | { readonly type: 'quit' };
@@ -74,8 +78,20 @@ export function defaultSession(input: Pick<TrayModelInput, 'profiles' | 'now'>):
   return { profile: current.name, remaining: formatCountdown(remainingMs), expired: remainingMs <= 0 };
 }
 
+/** A menu cannot style its text: the user's colour becomes a coloured emoji disc in front of the name. */
+const COLOUR_DISC: Readonly<Record<ProfileColour, string>> = { red: '🔴', orange: '🟠', yellow: '🟡', green: '🟢', blue: '🔵', purple: '🟣', grey: '⚪' };
+/** Past this many characters a note is cut with "…": the menu is for picking, the window shows the whole note. */
+export const TRAY_NOTE_CHARS = 32;
+
+function trayNote(note: string): string {
+  const line = note.replace(/\s+/g, ' ').trim();
+  return line.length > TRAY_NOTE_CHARS ? `${line.slice(0, TRAY_NOTE_CHARS - 1).trimEnd()}…` : line;
+}
+
 function profileLabel(p: TrayProfile): string {
-  return `${p.isDefault ? '✓ ' : ''}${p.name}${p.production ? '  ⚠ prod' : ''}`;
+  const disc = p.colour !== undefined && p.colour !== null ? `${COLOUR_DISC[p.colour]} ` : '';
+  const note = p.note !== undefined && p.note !== null && p.note.trim() !== '' ? ` — ${trayNote(p.note)}` : '';
+  return `${p.isDefault ? '✓ ' : ''}${disc}${p.name}${note}${p.production ? '  ⚠ prod' : ''}`;
 }
 
 function profileMenu(p: TrayProfile): TrayItem {
@@ -124,6 +140,11 @@ export function buildTrayModel(input: TrayModelInput): TrayModel {
 
   const sessionLine = session === null ? null : session.expired ? `${session.profile}: session expired` : `${session.profile}: session ends in ${session.remaining}`;
   if (!isMac && sessionLine !== null) items.push({ kind: 'label', label: sessionLine }, { kind: 'separator' });
+  // The window's default row says the same: default stands for another profile, the user's keys wait under another name.
+  const kept = input.keptDefault ?? null;
+  if (kept !== null) {
+    items.push({ kind: 'action', label: `Switch back to your own keys (${kept})`, action: { type: 'restoreDefault' }, enabled: true }, { kind: 'separator' });
+  }
 
   const favourites = input.profiles.filter((p) => p.favourite).sort(byName);
   if (favourites.length > 0) {
@@ -156,7 +177,8 @@ export function buildTrayModel(input: TrayModelInput): TrayModel {
     { kind: 'action', label: 'Quit Hatrack', action: { type: 'quit' }, enabled: true },
   );
 
-  const who = current === undefined ? 'no default profile' : `default: ${current.name}${current.production ? ' (production)' : ''}`;
+  const keptNote = kept !== null && current !== undefined ? `, your keys kept as ${kept}` : '';
+  const who = current === undefined ? 'no default profile' : `default: ${current.name}${current.production ? ' (production)' : ''}${keptNote}`;
   const tooltip = !isMac && session !== null ? `Hatrack — ${who}, ${session.expired ? 'session expired' : `${session.remaining} left`}` : `Hatrack — ${who}`;
   const title = isMac ? (session === null ? null : session.expired ? 'expired' : session.remaining) : null;
   return { title, tooltip, items };

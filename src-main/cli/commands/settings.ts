@@ -14,7 +14,7 @@ export const settingsCommand: CliCommand = {
 Keys: app.productionPatterns (comma-separated or a JSON list of case-insensitive regular expressions),
 app.theme (system|light|dark), app.refreshLeadMinutes, app.keyMaxAgeDays, app.checkKeyAgeOnline, app.launchAtLogin, app.notifications.keyAge,
 app.notifications.sessionExpiring, app.notifications.fileChanges, and per profile profiles.<name>.production
-(true|false), .colour (#rrggbb), .favourite, .notes, .mfaSession (true: the vault's
+(true|false), .colour (red|orange|yellow|green|blue|purple|grey), .favourite, .notes, .mfaSession (true: the vault's
 credential-process mints an MFA session). An empty value (key=) removes a profile field or restores an app default.
 Values are validated before anything is written; the file is <data dir>/settings.json, mode 0600.`,
   run: async (args, ctx) => {

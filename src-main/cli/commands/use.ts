@@ -1,7 +1,9 @@
 // `hatrack use <profile>`: make a profile the default identity of every AWS tool by writing [default]; plain Node.
 
 import { createAwsFiles } from '../../core/awsfiles/aws-files.js';
+import type { EditReport } from '../../core/awsfiles/aws-files.js';
 import { DEFAULT_KEEP_NAME } from '../../core/switch/managed-default.js';
+import { restoreUserDefault } from '../../core/switch/restore-default.js';
 import { useProfile } from '../../core/switch/use-profile.js';
 import { HatrackError, isHatrackError } from '../../../shared/domain/errors.js';
 import type { ProfileModel } from '../../core/awsfiles/profiles.js';
@@ -23,9 +25,29 @@ async function verifyFor(ctx: CliContext, dataDir: string, model: ProfileModel, 
   }
 }
 
+/** The written files for --json: which file, where, and its backup. */
+function filesJson(report: EditReport<unknown>): { kind: string; path: string | null; backupPath: string | null }[] {
+  return report.files.map((f) => ({ kind: f.kind, path: f.path, backupPath: f.backupPath ?? null }));
+}
+
+/** `use --restore`: the reverse of the first `use`, through the same lossless edits (core/switch/restore-default.ts). */
+async function restore(args: Parameters<CliCommand['run']>[0], ctx: CliContext): Promise<number> {
+  if (args.positionals.length > 0) throw new UsageError('--restore takes no profile name.');
+  const files = createAwsFiles(ctx.env);
+  const report = restoreUserDefault(files, stringOption(args, 'keep-default-as'));
+  const plan = report.result;
+  if (flag(args, 'json')) {
+    ctx.io.out(jsonText({ restoredFrom: plan.restoredFrom, replacedManagedProfile: plan.replacedManagedProfile, files: filesJson(report) }, ctx) + '\n');
+    return 0;
+  }
+  ctx.io.out(`Your own [default] is back (from ${plan.restoredFrom}); the managed default for ${plan.replacedManagedProfile} is gone.\n`);
+  return 0;
+}
+
 export const useCommand: CliCommand = {
   name: 'use',
   usage: `Usage: hatrack use <profile> [--yes] [--no-verify] [--keep-default-as NAME] [--mfa-code CODE] [--json]
+       hatrack use --restore [--keep-default-as NAME] [--json]
 
 Every AWS tool that is not told which profile to use reads [default]. This writes the profile's keys into
 [default] of the credentials file (for a role: freshly assumed temporary keys with their session token) and its
@@ -34,7 +56,8 @@ Run it again to refresh temporary keys.
 
 The first time, a [default] holding anything Hatrack did not write is kept: it becomes the profile
 default-original (both files), and every source_profile = default follows it, so roles built on it keep working.
-Switch back with \`hatrack use default-original\`.
+Switch back with \`hatrack use --restore\`: the managed [default] goes and default-original becomes [default]
+again, byte for byte as it was (source_profile lines follow it back).
 
 Credentials are resolved, and AWS is asked who they belong to (sts:GetCallerIdentity), before any file is
 touched: if either fails, nothing is written. The account and ARN of the new default are printed.
@@ -45,11 +68,13 @@ Options:
   --no-verify             Do not ask AWS whether the credentials work (offline; nothing proves the keys)
   --keep-default-as NAME  Name for your own [default] when it is kept (default: ${DEFAULT_KEEP_NAME})
   --mfa-code CODE         The current 6-digit code when the role needs MFA
+  --restore               Put your own [default] back (the one kept as default-original) and drop the managed one
   --json                  Print {"profile", "expiresAt", "accountId", "arn", "movedDefaultTo", "rewrittenSources",
                           "files"} (accountId and arn are null with --no-verify)`,
   valueOptions: ['keep-default-as', 'mfa-code'],
   run: async (args, ctx) => {
-    checkOptions(args, ['yes', 'no-verify', 'keep-default-as', 'mfa-code', 'json']);
+    checkOptions(args, ['yes', 'no-verify', 'keep-default-as', 'mfa-code', 'json', 'restore']);
+    if (flag(args, 'restore')) return restore(args, ctx);
     const [name, ...rest] = args.positionals;
     if (name === undefined || rest.length > 0) throw new UsageError('Give exactly one profile name.');
     const files = createAwsFiles(ctx.env);
@@ -73,7 +98,7 @@ Options:
         arn: identity?.arn ?? null,
         movedDefaultTo: plan.movedDefaultTo ?? null,
         rewrittenSources: plan.rewrittenSources,
-        files: report.files.map((f) => ({ kind: f.kind, path: f.path, backupPath: f.backupPath ?? null })),
+        files: filesJson(report),
       };
       ctx.io.out(jsonText(out, ctx) + '\n');
       return 0;
@@ -85,7 +110,7 @@ Options:
     if (plan.movedDefaultTo !== undefined) {
       out += `Your previous [default] is kept as profile "${plan.movedDefaultTo}"`;
       out += plan.rewrittenSources.length === 0 ? '' : ` (source_profile updated in ${plan.rewrittenSources.map((s) => `"${s}"`).join(', ')})`;
-      out += `; switch back with \`hatrack use ${plan.movedDefaultTo}\`.\n`;
+      out += `; switch back with \`hatrack use --restore\`.\n`;
     }
     ctx.io.out(out);
     return 0;

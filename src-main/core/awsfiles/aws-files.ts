@@ -57,6 +57,9 @@ function pathProblems(snapshot: FilesSnapshot): Problem[] {
       code: 'NOT_A_REGULAR_FILE',
       severity: 'error',
       breaksCli: false,
+      // The CLI reads it as absent rather than failing, but no profile in it can work.
+      effect: 'profile-broken',
+      causeId: undefined,
       file: kind,
       line: 1,
       profile: undefined,

@@ -9,7 +9,7 @@ import type { IniEntry, IniReading } from './ini-reading.js';
 import { findDelimiter } from './ini-reading.js';
 import { classifyConfigSection } from './profiles.js';
 import type { Problem } from './problems.js';
-import { commentSplit, findProblems } from './problems.js';
+import { commentSplit, findProblems, unclosedHeader } from './problems.js';
 import { guardNoNewProblems, lastContentLine, rewriteHeaderLine, rewriteKeyLine } from './edits.js';
 
 function entryAt(reading: IniReading, line: number): IniEntry | undefined {
@@ -33,8 +33,11 @@ function repair(docs: AwsDocs, problem: Problem): IniDocument {
   switch (problem.code) {
     case 'BOM':
       return replaceLineText(doc, 0, text.replace(/^\uFEFF+/, ''));
-    case 'MISSING_SECTION_HEADER':
     case 'LINE_WITHOUT_DELIMITER':
+      // An unclosed header gets its "]" back (commenting it out would pour its keys into the section above).
+      if (unclosedHeader(text) !== undefined) return replaceLineText(doc, index, `${text.trimEnd()}]`);
+      return replaceLineText(doc, index, `# ${text}`);
+    case 'MISSING_SECTION_HEADER':
     case 'EMPTY_KEY':
       return replaceLineText(doc, index, `# ${text}`);
     case 'INDENTED_HEADER':

@@ -63,3 +63,36 @@ describe('fixes', () => {
     expect(applyAllFixes(d).fixed).toEqual([]);
   });
 });
+
+describe('effects and causes', () => {
+  const UNCLOSED = '[default]\nregion = eu-west-1\n\n[profile a\nregion = us-east-1\noutput = json\n\n[profile b]\nregion = x\n';
+
+  it('colours by effect: the CLI refuses the file, a profile cannot work, the SDKs disagree, style', () => {
+    const effects = (config: string, credentials = '') => findProblems(modelOf(docsOf(config, credentials))).map((p) => `${p.code}:${p.effect}`);
+    expect(effects('[default]\njunk\n')).toEqual(['LINE_WITHOUT_DELIMITER:cli-refuses']);
+    expect(effects('[profile r]\nrole_arn = arn:aws:iam::1:role/x\nsource_profile = nope\n')).toEqual(['SOURCE_PROFILE_MISSING:profile-broken']);
+    expect(effects('[default]\nregion = us-east-1 # main\n')).toEqual(['INLINE_COMMENT:sdks-disagree']);
+    expect(effects('', '[a]\naws_access_key_id = A\naws_secret_access_key = B\naws_security_token = T\n')).toEqual(['SECURITY_TOKEN_LEFTOVER:style']);
+  });
+
+  it('reports an unclosed [profile a header as one cause, with what follows from it tied to it', () => {
+    const found = findProblems(modelOf(docsOf(UNCLOSED)));
+    const header = found.find((p) => p.line === 4);
+    expect(header?.code).toBe('LINE_WITHOUT_DELIMITER');
+    expect(header?.message).toContain('without its closing "]"');
+    expect(header?.causeId).toBeUndefined();
+    const duplicate = found.find((p) => p.code === 'DUPLICATE_KEY');
+    expect(duplicate?.line).toBe(5);
+    expect(duplicate?.causeId).toBe(header?.id);
+    // Nothing past the next real header is blamed on it.
+    expect(found.filter((p) => p.line >= 8 && p.causeId !== undefined)).toEqual([]);
+  });
+
+  it('fixes an unclosed header by closing it, which clears its consequences too', () => {
+    const d = docsOf(UNCLOSED);
+    const header = findProblems(modelOf(d)).find((p) => p.line === 4)!;
+    const fixed = applyFix(d, header.id);
+    expect(textOf(fixed).config).toBe(UNCLOSED.replace('[profile a\n', '[profile a]\n'));
+    expect(findProblems(modelOf(fixed))).toEqual([]);
+  });
+});

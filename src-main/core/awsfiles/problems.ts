@@ -8,6 +8,12 @@ import { classifyConfigSection, stringSetting } from './profiles.js';
 
 export type ProblemSeverity = 'error' | 'warning';
 
+/**
+ * What a problem does to the person, which is what the window colours by: the AWS CLI refuses the whole file (red),
+ * a profile cannot work (red), the CLI and the SDKs read it differently (amber), or nothing changes today (grey).
+ */
+export type ProblemEffect = 'cli-refuses' | 'profile-broken' | 'sdks-disagree' | 'style';
+
 export type ProblemCode =
   // botocore refuses the file (every AWS CLI command fails)
   | 'BOM'
@@ -68,6 +74,12 @@ export interface Problem {
   readonly key: string | undefined;
   readonly message: string;
   readonly fix: ProblemFix | undefined;
+  readonly effect: ProblemEffect;
+  /**
+   * The id of the problem this one follows from (an unclosed `[profile a` header makes the lines below it part of
+   * the section above, so their duplicates are its consequences); undefined for a root cause.
+   */
+  readonly causeId: string | undefined;
 }
 
 const CREDENTIAL_SOURCES = ['Environment', 'Ec2InstanceMetadata', 'EcsContainer'];
@@ -90,10 +102,15 @@ const ODD_WHITESPACE = /[\u001c-\u001f\u0085\ufeff]/;
 /** The JS SDK cuts a line at the first `#` or `;` at its start or after whitespace. */
 export const SDK_COMMENT_CUT = /(^|\s)[;#]/;
 
-type Draft = Omit<Problem, 'id' | 'breaksCli' | 'severity' | 'fix'> & {
+type Draft = Omit<Problem, 'id' | 'breaksCli' | 'severity' | 'fix' | 'effect' | 'causeId'> & {
   readonly severity?: ProblemSeverity;
   readonly fix?: string | undefined;
+  /** Problems of the same file on lines after this one and before this 1-based line follow from it. */
+  readonly consequencesUntil?: number;
 };
+
+/** Problems that change nothing the CLI or the SDKs do today: a legacy key name, sections both ignore. */
+const STYLE_ONLY = new Set<ProblemCode>(['SECURITY_TOKEN_LEFTOVER', 'SECTION_IGNORED', 'NOT_A_PROFILE']);
 
 const BREAKS_CLI = new Set<ProblemCode>([
   'BOM',
@@ -120,7 +137,13 @@ const ERRORS = new Set<ProblemCode>([
   'PROTO_NAME',
 ]);
 
-function finish(d: Draft): Problem {
+function effectOf(code: ProblemCode): ProblemEffect {
+  if (BREAKS_CLI.has(code)) return 'cli-refuses';
+  if (ERRORS.has(code)) return 'profile-broken';
+  return STYLE_ONLY.has(code) ? 'style' : 'sdks-disagree';
+}
+
+function finish(d: Draft, causeId: string | undefined): Problem {
   return {
     id: `${d.code}:${d.file}:${d.line}`,
     code: d.code,
@@ -132,7 +155,21 @@ function finish(d: Draft): Problem {
     key: d.key,
     message: d.message,
     fix: d.fix === undefined ? undefined : { title: d.fix },
+    effect: effectOf(d.code),
+    causeId,
   };
+}
+
+/** Which drafts follow from an earlier one (see Draft.consequencesUntil): their cause's id, by draft. */
+function causesOf(drafts: readonly Draft[]): Map<Draft, string> {
+  const causes = drafts.filter((d) => d.consequencesUntil !== undefined);
+  const out = new Map<Draft, string>();
+  if (causes.length === 0) return out;
+  for (const d of drafts) {
+    const cause = causes.find((c) => c !== d && c.file === d.file && d.line > c.line && d.line < (c.consequencesUntil ?? 0));
+    if (cause !== undefined) out.set(d, `${cause.code}:${cause.file}:${cause.line}`);
+  }
+  return out;
 }
 
 const problemsByModel = new WeakMap<ProfileModel, readonly Problem[]>();
@@ -166,14 +203,21 @@ function computeProblems(model: ProfileModel): Problem[] {
   for (const profile of model.profiles) profileProblems(profile, model, drafts);
   const seen = new Set<string>();
   const out: Problem[] = [];
+  const causes = causesOf(drafts);
   for (const d of drafts) {
-    const p = finish(d);
+    const p = finish(d, causes.get(d));
     const dedupe = `${p.id}:${p.key ?? ''}`;
     if (seen.has(dedupe)) continue;
     seen.add(dedupe);
     out.push(p);
   }
   return out.sort((a, b) => (a.file !== b.file ? (a.file === 'config' ? -1 : 1) : a.line - b.line || a.code.localeCompare(b.code)));
+}
+
+/** `[profile a` (a header whose "]" is missing): the header text, else undefined. */
+export function unclosedHeader(text: string): string | undefined {
+  const t = text.trim();
+  return /^\[[^\]]*$/.test(t) ? t : undefined;
 }
 
 /** The profile a config or credentials section stands for in botocore, if any. */
@@ -225,9 +269,26 @@ function fileProblems(file: AwsFileKind, reading: IniReading, model: ProfileMode
         });
         break;
       }
-      case 'LINE_WITHOUT_DELIMITER':
+      case 'LINE_WITHOUT_DELIMITER': {
+        const header = unclosedHeader(lineText(reading.doc, e.line));
+        if (header !== undefined) {
+          // One cause, not three problems: the lines below belong to the section above until the next real header.
+          const next = reading.occurrences.find((o) => o.headerLine > e.line);
+          out.push({
+            code: 'LINE_WITHOUT_DELIMITER',
+            file,
+            line,
+            profile,
+            key: undefined,
+            message: `Line ${line} of the ${fileLabel} looks like a section header without its closing "]" (${header}); the AWS CLI refuses the whole file, and the lines below it count as part of [${section ?? 'the section above'}].`,
+            fix: 'Add the missing "]"',
+            consequencesUntil: next === undefined ? Number.MAX_SAFE_INTEGER : next.headerLine + 1,
+          });
+          break;
+        }
         out.push({ code: 'LINE_WITHOUT_DELIMITER', file, line, profile, key: undefined, message: `Line ${line} of the ${fileLabel} is neither a comment, a [section] nor key = value; the AWS CLI refuses the whole file.`, fix: 'Comment out the line' });
         break;
+      }
       case 'EMPTY_KEY':
         out.push({ code: 'EMPTY_KEY', file, line, profile, key: undefined, message: `Line ${line} of the ${fileLabel} has a value but no key; the AWS CLI refuses the whole file.`, fix: 'Comment out the line' });
         break;

@@ -1,7 +1,8 @@
 // Settings on the wire: the view fills absent fields and hides what the window does not show; a patch merges by field.
 
 import { describe, expect, it } from 'vitest';
-import { SettingsViewSchema } from '../../../shared/ipc/schemas.js';
+import { PROFILE_NOTE_MAX } from '../../../shared/domain/profile-look.js';
+import { ProfileSettingsPatchSchema, SettingsViewSchema } from '../../../shared/ipc/schemas.js';
 import { defaultSettings, parseSettings } from './settings.js';
 import { applySettingsPatch, settingsView } from './settings-wire.js';
 
@@ -18,7 +19,8 @@ describe('settings on the wire', () => {
     expect(SettingsViewSchema.strict().safeParse(view).success).toBe(true);
     expect(view.app).toEqual({ productionPatterns: ['prod|production|prd'], theme: 'dark', refreshLeadMinutes: 5, notifications: { sessionExpiring: false, keyAge: true }, launchAtLogin: false, checkKeyAgeOnline: true });
     expect(view.profiles).toEqual({
-      dev: { production: false, colour: '#112233', favourite: true, notes: '' },
+      // A legacy #rrggbb has no palette name: the window shows no colour (the file keeps it until changed).
+      dev: { production: false, colour: null, favourite: true, notes: '' },
       ops: { production: null, colour: null, favourite: false, notes: 'on call' },
     });
   });
@@ -31,5 +33,20 @@ describe('settings on the wire', () => {
     expect(next.app).toMatchObject({ theme: 'dark', refreshLeadMinutes: 10, keyMaxAgeDays: 30, notifications: { sessionExpiring: true, keyAge: false, fileChanges: false } });
     expect(next.profiles).toEqual({ dev: { favourite: true, mfaSession: true, notes: 'x' }, ops: { notes: 'on call' }, fresh: { favourite: true } });
     expect(applySettingsPatch(defaultSettings(), {})).toEqual(defaultSettings());
+  });
+
+  it('takes a palette colour or null and a short one-line note (or null) in a patch, and refuses the rest', () => {
+    const ok = (patch: unknown) => ProfileSettingsPatchSchema.safeParse(patch).success;
+    expect(ok({ colour: 'green', notes: 'on call this week' })).toBe(true);
+    expect(ok({ colour: null, notes: null })).toBe(true);
+    expect(ok({ notes: 'x'.repeat(PROFILE_NOTE_MAX) })).toBe(true);
+    expect(ok({ notes: 'x'.repeat(PROFILE_NOTE_MAX + 1) })).toBe(false);
+    expect(ok({ notes: 'two\nlines' })).toBe(false);
+    expect(ok({ colour: '#112233' })).toBe(false);
+    expect(ok({ colour: 'magenta' })).toBe(false);
+    const next = applySettingsPatch(stored(), { profiles: { ops: { colour: 'blue', notes: null } } });
+    expect(next.profiles['ops']).toEqual({ colour: 'blue' });
+    expect(settingsView(next).profiles['ops']).toMatchObject({ colour: 'blue', notes: '' });
+    expect(applySettingsPatch(next, { profiles: { ops: { colour: null } } }).profiles).not.toHaveProperty('ops');
   });
 });

@@ -2,6 +2,7 @@
 // Disk and wire use the same names; the view leaves out what the window does not show and fills absent fields.
 
 import type { RequestOf, ResponseOf } from '../../../shared/ipc/contract.js';
+import { paletteColour } from './settings.js';
 import type { ProfileSettings, Settings } from './settings.js';
 
 type SettingsView = ResponseOf<'settings.get'>;
@@ -9,7 +10,7 @@ type SettingsView = ResponseOf<'settings.get'>;
 export function settingsView(settings: Settings): SettingsView {
   const profiles: SettingsView['profiles'] = {};
   for (const [name, p] of Object.entries(settings.profiles)) {
-    profiles[name] = { production: p.production ?? null, colour: p.colour ?? null, favourite: p.favourite === true, notes: p.notes ?? '' };
+    profiles[name] = { production: p.production ?? null, colour: paletteColour(p.colour), favourite: p.favourite === true, notes: p.notes ?? '' };
   }
   const { productionPatterns, theme, refreshLeadMinutes, notifications, launchAtLogin, checkKeyAgeOnline } = settings.app;
   return {
@@ -39,6 +40,11 @@ export function applySettingsPatch(settings: Settings, patch: RequestOf<'setting
   const { notifications, ...appPatch } = patch.app ?? {};
   const app = merged(settings.app, { ...appPatch, notifications: merged(settings.app.notifications, notifications ?? {}) });
   const profiles = { ...settings.profiles };
-  for (const [name, p] of Object.entries(patch.profiles ?? {})) profiles[name] = merged<ProfileSettings>(profiles[name], p);
+  for (const [name, p] of Object.entries(patch.profiles ?? {})) {
+    const next = merged<ProfileSettings>(profiles[name], p);
+    // A profile with nothing left (its colour and note cleared) leaves no empty entry behind, as `settings set` does.
+    if (Object.keys(next).length === 0) delete profiles[name];
+    else profiles[name] = next;
+  }
   return { ...settings, app, profiles };
 }

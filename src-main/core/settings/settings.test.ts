@@ -4,7 +4,7 @@ import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileS
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, getSetting, isProduction, loadSettings, parseSettings, SCHEMA_VERSION, setSetting, settingsPath, updateSettings } from './settings.js';
+import { defaultSettings, getSetting, isProduction, loadSettings, paletteColour, parseSettings, SCHEMA_VERSION, setSetting, settingsPath, updateSettings } from './settings.js';
 
 const temp = () => mkdtempSync(path.join(tmpdir(), 'hatrack-settings-'));
 
@@ -28,7 +28,7 @@ describe('settings file', () => {
   it('refuses invalid values before writing, and a file from a newer Hatrack', () => {
     const dir = temp();
     expect(() => updateSettings(dir, (s) => setSetting(s, 'app.theme', 'purple'))).toThrow(/theme/);
-    expect(() => updateSettings(dir, (s) => setSetting(s, 'profiles.dev.colour', 'red'))).toThrow(/rrggbb/);
+    expect(() => updateSettings(dir, (s) => setSetting(s, 'profiles.dev.colour', 'chartreuse'))).toThrow(/use one of red, orange/);
     expect(() => updateSettings(dir, (s) => setSetting(s, 'app.productionPatterns', '(unclosed'))).toThrow(/regular expression/);
     expect(() => updateSettings(dir, (s) => setSetting(s, 'profiles.dev.notes', 'key wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'))).toThrow(/secret/);
     expect(() => setSetting(defaultSettings(), 'app.refreshLeadMinutes', 'soon')).toThrow(/whole number/);
@@ -75,8 +75,32 @@ describe('settings file', () => {
       profiles: { a: { favourite: true } },
     });
     expect(parseSettings({ schemaVersion: 1 })).toEqual(defaultSettings());
-    expect(() => parseSettings({ schemaVersion: 1, profiles: { a: { color: 'red' } } })).toThrow(/profiles\.a\.colour: use #rrggbb/);
+    expect(() => parseSettings({ schemaVersion: 1, profiles: { a: { color: 'crimson' } } })).toThrow(/profiles\.a\.colour: use one of red/);
     expect(() => parseSettings({ schemaVersion: 1, profiles: 'x' })).toThrow(/profiles/);
+  });
+});
+
+describe('a profile\'s colour and note', () => {
+  it('keeps a palette colour, still loads a legacy #rrggbb (shown as no colour) and refuses anything else', () => {
+    const dir = temp();
+    const saved = updateSettings(dir, (s) => setSetting(setSetting(s, 'profiles.dev.colour', 'purple'), 'profiles.dev.notes', 'deploys only'));
+    expect(loadSettings(dir).profiles['dev']).toEqual({ colour: 'purple', notes: 'deploys only' });
+    expect(paletteColour(saved.profiles['dev']?.colour)).toBe('purple');
+    const legacy = parseSettings({ schemaVersion: 2, profiles: { old: { colour: '#a1b2c3' } } });
+    expect(legacy.profiles['old']?.colour).toBe('#a1b2c3');
+    expect(paletteColour(legacy.profiles['old']?.colour)).toBeNull();
+    expect(paletteColour(undefined)).toBeNull();
+    for (const bad of ['Purple', 'pink', '#abc', '']) {
+      expect(() => parseSettings({ schemaVersion: 2, profiles: { dev: { colour: bad } } }), bad).toThrow(/profiles\.dev\.colour: use one of red, orange, yellow, green, blue, purple, grey/);
+    }
+  });
+
+  it('refuses a note that looks like a secret access key, and leaves the file as it was', () => {
+    const dir = temp();
+    updateSettings(dir, (s) => setSetting(s, 'profiles.dev.notes', 'team'));
+    const before = readFileSync(settingsPath(dir), 'utf8');
+    expect(() => updateSettings(dir, (s) => setSetting(s, 'profiles.dev.notes', 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'))).toThrow(/profiles\.dev\.notes: looks like a secret/);
+    expect(readFileSync(settingsPath(dir), 'utf8')).toBe(before);
   });
 });
 

@@ -7,6 +7,9 @@ import { z } from 'zod';
 
 import { HatrackError } from '../../../shared/domain/errors.js';
 import { KEY_AGE_ALARM_DAYS } from '../../../shared/domain/key-age.js';
+import { PROFILE_COLOURS } from '../../../shared/domain/profile-look.js';
+import type { ProfileColour } from '../../../shared/domain/profile-look.js';
+import { ProfileColourSchema } from '../../../shared/ipc/schemas.js';
 import { acquireLock } from '../awsfiles/file-lock.js';
 
 export const SETTINGS_FILE = 'settings.json';
@@ -35,10 +38,22 @@ const freeText = z
   .max(4000)
   .refine((t) => !SECRET_SHAPE.test(t), 'looks like a secret access key; settings never hold secrets');
 
+const LEGACY_HEX = /^#[0-9a-fA-F]{6}$/;
+
+/** The profile's palette colour, or null (unset, or a legacy #rrggbb the palette has no name for). */
+export function paletteColour(colour: string | undefined): ProfileColour | null {
+  const named = ProfileColourSchema.safeParse(colour);
+  return named.success ? named.data : null;
+}
+
 export const ProfileSettingsSchema = z.strictObject({
   /** true/false overrides the name patterns; absent = decided by the patterns. */
   production: z.boolean().optional(),
-  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'use #rrggbb').optional(),
+  /** A palette name; #rrggbb from earlier versions still loads (and shows as no colour). */
+  colour: z
+    .string()
+    .refine((c) => ProfileColourSchema.safeParse(c).success || LEGACY_HEX.test(c), `use one of ${PROFILE_COLOURS.join(', ')}`)
+    .optional(),
   favourite: z.boolean().optional(),
   notes: freeText.optional(),
   /** No longer read (key age comes from IAM only); kept so files written by earlier versions still load. */

@@ -21,7 +21,7 @@ function accountOf(a: ActiveIdentity): string | null {
 }
 
 /** One line of plain words; the full sentence (and any disagreement between tools) is also the tooltip. */
-export function ActiveIdentityLine({ identity }: { readonly identity: ActiveIdentity | undefined }) {
+export function ActiveIdentityLine({ identity, keptAs = null }: { readonly identity: ActiveIdentity | undefined; readonly keptAs?: string | null }) {
   if (identity === undefined) return <span className="muted">Reading profiles…</span>;
   if (identity.source === 'none') {
     const text = 'New terminals have no AWS identity: there is no [default] profile and no AWS_PROFILE.';
@@ -38,7 +38,12 @@ export function ActiveIdentityLine({ identity }: { readonly identity: ActiveIden
       </span>
     );
   }
-  const facts = [accountOf(identity), identity.roleName === null ? null : `role ${identity.roleName}`, `via ${whyOf(identity)}`].filter((x): x is string => x !== null);
+  // Said as the list's default row says it: [default] stands for another profile, the user's keys wait aside.
+  const managedVia = identity.source === 'default' && identity.standsFor !== null;
+  const kept = managedVia && keptAs !== null ? `your keys kept as ${keptAs}` : null;
+  const facts = [accountOf(identity), identity.roleName === null ? null : `role ${identity.roleName}`, `via ${whyOf(identity)}${managedVia ? ' (managed by Hatrack)' : ''}`, kept].filter(
+    (x): x is string => x !== null,
+  );
   const sentence = `Active in new terminals: ${whoOf(identity)} — ${facts.join(' · ')}`;
   return (
     <span className="active-identity" title={identity.note === null ? sentence : `${sentence}. ${identity.note}`}>

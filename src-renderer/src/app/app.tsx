@@ -17,17 +17,19 @@ import { DiscardChangesDialog } from '../features/editor/discard-dialog.js';
 import { ClientContext } from '../platform/client-context.js';
 import type { DesktopClient } from '../platform/desktop-client.js';
 import { createDesktopClient } from '../platform/desktop-client.js';
+import { Icon } from '../components/icons.js';
+import type { IconName } from '../components/icons.js';
 import { ActiveIdentityLine } from './active-identity.js';
 import type { Screen } from './app-state.js';
 import { AppStateProvider, useAppState } from './app-state.js';
 
-const SCREENS: readonly { id: Screen; label: string }[] = [
-  { id: 'profiles', label: 'Profiles' },
-  { id: 'sso', label: 'Identity Center' },
-  { id: 'keys', label: 'Access keys' },
-  { id: 'vault', label: 'Keychain' },
-  { id: 'doctor', label: 'Doctor' },
-  { id: 'settings', label: 'Settings' },
+const SCREENS: readonly { id: Screen; label: string; icon: IconName }[] = [
+  { id: 'profiles', label: 'Profiles', icon: 'profiles' },
+  { id: 'sso', label: 'Identity Center', icon: 'building' },
+  { id: 'keys', label: 'Access keys', icon: 'key' },
+  { id: 'vault', label: 'Keychain', icon: 'lock' },
+  { id: 'doctor', label: 'Doctor', icon: 'pulse' },
+  { id: 'settings', label: 'Settings', icon: 'sliders' },
 ];
 
 const isMac = /Mac/.test(navigator.platform);
@@ -82,19 +84,20 @@ function Shell() {
     return () => window.removeEventListener('keydown', onKey);
   }, [app]);
 
-  const problems = app.list?.problems.length ?? 0;
+  // Causes, not every line they break: the same count as the problems bar.
+  const problems = app.list?.problems.filter((p) => p.causeId === null).length ?? 0;
 
   return (
     <div className="app">
       <header className="titlebar">
         <div className="brand">
           <span className="logo" aria-hidden="true">
-            ⌂
+            <Icon name="hat" size={18} />
           </span>
           Hatrack
         </div>
         <div className="current" data-testid="current-default">
-          <ActiveIdentityLine identity={app.list?.activeIdentity} />
+          <ActiveIdentityLine identity={app.list?.activeIdentity} keptAs={app.list?.defaultIdentity.keptAs ?? null} />
         </div>
         <div className="title-actions">
           <button type="button" className="button" onClick={() => setSwitcher(true)} aria-keyshortcuts={isMac ? 'Meta+K' : 'Control+K'}>
@@ -110,7 +113,8 @@ function Shell() {
           {SCREENS.map((s) => (
             <li key={s.id}>
               <button type="button" className={app.screen === s.id ? 'nav-item active' : 'nav-item'} aria-current={app.screen === s.id ? 'page' : undefined} onClick={() => app.setScreen(s.id)}>
-                {s.label}
+                <Icon name={s.icon} className="nav-icon" />
+                <span className="nav-label">{s.label}</span>
                 {s.id === 'profiles' && problems > 0 ? (
                   <span className="count-pill" aria-label={plural(problems, 'problem')}>
                     {problems}

@@ -1,39 +1,7 @@
-// Small status badges used in rows and headers: kind, key age, production, default, session countdown.
+// Small status badges used in rows and headers: key age, session countdown (the kind's icon is in kind-icon.tsx).
 import { useEffect, useState } from 'react';
 import { KEY_AGE_ALARM_DAYS, keyAgeLevel } from '../../../shared/domain/key-age.js';
 import type { KeyAgeLevel } from '../../../shared/domain/key-age.js';
-import type { ProfileSummary } from '../platform/types.js';
-
-const KIND_LABEL: Readonly<Record<ProfileSummary['kind'], string>> = {
-  static: 'Access keys',
-  role: 'Role',
-  sso: 'SSO',
-  process: 'Credential process',
-  'web-identity': 'Web identity',
-  login: 'Console login',
-  settings: 'Settings only',
-};
-const KIND_GLYPH: Readonly<Record<ProfileSummary['kind'], string>> = {
-  static: 'K',
-  role: 'R',
-  sso: 'S',
-  process: 'P',
-  'web-identity': 'W',
-  login: 'L',
-  settings: '⚙',
-};
-
-export function kindLabel(kind: ProfileSummary['kind']): string {
-  return KIND_LABEL[kind];
-}
-
-export function KindIcon({ kind }: { readonly kind: ProfileSummary['kind'] }) {
-  return (
-    <span className={`kind kind-${kind}`} role="img" aria-label={KIND_LABEL[kind]} title={KIND_LABEL[kind]}>
-      {KIND_GLYPH[kind]}
-    </span>
-  );
-}
 
 const AGE_CLASS: Readonly<Record<KeyAgeLevel, string>> = { ok: 'age-ok', warn: 'age-warn', alarm: 'age-bad', unknown: 'age-unknown' };
 

@@ -4,6 +4,7 @@ export type {
   ProfileDetail,
   ProfilesList,
   Problem,
+  ProblemEffect,
   FileChange,
   EditRequest,
   EditResult,

@@ -2,13 +2,15 @@
 // one-click fixes, rename and delete (warning about profiles that reference this one). Every save previews its diff.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useAppState } from '../../app/app-state.js';
-import { KeyAgeBadge, KindIcon, kindLabel } from '../../components/badges.js';
+import { KeyAgeBadge } from '../../components/badges.js';
+import { KindIcon, kindLabel } from '../../components/kind-icon.js';
 import { Dialog } from '../../components/dialog.js';
 import { useStatus } from '../../components/status.js';
 import { useClient } from '../../platform/client-context.js';
 import { describeError } from '../../platform/desktop-client.js';
 import type { EditRequest, ProfileDetail } from '../../platform/types.js';
-import { ProblemList } from './problem-list.js';
+import { AppearanceSection } from '../identity/appearance-section.js';
+import { ProblemList } from '../problems/problem-list.js';
 import { formKindOf } from './fields.js';
 import { PreviewDialog } from './preview-dialog.js';
 import { ProfileForm } from './profile-form.js';
@@ -26,8 +28,22 @@ export function Editor({ name, onClose }: { readonly name: string; readonly onCl
   const [renaming, setRenaming] = useState(false);
   const [formKey, setFormKey] = useState(0);
   const setUnsaved = app.setUnsaved;
-  const onDirtyChange = useCallback((dirty: boolean) => setUnsaved(dirty ? name : null), [setUnsaved, name]);
-  useEffect(() => () => setUnsaved(null), [setUnsaved]);
+  // The form and the appearance section each report their own unsaved edit; either one makes the editor unsaved.
+  const dirtyParts = useRef({ form: false, look: false });
+  const reportDirty = useCallback(
+    (part: 'form' | 'look', dirty: boolean) => {
+      dirtyParts.current[part] = dirty;
+      setUnsaved(dirtyParts.current.form || dirtyParts.current.look ? name : null);
+    },
+    [setUnsaved, name],
+  );
+  const onDirtyChange = useCallback((dirty: boolean) => reportDirty('form', dirty), [reportDirty]);
+  const onLookDirtyChange = useCallback((dirty: boolean) => reportDirty('look', dirty), [reportDirty]);
+  const clearUnsaved = useCallback(() => {
+    dirtyParts.current = { form: false, look: false };
+    setUnsaved(null);
+  }, [setUnsaved]);
+  useEffect(() => clearUnsaved, [clearUnsaved]);
 
   // Escape closes the editor (asking first when an edit is unsaved), unless something above it takes Escape:
   // an open dialog or menu, or a search box with text to clear.
@@ -63,7 +79,7 @@ export function Editor({ name, onClose }: { readonly name: string; readonly onCl
 
   const applied = async (msg: string, next: string | null) => {
     setPending(null);
-    setUnsaved(null);
+    clearUnsaved();
     // The form comes back from what is now on disk (a fixed role_arn is split into account and role again).
     setDetail(null);
     status.info(msg);
@@ -159,7 +175,8 @@ export function Editor({ name, onClose }: { readonly name: string; readonly onCl
                   <h3 className="small">
                     <span className="chip">{s.file}</span> <code>{s.path ?? s.file}</code> line {s.line}
                   </h3>
-                  <pre className="raw-lines" data-testid={`raw-${s.file}`}>
+                  {/* Focusable: a long line scrolls sideways, and the keyboard must be able to scroll it too. */}
+                  <pre className="raw-lines" data-testid={`raw-${s.file}`} tabIndex={0} aria-label={`The ${s.file} file's lines for this profile`}>
                     {s.lines.map((l, i) => (
                       <div key={i}>
                         <span className="dl-no" aria-hidden="true">
@@ -173,6 +190,7 @@ export function Editor({ name, onClose }: { readonly name: string; readonly onCl
               ))}
             </div>
           )}
+          <AppearanceSection key={name} profile={name} colour={detail.colour} note={detail.note} onDirtyChange={onLookDirtyChange} />
         </div>
       )}
       {renaming ? (

@@ -46,12 +46,18 @@ export function PreviewDialog({ title, edit, applyLabel = 'Save changes', danger
         <DiffView files={files} />
       )}
       <div className="dialog-actions">
+        {nothing ? (
+          <span id="preview-nothing" className="help form-status">
+            Nothing would change: the files already say this.
+          </span>
+        ) : null}
         <button type="button" className="button" onClick={onClose}>
           Cancel
         </button>
         <button
           type="button"
           className={danger === true ? 'button danger' : 'button primary'}
+          aria-describedby={nothing ? 'preview-nothing' : undefined}
           disabled={files === null || nothing || busy || error !== null}
           onClick={() => {
             setBusy(true);

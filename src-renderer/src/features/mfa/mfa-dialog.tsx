@@ -1,6 +1,7 @@
 // The MFA code dialog: six digits, focused on open, paste-friendly, and it keeps nothing once closed.
 import { useState } from 'react';
 import { Dialog } from '../../components/dialog.js';
+import { FormError } from '../../components/form-error.js';
 
 export function MfaDialog({ profile, problem, onDone }: { readonly profile: string; readonly problem: string | null; readonly onDone: (code: string | null) => void }) {
   const [code, setCode] = useState('');
@@ -16,11 +17,7 @@ export function MfaDialog({ profile, problem, onDone }: { readonly profile: stri
         <p id="mfa-help">
           Enter the 6-digit code from your authenticator for <strong>{profile}</strong>.
         </p>
-        {problem !== null ? (
-          <p className="field-error" role="alert">
-            {problem}
-          </p>
-        ) : null}
+        <FormError error={problem} />
         <label className="field">
           <span>Code</span>
           <input

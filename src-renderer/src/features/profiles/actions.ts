@@ -7,6 +7,7 @@ import { isClientError } from '../../platform/desktop-client.js';
 import type { ProfileSummary } from '../../platform/types.js';
 import { usePrompts } from '../mfa/prompts.js';
 import { useRunningCalls } from '../progress/running-calls.js';
+import type { DefaultPairRole } from '../default-original/default-pair.js';
 import { useSsoSignIn } from '../sso/sign-in-provider.js';
 
 export interface ProfileActions {
@@ -18,6 +19,8 @@ export interface ProfileActions {
   toggleFavourite(p: ProfileSummary): Promise<void>;
   /** Opens the IAM Identity Center sign-in dialog for the profile's session. */
   signIn(name: string): Promise<void>;
+  /** Makes the user's own keys (kept as default-original) the [default] again. */
+  switchBack(): Promise<void>;
 }
 
 /** An SSO profile whose token is missing or ran out for good: its primary action is Sign in, not Use. */
@@ -41,7 +44,7 @@ export function whyNot(p: ProfileSummary, capability: keyof ProfileSummary['capa
 }
 
 /** What a profile row can do: each action with the capability that gates it (null = always possible). */
-export type RowActionId = 'signIn' | 'use' | 'assume' | 'console' | 'copyEnv' | 'edit';
+export type RowActionId = 'signIn' | 'switchBack' | 'use' | 'assume' | 'console' | 'copyEnv' | 'edit';
 
 export interface RowAction {
   readonly id: RowActionId;
@@ -56,6 +59,7 @@ export interface RowAction {
 
 export const ROW_ACTIONS: Readonly<Record<RowActionId, RowAction>> = {
   signIn: { id: 'signIn', short: 'Sign in', menuLabel: 'Sign in to IAM Identity Center', a11yLabel: (n) => `Sign in for ${n}`, capability: 'signIn' },
+  switchBack: { id: 'switchBack', short: 'Switch back', menuLabel: 'Switch back to your own keys', a11yLabel: (n) => `Switch back to your own keys (from ${n})`, capability: null },
   use: { id: 'use', short: 'Use', menuLabel: 'Use as default', a11yLabel: (n) => `Use ${n} as default`, capability: 'use' },
   assume: { id: 'assume', short: 'Assume', menuLabel: 'Assume now', a11yLabel: (n) => `Assume ${n}`, capability: 'assume' },
   console: { id: 'console', short: 'Console', menuLabel: 'Open AWS console', a11yLabel: (n) => `Open console for ${n}`, capability: 'console' },
@@ -67,26 +71,29 @@ export const ROW_ACTIONS: Readonly<Record<RowActionId, RowAction>> = {
  * The row's one button: the first action in this order the profile can take. Keys and roles get Use (a role can be
  * Assumed from the menu); a kind that cannot resolve credentials (settings only, aws login) gets Edit, so every row
  * has exactly one enabled primary action. An SSO profile whose token is missing or ran out for good gets Sign in
- * first: Use would only fail until it is signed in.
+ * first: Use would only fail until it is signed in. The two rows of a switched default (features/default-original)
+ * get Switch back: Use on either would only make another managed copy.
  */
-export const PRIMARY_ACTION_ORDER: readonly { readonly id: RowActionId; readonly when: (p: ProfileSummary) => boolean }[] = [
+export const PRIMARY_ACTION_ORDER: readonly { readonly id: RowActionId; readonly when: (p: ProfileSummary, pair: DefaultPairRole | null) => boolean }[] = [
   { id: 'signIn', when: needsSignIn },
+  { id: 'switchBack', when: (_p, pair) => pair !== null },
   { id: 'use', when: (p) => p.capabilities.use.ok },
   { id: 'assume', when: (p) => p.capabilities.assume.ok },
   { id: 'console', when: (p) => p.capabilities.console.ok },
   { id: 'edit', when: () => true },
 ];
 
-export function primaryAction(p: ProfileSummary): RowAction {
-  const first = PRIMARY_ACTION_ORDER.find((a) => a.when(p));
+export function primaryAction(p: ProfileSummary, pair: DefaultPairRole | null = null): RowAction {
+  const first = PRIMARY_ACTION_ORDER.find((a) => a.when(p, pair));
   return ROW_ACTIONS[first?.id ?? 'edit'];
 }
 
 /** The row's other actions, in menu order, each enabled or disabled with the reason. */
-export function secondaryActions(p: ProfileSummary): readonly { readonly action: RowAction; readonly disabledReason: string | undefined }[] {
-  const primary = primaryAction(p).id;
+export function secondaryActions(p: ProfileSummary, pair: DefaultPairRole | null = null): readonly { readonly action: RowAction; readonly disabledReason: string | undefined }[] {
+  const primary = primaryAction(p, pair).id;
   // Sign in is offered only while it is needed; a signed-in SSO profile signs in again from the Identity Center screen.
-  const order: readonly RowActionId[] = needsSignIn(p) ? ['signIn', 'use', 'assume', 'console', 'copyEnv', 'edit'] : ['use', 'assume', 'console', 'copyEnv', 'edit'];
+  const useOrBack: RowActionId = pair === null ? 'use' : 'switchBack';
+  const order: readonly RowActionId[] = needsSignIn(p) ? ['signIn', useOrBack, 'assume', 'console', 'copyEnv', 'edit'] : [useOrBack, 'assume', 'console', 'copyEnv', 'edit'];
   return order
     .filter((id) => id !== primary)
     .map((id) => {
@@ -100,6 +107,8 @@ export function runRowAction(actions: ProfileActions, id: Exclude<RowActionId, '
   switch (id) {
     case 'signIn':
       return actions.signIn(name);
+    case 'switchBack':
+      return actions.switchBack();
     case 'use':
       return actions.use(name);
     case 'assume':
@@ -192,6 +201,15 @@ export function useProfileActions(): ProfileActions {
         }
       },
       signIn,
+      async switchBack() {
+        try {
+          const r = await client.call('credentials.restoreDefault', {});
+          status.info(`Your own keys are the default again (${r.restoredFrom} is [default] once more).`);
+          await app.reload();
+        } catch (e) {
+          status.error(e);
+        }
+      },
     };
   }, [client, status, prompts, app.reload, ssoSignIn, run]);
 }

@@ -8,11 +8,14 @@ import type { MenuAnchor, MenuItem } from '../../components/menu.js';
 import { VirtualList } from '../../components/virtual-list.js';
 import type { VirtualListHandle } from '../../components/virtual-list.js';
 import { Editor } from '../editor/editor.js';
-import { ProblemList } from '../editor/problem-list.js';
+import { FilesProblems } from '../problems/files-problems.js';
+import { problemsByProfile } from '../problems/problem-groups.js';
 import type { ProfileSummary } from '../../platform/types.js';
 import type { RowAction } from './actions.js';
 import { runRowAction, secondaryActions, useProfileActions } from './actions.js';
+import { FirstRun } from './first-run.js';
 import { ProfileRow } from './profile-row.js';
+import { defaultPairView, foldKeptUnderDefault, pairRoleOf } from '../default-original/default-pair.js';
 import { createFilter, indexProfiles, toRows } from './search.js';
 
 const ROW_HEIGHT = 52;
@@ -34,7 +37,8 @@ export function ProfilesScreen() {
   const indexed = useMemo(() => indexProfiles(profiles ?? []), [profiles]);
   const [filter] = useState(createFilter);
   const filtered = useMemo(() => filter(indexed, query, favouritesOnly), [filter, indexed, query, favouritesOnly]);
-  const rows = useMemo(() => toRows(filtered, grouped), [filtered, grouped]);
+  // The user's kept keys sit right under the managed default they were moved aside for (one identity, two rows).
+  const rows = useMemo(() => toRows(foldKeptUnderDefault(filtered, identity), grouped), [filtered, grouped, identity]);
   // The list's one tab stop: the last row focused, or the first profile when that row is gone (filtered, deleted).
   const tabStop = rows[activeIndex]?.type === 'profile' ? activeIndex : rows.findIndex((r) => r.type === 'profile');
 
@@ -88,9 +92,11 @@ export function ProfilesScreen() {
   const onToggleFavourite = useCallback((p: ProfileSummary) => void actions.toggleFavourite(p), [actions]);
 
   const menuItems = (p: ProfileSummary): MenuItem[] => [
-    ...secondaryActions(p).map(({ action, disabledReason }) => ({ id: action.id, label: action.menuLabel, disabledReason, onSelect: () => onPrimary(p, action) })),
+    ...secondaryActions(p, pairRoleOf(p.name, identity)).map(({ action, disabledReason }) => ({ id: action.id, label: action.menuLabel, disabledReason, onSelect: () => onPrimary(p, action) })),
     { id: 'favourite', label: p.favourite ? 'Remove from favourites' : 'Add to favourites', onSelect: () => onToggleFavourite(p) },
   ];
+
+  const rowProblems = useMemo(() => problemsByProfile(app.list?.problems ?? []), [app.list]);
 
   const renderRow = useCallback(
     (i: number) => {
@@ -109,6 +115,8 @@ export function ProfilesScreen() {
           active={i === tabStop}
           menuOpen={menu?.p.name === r.item.p.name}
           current={r.item.p.name === currentName}
+          problems={rowProblems.get(r.item.p.name) ?? null}
+          pair={defaultPairView(r.item.p, identity)}
           onOpen={app.select}
           onPrimary={onPrimary}
           onMenu={onMenu}
@@ -118,7 +126,7 @@ export function ProfilesScreen() {
         />
       );
     },
-    [rows, app.selected, app.select, onPrimary, onMenu, onToggleFavourite, onKeyNav, currentName, tabStop, menu],
+    [rows, app.selected, app.select, onPrimary, onMenu, onToggleFavourite, onKeyNav, currentName, identity, tabStop, menu, rowProblems],
   );
 
   const total = profiles?.length ?? 0;
@@ -165,14 +173,7 @@ export function ProfilesScreen() {
             {shown === total ? plural(total, 'profile') : `${shown} of ${plural(total, 'profile')}`}
           </span>
         </div>
-        {app.list !== null && app.list.problems.length > 0 ? (
-          <details className="file-problems" open={app.list.problems.length <= 3}>
-            <summary>
-              {plural(app.list.problems.length, 'problem')} in your AWS files
-            </summary>
-            <ProblemList problems={app.list.problems} />
-          </details>
-        ) : null}
+        {app.list !== null && app.list.problems.length > 0 ? <FilesProblems problems={app.list.problems} /> : null}
         {app.list === null ? (
           <p className="empty">{app.loadError ?? 'Loading profiles…'}</p>
         ) : (
@@ -187,12 +188,7 @@ export function ProfilesScreen() {
             empty={
               <div className="empty">
                 {total === 0 ? (
-                  <>
-                    <p>No profiles yet.</p>
-                    <button type="button" className="button primary" onClick={() => app.setWizardOpen(true)}>
-                      Add your first profile
-                    </button>
-                  </>
+                  <FirstRun />
                 ) : (
                   <p>No profile matches “{query}”.</p>
                 )}

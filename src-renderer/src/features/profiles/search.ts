@@ -1,6 +1,6 @@
 // Profile search: every whitespace-separated term must match; `kind:`, `region:`, `account:`, `role:` narrow a term to one field.
 import type { ProfileSummary } from '../../platform/types.js';
-import { kindLabel } from '../../components/badges.js';
+import { kindLabel, kindWord } from '../../components/kind-icon.js';
 
 /** One profile prepared for searching; the search fields are built on first use, so the first paint pays only for the sort. */
 export class Indexed {
@@ -19,11 +19,11 @@ export class Indexed {
   private fields() {
     if (this.f === undefined) {
       const p = this.p;
-      const kind = `${p.kind} ${kindLabel(p.kind)}`.toLowerCase();
+      const kind = `${p.kind} ${kindLabel(p.kind)} ${kindWord(p.kind)}`.toLowerCase();
       const region = regionText(p).toLowerCase();
       const account = p.accountId ?? '';
       const role = `${roleName(p)} ${p.roleArn ?? ''}`.toLowerCase();
-      this.f = { kind, region, account, role, hay: `${this.name}\n${account}\n${role}\n${kind}\n${region}` };
+      this.f = { kind, region, account, role, hay: `${this.name}\n${account}\n${role}\n${kind}\n${region}\n${(p.note ?? '').toLowerCase()}` };
     }
     return this.f;
   }

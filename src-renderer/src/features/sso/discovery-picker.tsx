@@ -10,6 +10,7 @@ import { describeError } from '../../platform/desktop-client.js';
 import type { EventPayload, ResponseOf } from '../../platform/types.js';
 import type { PickerRow } from './picker-model.js';
 import { pairKey, pickerRows, selectionState, toggleAll, visiblePairs } from './picker-model.js';
+import { FormError } from '../../components/form-error.js';
 
 type Discovery = ResponseOf<'sso.discover'>;
 type Preview = ResponseOf<'sso.populate.preview'>;
@@ -150,11 +151,7 @@ export function DiscoveryPicker({ session, onClose }: { readonly session: string
 
   return (
     <Dialog title={preview === null ? `Choose accounts of ${session}` : `Profiles to write for ${session}`} onClose={onClose} wide testId="sso-picker">
-      {error !== null ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError error={error} />
       {discovery === null ? (
         error === null ? (
           <Progress session={session} />
@@ -170,7 +167,7 @@ export function DiscoveryPicker({ session, onClose }: { readonly session: string
           {discovery.warning !== null ? <p className="warning small">{discovery.warning}</p> : null}
           <div className="picker-tools">
             <input className="input search" type="search" placeholder="Search account name, id or role…" aria-label="Search accounts and roles" value={query} onChange={(e) => setQuery(e.target.value)} data-autofocus />
-            <button type="button" className="button small" disabled={shownPairs.length === 0} onClick={() => setSelected((s) => toggleAll(s, shownPairs))}>
+            <button type="button" className="button small" disabled={shownPairs.length === 0} title={shownPairs.length === 0 ? 'No account or role matches the search' : undefined} onClick={() => setSelected((s) => toggleAll(s, shownPairs))}>
               {allShown === 'all' ? 'Clear shown' : 'Select shown'}
             </button>
           </div>
@@ -202,10 +199,15 @@ export function DiscoveryPicker({ session, onClose }: { readonly session: string
             </div>
           </div>
           <div className="dialog-actions">
+            {selected.size === 0 ? (
+              <span id="picker-why" className="help form-status">
+                Choose at least one role to preview.
+              </span>
+            ) : null}
             <button type="button" className="button" onClick={onClose}>
               Cancel
             </button>
-            <button type="button" className="button primary" disabled={selected.size === 0 || busy} onClick={showPreview}>
+            <button type="button" className="button primary" disabled={selected.size === 0 || busy} aria-describedby={selected.size === 0 ? 'picker-why' : undefined} onClick={showPreview}>
               {busy ? 'Working out the changes…' : `Preview ${selected.size} ${selected.size === 1 ? 'profile' : 'profiles'}`}
             </button>
           </div>
@@ -228,10 +230,15 @@ export function DiscoveryPicker({ session, onClose }: { readonly session: string
             <DiffView files={preview.files} />
           </div>
           <div className="dialog-actions">
+            {writes === 0 ? (
+              <span id="picker-nothing" className="help form-status">
+                Every chosen role already has an up-to-date profile.
+              </span>
+            ) : null}
             <button type="button" className="button" onClick={() => setPreview(null)}>
               Back
             </button>
-            <button type="button" className="button primary" disabled={writes === 0 || busy} onClick={apply}>
+            <button type="button" className="button primary" disabled={writes === 0 || busy} aria-describedby={writes === 0 ? 'picker-nothing' : undefined} onClick={apply}>
               {busy ? 'Writing…' : `Write ${writes} ${writes === 1 ? 'profile' : 'profiles'}`}
             </button>
           </div>

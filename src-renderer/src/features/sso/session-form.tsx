@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useClient } from '../../platform/client-context.js';
 import { describeError } from '../../platform/desktop-client.js';
+import { FormError } from '../../components/form-error.js';
 
 export interface SessionFormProps {
   /** Called with the session name once the block is written. */
@@ -58,11 +59,7 @@ export function SessionForm({ onSaved, onCancel }: SessionFormProps) {
           </span>
         </div>
       </div>
-      {error !== null ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError error={error} />
       <div className="form-actions">
         <button type="submit" className="button primary" disabled={busy}>
           {busy ? 'Saving…' : 'Add session'}

@@ -1,10 +1,11 @@
 // Ctrl/Cmd+K quick switcher: type to find a profile; Enter makes it the default, Alt+Enter opens it in the editor.
 import { useMemo, useState } from 'react';
 import { useAppState } from '../../app/app-state.js';
-import { KindIcon } from '../../components/badges.js';
+import { KindIcon } from '../../components/kind-icon.js';
 import { Dialog } from '../../components/dialog.js';
 import { CallStatus } from '../progress/call-status.js';
 import { PROGRESS_LABEL, useRunningCalls } from '../progress/running-calls.js';
+import { ColourDot } from '../identity/profile-colour.js';
 import { useProfileActions, whyNot } from '../profiles/actions.js';
 import { filterProfiles, indexProfiles, regionText } from '../profiles/search.js';
 
@@ -79,8 +80,14 @@ export function QuickSwitcher({ onClose }: { readonly onClose: () => void }) {
             onClick={(e) => pick(i, e.altKey)}
           >
             <KindIcon kind={m.p.kind} />
+            <ColourDot colour={m.p.colour} />
             <span className="qs-name">{m.p.name}</span>
-            <span className="muted small">{[m.p.accountId, regionText(m.p)].filter((x) => x !== null && x !== '').join(' · ')}</span>
+            <span className="muted small qs-facts">{[m.p.accountId, regionText(m.p)].filter((x) => x !== null && x !== '').join(' · ')}</span>
+            {m.p.note !== null ? (
+              <span className="qs-note" data-testid="qs-note">
+                {m.p.note}
+              </span>
+            ) : null}
             {m.p.isDefault ? <span className="badge default">default</span> : null}
             {m.p.production ? <span className="badge prod">prod</span> : null}
             {calls.get(m.p.name)?.state === 'running' ? (

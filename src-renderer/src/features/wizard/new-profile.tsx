@@ -11,6 +11,7 @@ import type { RequestOf, ResponseOf } from '../../platform/types.js';
 import type { FormKind } from '../editor/fields.js';
 import { PreviewDialog } from '../editor/preview-dialog.js';
 import { ProfileForm } from '../editor/profile-form.js';
+import { FormError } from '../../components/form-error.js';
 
 type Choice = FormKind | 'cross-account';
 const CHOICES: readonly { id: Choice; title: string; text: string }[] = [
@@ -149,11 +150,7 @@ function RoleSetup({ names, onBack, onDone }: { readonly names: readonly string[
         </div>
         <h3 className="small">Changes to your files</h3>
         <DiffView files={plan.files} />
-        {error !== null ? (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <FormError error={error} />
         <div className="dialog-actions">
           <button type="button" className="button" onClick={() => setPlan(null)}>
             Back
@@ -242,11 +239,7 @@ function RoleSetup({ names, onBack, onDone }: { readonly names: readonly string[
           <input type="checkbox" checked={mfa} onChange={(e) => setMfa(e.target.checked)} /> Require MFA to assume
         </label>
       </div>
-      {error !== null ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError error={error} />
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onBack}>
           Back

@@ -1,0 +1,60 @@
+// Switching back undoes `use` exactly: the user's kept keys are [default] again, byte for byte, roles follow them.
+
+import { describe, expect, it } from 'vitest';
+
+import { codeOf, docsOf, textOf } from '../../../test/support/docs.js';
+import { planSwitch } from './managed-default.js';
+import { keptUserDefault, planRestore } from './restore-default.js';
+
+const CONFIG = `# top comment
+[default]
+region = eu-west-1
+output = json
+
+[profile production]
+role_arn = arn:aws:iam::123456789012:role/admin
+source_profile = default
+region = us-east-2
+`;
+const CREDS = `# my own keys
+[default]
+aws_access_key_id = AKIAUSEROWN000000001
+aws_secret_access_key = own-secret
+
+[dev]
+aws_access_key_id = AKIADEV0000000000001
+aws_secret_access_key = dev-secret
+`;
+const DEV_KEYS = { accessKeyId: 'AKIADEV0000000000001', secretAccessKey: 'dev-secret' };
+
+const switched = (config = CONFIG, creds = CREDS) => planSwitch(docsOf(config, creds), { profile: 'dev', credentials: DEV_KEYS, region: 'us-west-2' }).docs;
+
+describe('planRestore', () => {
+  it('gives back the files exactly as they were before use, role sources included', () => {
+    const plan = planRestore(switched());
+    expect(plan.restoredFrom).toBe('default-original');
+    expect(plan.replacedManagedProfile).toBe('dev');
+    expect(textOf(plan.docs)).toEqual({ config: CONFIG, credentials: CREDS });
+  });
+
+  it('keeps CRLF files byte-exact too', () => {
+    const crlf = (s: string) => s.replace(/\n/g, '\r\n');
+    expect(textOf(planRestore(switched(crlf(CONFIG), crlf(CREDS))).docs)).toEqual({ config: crlf(CONFIG), credentials: crlf(CREDS) });
+  });
+
+  it('refuses an unmanaged [default], a missing kept profile and a managed [default] the user added to', () => {
+    expect(codeOf(() => planRestore(docsOf(CONFIG, CREDS)))).toBe('INVALID_VALUE');
+    expect(codeOf(() => planRestore(switched(), 'elsewhere'))).toBe('PROFILE_NOT_FOUND');
+    const added = textOf(switched());
+    const touched = docsOf(added.config, added.credentials.replace('[default]\n', '[default]\nmy_setting = 1\n'));
+    expect(codeOf(() => planRestore(touched))).toBe('AMBIGUOUS_EDIT');
+  });
+});
+
+describe('keptUserDefault', () => {
+  it('names the kept profile only while [default] is a managed copy it can switch back from', () => {
+    expect(keptUserDefault(switched())).toBe('default-original');
+    expect(keptUserDefault(docsOf(CONFIG, CREDS))).toBeUndefined();
+    expect(keptUserDefault(planRestore(switched()).docs)).toBeUndefined();
+  });
+});
