@@ -3,28 +3,12 @@
 // settings only (the AWS files stay byte for byte). Screenshots: e2e/artifacts/identity-*.png.
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/browser-host.js';
+import { credentialsFile, TEAM_PROFILES } from '../fixtures/example-keys.js';
 
 const CONFIG = `[default]
 region = us-east-1
 
-[profile staging]
-role_arn = arn:aws:iam::444455556666:role/Deploy
-source_profile = dev
-region = eu-west-1
-
-[profile analytics]
-sso_session = corp
-sso_account_id = 777788889999
-sso_role_name = ReadOnly
-region = us-west-2
-
-[sso-session corp]
-sso_start_url = https://corp.awsapps.com/start
-sso_region = eu-west-1
-
-[profile tools]
-credential_process = /usr/local/bin/get-creds --profile tools
-
+${TEAM_PROFILES}
 [profile ci]
 role_arn = arn:aws:iam::444455556666:role/GitHubActions
 web_identity_token_file = /var/run/token
@@ -35,14 +19,7 @@ login_session = arn:aws:iam::111122223333:user/me
 [profile regional]
 region = ap-southeast-2
 `;
-const CREDENTIALS = `[default]
-aws_access_key_id = AKIAIOSFODNN7EXAMPLE
-aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
-
-[dev]
-aws_access_key_id = AKIAI44QH8DHBEXAMPLE
-aws_secret_access_key = je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY
-`;
+const CREDENTIALS = credentialsFile({ default: 1, dev: 0 });
 const KIND_WORDS: Readonly<Record<string, string>> = {
   default: 'Key',
   dev: 'Key',

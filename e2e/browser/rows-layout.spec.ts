@@ -2,7 +2,7 @@
 // and the screenshots (editor open, row menu open; light and dark) go to e2e/artifacts/rows-*.png.
 import { expect, test } from '../fixtures/browser-host.js';
 import { openRowMenu, overflows } from '../fixtures/helpers.js';
-import { credentialsFile } from '../fixtures/example-keys.js';
+import { credentialsFile, TEAM_PROFILES } from '../fixtures/example-keys.js';
 
 // A path and a 55-character name: long, but a role IAM accepts (names stop at 64).
 const LONG_ROLE = 'service-role/team-platform/PlatformEngineeringCrossAccountDeploymentAutomationRole';
@@ -15,24 +15,7 @@ source_profile = dev
 mfa_serial = arn:aws:iam::111122223333:mfa/a-very-long-device-name-for-the-platform-engineering-team
 region = ap-southeast-2
 
-[profile staging]
-role_arn = arn:aws:iam::444455556666:role/Deploy
-source_profile = dev
-region = eu-west-1
-
-[profile analytics]
-sso_session = corp
-sso_account_id = 777788889999
-sso_role_name = ReadOnly
-region = us-west-2
-
-[sso-session corp]
-sso_start_url = https://corp.awsapps.com/start
-sso_region = eu-west-1
-
-[profile tools]
-credential_process = /usr/local/bin/get-creds --profile tools
-`;
+${TEAM_PROFILES}`;
 const CREDENTIALS = credentialsFile({ default: 1, dev: 0 });
 
 const SIZES = [
