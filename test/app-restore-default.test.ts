@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAppCore } from '../src-main/app/app-core.js';
 import { docsOf, textOf } from './support/docs.js';
+import { DEV_KEYS, SEED_CREDS_WITH_DEV } from './support/seed-default.js';
 import { planSwitch } from '../src-main/core/switch/managed-default.js';
 
 const CONFIG = `[default]
@@ -14,15 +15,7 @@ region = eu-west-1
 role_arn = arn:aws:iam::123456789012:role/Ops
 source_profile = default
 `;
-const CREDENTIALS = `# my own keys
-[default]
-aws_access_key_id = AKIAUSEROWN000000001
-aws_secret_access_key = own-secret
-
-[dev]
-aws_access_key_id = AKIADEV0000000000001
-aws_secret_access_key = dev-secret
-`;
+const CREDENTIALS = SEED_CREDS_WITH_DEV;
 
 let home: string;
 const awsFile = (name: string) => join(home, '.aws', name);
@@ -31,7 +24,7 @@ beforeEach(() => {
   home = mkdtempSync(join(tmpdir(), 'hatrack-restore-'));
   mkdirSync(join(home, '.aws'));
   // The files as `use dev` leaves them (core's own plan, so this test follows any change to what `use` writes).
-  const switched = textOf(planSwitch(docsOf(CONFIG, CREDENTIALS), { profile: 'dev', credentials: { accessKeyId: 'AKIADEV0000000000001', secretAccessKey: 'dev-secret' }, region: undefined }).docs);
+  const switched = textOf(planSwitch(docsOf(CONFIG, CREDENTIALS), { profile: 'dev', credentials: DEV_KEYS, region: undefined }).docs);
   writeFileSync(awsFile('config'), switched.config);
   writeFileSync(awsFile('credentials'), switched.credentials);
 });

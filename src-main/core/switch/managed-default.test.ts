@@ -3,24 +3,10 @@
 import { describe, expect, it } from 'vitest';
 
 import { codeOf, docsOf, settingsOf, textOf } from '../../../test/support/docs.js';
+import { SEED_CONFIG, SEED_CREDS } from '../../../test/support/seed-default.js';
 import { modelOf } from '../awsfiles/aws-docs.js';
 import { findProblems } from '../awsfiles/problems.js';
 import { defaultState, MANAGED_PREFIX, managedComment, managedMarker, planSwitch } from './managed-default.js';
-
-const SEED_CONFIG = `[default]
-region = eu-west-1
-output = json
-
-[profile production]
-role_arn = arn:aws:iam::123456789012:role/admin
-source_profile = default
-region = us-east-2
-`;
-const SEED_CREDS = `# my own keys
-[default]
-aws_access_key_id = AKIAUSEROWN000000001
-aws_secret_access_key = own-secret
-`;
 
 const ROLE_CREDS = { accessKeyId: 'ASIATEMP000000000001', secretAccessKey: 'temp-secret', sessionToken: 'tok1', expiration: new Date('2026-11-29T22:00:00.123Z') };
 

@@ -3,29 +3,12 @@
 import { describe, expect, it } from 'vitest';
 
 import { codeOf, docsOf, textOf } from '../../../test/support/docs.js';
+import { DEV_KEYS, SEED_CONFIG, SEED_CREDS_WITH_DEV } from '../../../test/support/seed-default.js';
 import { planSwitch } from './managed-default.js';
 import { keptUserDefault, planRestore } from './restore-default.js';
 
-const CONFIG = `# top comment
-[default]
-region = eu-west-1
-output = json
-
-[profile production]
-role_arn = arn:aws:iam::123456789012:role/admin
-source_profile = default
-region = us-east-2
-`;
-const CREDS = `# my own keys
-[default]
-aws_access_key_id = AKIAUSEROWN000000001
-aws_secret_access_key = own-secret
-
-[dev]
-aws_access_key_id = AKIADEV0000000000001
-aws_secret_access_key = dev-secret
-`;
-const DEV_KEYS = { accessKeyId: 'AKIADEV0000000000001', secretAccessKey: 'dev-secret' };
+const CONFIG = `# top comment\n${SEED_CONFIG}`;
+const CREDS = SEED_CREDS_WITH_DEV;
 
 const switched = (config = CONFIG, creds = CREDS) => planSwitch(docsOf(config, creds), { profile: 'dev', credentials: DEV_KEYS, region: 'us-west-2' }).docs;
 
