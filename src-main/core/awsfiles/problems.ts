@@ -2,7 +2,7 @@
 
 import type { IniDocument } from './ini-document.js';
 import { lineAt, lineText } from './ini-document.js';
-import type { IniReading, IniEntry, SectionOccurrence } from './ini-reading.js';
+import type { IniReading, IniEntry, ReadErrorCode, SectionOccurrence } from './ini-reading.js';
 import type { AwsFileKind, Profile, ProfileModel } from './profiles.js';
 import { classifyConfigSection, stringSetting } from './profiles.js';
 
@@ -15,15 +15,8 @@ export type ProblemSeverity = 'error' | 'warning';
 export type ProblemEffect = 'cli-refuses' | 'profile-broken' | 'sdks-disagree' | 'style';
 
 export type ProblemCode =
-  // botocore refuses the file (every AWS CLI command fails)
-  | 'BOM'
-  | 'INVALID_UTF8'
-  | 'MISSING_SECTION_HEADER'
-  | 'DUPLICATE_SECTION'
-  | 'DUPLICATE_KEY'
-  | 'LINE_WITHOUT_DELIMITER'
-  | 'EMPTY_KEY'
-  | 'NESTED_LINE_WITHOUT_EQUALS'
+  // botocore refuses the file (every AWS CLI command fails): the reader's own error codes
+  | ReadErrorCode
   // the CLI and the JS SDK read it differently, or it does not mean what it looks like
   | 'INDENTED_HEADER'
   | 'INLINE_COMMENT'
