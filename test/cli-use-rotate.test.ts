@@ -183,6 +183,26 @@ describe('hatrack use --restore', () => {
   });
 });
 
+describe('a custom --keep-default-as name', () => {
+  it('is recognised by the window as "your keys" and restored by the CLI without being named again', async () => {
+    const ws = workspace('[default]\nregion = eu-central-1\n', `${keysIni('default', good)}\n${keysIni('good', good)}`);
+    const before = bytes(ws);
+    const used = await hatrack(ws, ['use', 'good', '--yes', '--keep-default-as', 'mine']);
+    expect(used.code, used.stderr).toBe(0);
+    const core = appCoreFor(ws);
+    try {
+      const list = await core.dispatch('profiles.list', {});
+      expect(list).toMatchObject({ ok: true, value: { defaultIdentity: { managed: true, profile: 'good', keptAs: 'mine' } } });
+    } finally {
+      core.dispose();
+    }
+    const restored = await hatrack(ws, ['use', '--restore', '--json']);
+    expect(restored.code, restored.stderr).toBe(0);
+    expect(JSON.parse(restored.stdout)).toMatchObject({ restoredFrom: 'mine', replacedManagedProfile: 'good' });
+    expect(bytes(ws)).toEqual(before);
+  });
+});
+
 describe('hatrack rotate after use', () => {
   it('moves the managed [default] to the new key too, so the default identity keeps working', async () => {
     await moto.setAuth(false);

@@ -66,9 +66,11 @@ Options:
   --yes                   Switch to a production profile without asking (production: its name matches a
                           production pattern, default prod|production|prd, unless \`hatrack settings\` says otherwise)
   --no-verify             Do not ask AWS whether the credentials work (offline; nothing proves the keys)
-  --keep-default-as NAME  Name for your own [default] when it is kept (default: ${DEFAULT_KEEP_NAME})
+  --keep-default-as NAME  Name for your own [default] when it is kept (default: ${DEFAULT_KEEP_NAME}); a name
+                          other than that is noted in the marker, so --restore finds it without being told
   --mfa-code CODE         The current 6-digit code when the role needs MFA
-  --restore               Put your own [default] back (the one kept as default-original) and drop the managed one
+  --restore               Put your own [default] back (the name the marker records, else default-original) and
+                          drop the managed one
   --json                  Print {"profile", "expiresAt", "accountId", "arn", "movedDefaultTo", "rewrittenSources",
                           "files"} (accountId and arn are null with --no-verify)`,
   valueOptions: ['keep-default-as', 'mfa-code'],

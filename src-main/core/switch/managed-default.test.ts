@@ -79,14 +79,14 @@ describe('planSwitch', () => {
 
   it('treats a managed [default] the user added keys to as still managed, but a [default] without the marker as theirs', () => {
     const managed = planSwitch(docsOf('', ''), { profile: 'a', credentials: { accessKeyId: 'AKIAA000000000000001', secretAccessKey: 's' }, region: undefined }).docs;
-    expect(defaultState(managed)).toEqual({ exists: true, holdsUserContent: false, managedProfile: 'a' });
+    expect(defaultState(managed)).toEqual({ exists: true, holdsUserContent: false, managedProfile: 'a', expiresAt: undefined, keptAs: 'default-original' });
     const stripped = docsOf('', textOf(managed).credentials.replace(/# managed by hatrack[^\n]*\n/, ''));
     expect(defaultState(stripped).holdsUserContent).toBe(true);
   });
 
   it('reads the session expiry back from the marker it wrote, as data', () => {
     const managed = planSwitch(docsOf(SEED_CONFIG, SEED_CREDS), { profile: 'production', credentials: ROLE_CREDS, region: 'us-east-2' }).docs;
-    expect(defaultState(managed)).toEqual({ exists: true, holdsUserContent: false, managedProfile: 'production', expiresAt: '2026-11-29T22:00:00Z' });
+    expect(defaultState(managed)).toEqual({ exists: true, holdsUserContent: false, managedProfile: 'production', expiresAt: '2026-11-29T22:00:00Z', keptAs: 'default-original' });
     const longTerm = planSwitch(managed, { profile: 'dev', credentials: { accessKeyId: 'AKIADEV0000000000001', secretAccessKey: 's' }, region: undefined }).docs;
     expect(defaultState(longTerm).managedProfile).toBe('dev');
     expect(defaultState(longTerm).expiresAt).toBeUndefined();
@@ -94,7 +94,7 @@ describe('planSwitch', () => {
     const own = docsOf('', '[default]\n# expires 2026-01-01T00:00:00Z\naws_access_key_id = AKIAUSEROWN000000001\n');
     expect(defaultState(own).expiresAt).toBeUndefined();
     const def = modelOf(managed).byName.get('default')!;
-    expect(managedMarker(managed.credentials, def.credentialsSections[0]!)).toEqual({ profile: 'production', expiresAt: '2026-11-29T22:00:00Z' });
+    expect(managedMarker(managed.credentials, def.credentialsSections[0]!)).toEqual({ profile: 'production', expiresAt: '2026-11-29T22:00:00Z', keptAs: undefined });
   });
 
   it('refuses a file with two [default] sections', () => {

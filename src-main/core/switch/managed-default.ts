@@ -46,10 +46,15 @@ export interface SwitchPlan {
   readonly rewrittenSources: readonly string[];
 }
 
-/** ASCII only: the AWS files are read with the platform's default encoding by botocore on some systems. */
-export function managedComment(profile: string, expiration: Date | undefined): string {
+/**
+ * ASCII only: the AWS files are read with the platform's default encoding by botocore on some systems. A kept name
+ * other than default-original is written into the marker, so the window, the tray and `use --restore` find the user's
+ * own keys again without being told the name (the default name stays implied: older markers read the same).
+ */
+export function managedComment(profile: string, expiration: Date | undefined, keptAs?: string): string {
   const until = expiration === undefined ? 'long-term keys, no expiry' : `expires ${isoSeconds(expiration)}`;
-  return `${MANAGED_PREFIX}: profile "${profile}", ${until} - hatrack use <name> to switch`;
+  const kept = keptAs === undefined || keptAs === DEFAULT_KEEP_NAME ? '' : `, your default kept as "${keptAs}"`;
+  return `${MANAGED_PREFIX}: profile "${profile}", ${until}${kept} - hatrack use <name> to switch`;
 }
 
 export function isManagedSection(doc: IniDocument, occ: SectionOccurrence): boolean {
@@ -62,13 +67,15 @@ export interface ManagedMarker {
   readonly profile: string | undefined;
   /** When its session ends (ISO 8601, UTC, "Z"); undefined for long-term keys. */
   readonly expiresAt: string | undefined;
+  /** Where the user's own default was kept, when `use --keep-default-as` chose a name other than default-original. */
+  readonly keptAs: string | undefined;
 }
 
 /** The marker under a section's header, or undefined when Hatrack does not manage that section. */
 export function managedMarker(doc: IniDocument, occ: SectionOccurrence): ManagedMarker | undefined {
   if (!isManagedSection(doc, occ)) return undefined;
   const line = lineText(doc, occ.headerLine + 1);
-  return { profile: /profile "([^"]*)"/.exec(line)?.[1], expiresAt: /expires (\S+Z)/.exec(line)?.[1] };
+  return { profile: /profile "([^"]*)"/.exec(line)?.[1], expiresAt: /expires (\S+Z)/.exec(line)?.[1], keptAs: /your default kept as "([^"]*)"/.exec(line)?.[1] };
 }
 
 const sectionsIn = (p: Profile, file: AwsFileKind): readonly SectionOccurrence[] => (file === 'config' ? p.configSections : p.credentialsSections);
@@ -85,14 +92,17 @@ export interface DefaultState {
    * undefined for long-term keys or an unmanaged [default].
    */
   readonly expiresAt: string | undefined;
+  /** Where the user's own default waits while [default] is managed (the marker's name, else default-original). */
+  readonly keptAs: string;
 }
 
 export function defaultState(docs: AwsDocs): DefaultState {
   const def = modelOf(docs).byName.get('default');
-  if (def === undefined) return { exists: false, holdsUserContent: false, managedProfile: undefined, expiresAt: undefined };
+  if (def === undefined) return { exists: false, holdsUserContent: false, managedProfile: undefined, expiresAt: undefined, keptAs: DEFAULT_KEEP_NAME };
   let holdsUserContent = false;
   let managedProfile: string | undefined;
   let expiresAt: string | undefined;
+  let keptAs: string | undefined;
   for (const file of ['config', 'credentials'] as const) {
     const occs = sectionsIn(def, file);
     // [default] beside [profile default] is shadowed, not merged: which one a tool reads differs, so refuse.
@@ -104,13 +114,14 @@ export function defaultState(docs: AwsDocs): DefaultState {
       const marker = managedMarker(docs[file], occ);
       if (marker !== undefined) {
         managedProfile ??= marker.profile;
+        keptAs ??= marker.keptAs;
         if (file === 'credentials') expiresAt = marker.expiresAt;
       } else if (occ.entries.length > 0) {
         holdsUserContent = true;
       }
     }
   }
-  return { exists: true, holdsUserContent, managedProfile, expiresAt: managedProfile === undefined ? undefined : expiresAt };
+  return { exists: true, holdsUserContent, managedProfile, expiresAt: managedProfile === undefined ? undefined : expiresAt, keptAs: keptAs ?? DEFAULT_KEEP_NAME };
 }
 
 /** Moves the user's own [default] (both files) to `name`, dropping sections Hatrack wrote, and re-points source_profile. */
@@ -157,11 +168,14 @@ export function planSwitch(docs: AwsDocs, req: SwitchRequest): SwitchPlan {
   let next = docs;
   let movedDefaultTo: string | undefined;
   let rewrittenSources: readonly string[] = [];
+  // A [default] that is already ours keeps pointing at the name the user's keys were first kept under.
+  let keptAs = state.managedProfile === undefined ? undefined : state.keptAs;
   if (state.holdsUserContent) {
     movedDefaultTo = req.keepDefaultAs ?? DEFAULT_KEEP_NAME;
     const kept = keepUserDefault(next, movedDefaultTo);
     next = kept.docs;
     rewrittenSources = kept.rewritten;
+    keptAs = movedDefaultTo;
   }
   const c = req.credentials;
   const token = c.sessionToken === undefined || c.sessionToken === '' ? null : c.sessionToken;
@@ -174,6 +188,6 @@ export function planSwitch(docs: AwsDocs, req: SwitchRequest): SwitchPlan {
     ['region', req.region ?? null],
   ];
   next = setProfileValues(next, 'default', changes);
-  next = mark(next, managedComment(req.profile, c.expiration));
+  next = mark(next, managedComment(req.profile, c.expiration, keptAs));
   return { docs: next, movedDefaultTo, rewrittenSources };
 }

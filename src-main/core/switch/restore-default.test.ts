@@ -34,6 +34,25 @@ describe('planRestore', () => {
   });
 });
 
+describe('a custom kept name', () => {
+  const keptAsMine = (docs = docsOf(CONFIG, CREDS)) => planSwitch(docs, { profile: 'dev', credentials: DEV_KEYS, region: 'us-west-2', keepDefaultAs: 'mine' }).docs;
+
+  it('is written into the marker and found again without being told, across a second use', () => {
+    const once = keptAsMine();
+    expect(textOf(once).credentials).toContain('your default kept as "mine"');
+    expect(keptUserDefault(once)).toBe('mine');
+    const twice = planSwitch(once, { profile: 'dev', credentials: DEV_KEYS, region: 'us-west-2' }).docs;
+    expect(keptUserDefault(twice)).toBe('mine');
+    const plan = planRestore(twice);
+    expect(plan.restoredFrom).toBe('mine');
+    expect(textOf(plan.docs)).toEqual({ config: CONFIG, credentials: CREDS });
+  });
+
+  it('leaves the default name out of the marker, so markers written before read the same', () => {
+    expect(textOf(switched()).credentials).not.toContain('kept as');
+  });
+});
+
 describe('keptUserDefault', () => {
   it('names the kept profile only while [default] is a managed copy it can switch back from', () => {
     expect(keptUserDefault(switched())).toBe('default-original');

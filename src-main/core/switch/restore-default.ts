@@ -8,7 +8,7 @@ import type { AwsDocs } from '../awsfiles/aws-docs.js';
 import { modelOf } from '../awsfiles/aws-docs.js';
 import type { AwsFilesService, EditReport } from '../awsfiles/aws-files.js';
 import { removeProfile, renameProfile, validateProfileName } from '../awsfiles/edits.js';
-import { DEFAULT_KEEP_NAME, defaultState } from './managed-default.js';
+import { defaultState } from './managed-default.js';
 
 export interface RestorePlan {
   readonly docs: AwsDocs;
@@ -22,16 +22,21 @@ export interface RestorePlan {
  * The profile holding the user's own default while [default] is Hatrack's copy of another profile; undefined when
  * there is nothing to switch back to (an unmanaged [default], or the kept profile is gone).
  */
-export function keptUserDefault(docs: AwsDocs, keptAs: string = DEFAULT_KEEP_NAME): string | undefined {
+export function keptUserDefault(docs: AwsDocs, keptAs?: string): string | undefined {
   const state = defaultState(docs);
   if (state.managedProfile === undefined || state.holdsUserContent) return undefined;
-  return modelOf(docs).byName.has(keptAs) ? keptAs : undefined;
+  const name = keptAs ?? state.keptAs;
+  return modelOf(docs).byName.has(name) ? name : undefined;
 }
 
-/** The files after making `keptAs` the [default] again. Throws (nothing to write) when that would lose anything. */
-export function planRestore(docs: AwsDocs, keptAs: string = DEFAULT_KEEP_NAME): RestorePlan {
-  validateProfileName(keptAs);
+/**
+ * The files after making `requested` (default: the name the marker recorded, else default-original) the [default]
+ * again. Throws (nothing to write) when that would lose anything.
+ */
+export function planRestore(docs: AwsDocs, requested?: string): RestorePlan {
   const state = defaultState(docs);
+  const keptAs = requested ?? state.keptAs;
+  validateProfileName(keptAs);
   if (state.managedProfile === undefined) {
     throw new HatrackError('INVALID_VALUE', '[default] is not managed by Hatrack: it already holds your own keys.');
   }
