@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { createAppCore } from '../src-main/app/app-core.js';
+import { loadTraySnapshot } from '../src-main/app/tray/tray-input.js';
+import { buildTrayModel, trayActions } from '../src-main/app/tray/tray-model.js';
+import { createTrayActionRunner } from '../src-main/electron/tray-actions.js';
 import type { AppCore } from '../src-main/app/app-core.js';
 import type { Channel, EventPayload, RequestOf, ResponseOf } from '../shared/ipc/contract.js';
 import { createPortalRoutes } from './support/sso-standin/portal-routes.js';
@@ -211,6 +214,42 @@ describe('sso.* channels over the real core', () => {
     expect(standin.log.filter((l) => l.path === '/logout').at(-1)!.bearer).toBe(token);
     expect((await call('sso.sessions', {})).sessions[0]).toMatchObject({ status: 'signed-out', expiresAt: null });
     expect(portal.throttled).toBe(0);
+  });
+
+  it('the tray offers the sign-in and runs it without the window: browser at the code page, the code in a notification', async () => {
+    writeFileSync(join(home, '.aws', 'config'), USER_CONFIG + SESSION);
+    const snapshot = await loadTraySnapshot(core.dispatch);
+    const model = buildTrayModel({ profiles: snapshot.profiles, recent: [], doctorFindingCount: 0, now: new Date(), platform: 'linux' });
+    const signInAction = trayActions(model.items).find((a) => a.type === 'ssoSignIn');
+    expect(signInAction).toEqual({ type: 'ssoSignIn', target: { session: 'corp' } });
+    const notices: string[] = [];
+    let changed = 0;
+    const run = createTrayActionRunner({
+      dispatch: core.dispatch,
+      confirm: async () => false,
+      writeClipboard: () => undefined,
+      showWindow: () => undefined,
+      quit: () => undefined,
+      // The "user" reads the code in the notification, sees the same one in the browser, and approves it.
+      notify: (_title, body) => {
+        notices.push(body);
+        const code = /code (\S+),/.exec(body)?.[1];
+        if (code !== undefined) standin.control.approve(code);
+      },
+      touchRecent: () => undefined,
+      changed: () => void changed++,
+    });
+    await run(signInAction!);
+    expect(notices).toHaveLength(2);
+    expect(notices[1]).toMatch(/^Signed in until /);
+    expect(opened).toHaveLength(1);
+    expect(opened[0]).toContain(/code (\S+),/.exec(notices[0]!)![1]!);
+    expect(changed).toBe(1);
+    expect((await call('sso.sessions', {})).sessions[0]).toMatchObject({ name: 'corp', status: 'signed-in' });
+    const after = buildTrayModel({ profiles: (await loadTraySnapshot(core.dispatch)).profiles, recent: [], doctorFindingCount: 0, now: new Date(), platform: 'linux' });
+    expect(trayActions(after.items).some((a) => a.type === 'ssoSignIn')).toBe(false);
+    const secrets = standin.control.issued.flatMap((i) => [i.accessToken, i.refreshToken ?? []]).flat();
+    for (const secret of secrets) expect(notices.join('\n')).not.toContain(secret);
   });
 
   it('no sso.* answer (or profiles answer) ever held an access token, refresh token or client secret', () => {

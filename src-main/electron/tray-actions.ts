@@ -31,6 +31,28 @@ export function createTrayActionRunner(deps: TrayActionDeps): (action: TrayActio
     return false;
   };
 
+  /**
+   * The window's device-code sign-in without the window: the browser opens at the verification page with the code
+   * filled in, and a notification shows the same code so the user can check the page is ours before approving.
+   */
+  const signInFromTray = async (target: Extract<TrayAction, { type: 'ssoSignIn' }>['target']): Promise<void> => {
+    const name = 'session' in target ? target.session : target.profile;
+    const title = `Hatrack: sign in to ${name}`;
+    const started = await deps.dispatch('sso.signIn.start', { target });
+    if (!started.ok) return deps.notify(title, started.error.message);
+    const { flowId, prompt } = started.value;
+    if (prompt !== null) {
+      deps.notify(title, `Check that your browser shows the code ${prompt.userCode}, then approve it there.`);
+      const opened = await deps.dispatch('sso.signIn.openBrowser', { flowId });
+      if (!opened.ok) {
+        await deps.dispatch('sso.signIn.cancel', { flowId });
+        return deps.notify(title, opened.error.message);
+      }
+    }
+    const done = await deps.dispatch('sso.signIn.wait', { flowId });
+    deps.notify(title, done.ok ? `Signed in until ${new Date(done.value.expiresAt).toLocaleTimeString()}.` : done.error.message);
+  };
+
   return async (action) => {
     switch (action.type) {
       case 'use':
@@ -50,6 +72,11 @@ export function createTrayActionRunner(deps: TrayActionDeps): (action: TrayActio
         const result = await deps.dispatch('credentials.restoreDefault', {});
         if (result.ok) deps.notify('Hatrack', `Your own keys are the default again (from ${result.value.restoredFrom}).`);
         else deps.notify('Hatrack: switch back', result.error.message);
+        deps.changed();
+        return;
+      }
+      case 'ssoSignIn': {
+        await signInFromTray(action.target);
         deps.changed();
         return;
       }

@@ -33,6 +33,7 @@ function project(p: ProfileSummary): TrayProfile & NotifyProfile {
     note: p.note,
     isDefault: p.isDefault,
     sessionExpiresAt: p.sessionExpiresAt,
+    sso: p.sso === undefined || p.sso === null ? null : { session: p.sso.session, signedIn: p.sso.signedIn },
     accessKeyId: p.accessKeyId,
     keyAgeDays: p.keyAgeDays,
   };

@@ -148,6 +148,30 @@ describe('buildTrayModel', () => {
     expect(labels(buildTrayModel(input({ platform: 'darwin', keptDefault: null })).items)).not.toContain('Switch back to your own keys (default-original)');
   });
 
+  it('offers one Identity Center sign-in per session that needs it, and puts it first in those profiles\' menus', () => {
+    const SSO = capabilitiesOf({ sso_session: 'corp', sso_account_id: '111111111111', sso_role_name: 'R' });
+    const model = buildTrayModel(
+      input({
+        profiles: [
+          profile('corp-admin', { capabilities: SSO, favourite: true, sso: { session: 'corp', signedIn: false } }),
+          profile('corp-read', { capabilities: SSO, sso: { session: 'corp', signedIn: false } }),
+          profile('team-dev', { capabilities: SSO, sso: { session: 'team', signedIn: true } }),
+          profile('old-style', { capabilities: SSO, sso: { session: null, signedIn: false } }),
+        ],
+        recent: [],
+      }),
+    );
+    const top = labels(model.items);
+    expect(top.slice(0, 4)).toEqual(['Identity Center', 'Sign in to corp…', 'Sign in for old-style…', '---']);
+    const actions = trayActions(model.items).filter((a) => a.type === 'ssoSignIn');
+    expect(actions.slice(0, 2)).toEqual([{ type: 'ssoSignIn', target: { session: 'corp' } }, { type: 'ssoSignIn', target: { profile: 'old-style' } }]);
+    const menu = submenu(model.items, 'corp-admin');
+    expect(labels(menu).slice(2, 4)).toEqual(['Sign in to Identity Center…', '---']);
+    // A signed-in session offers nothing to sign in to.
+    expect(top.join('|')).not.toContain('team');
+    expect(labels(submenu(submenu(model.items, 'All profiles (4)'), 'Account 111111111111')).join('|')).toContain('team-dev');
+  });
+
   it('works with no profiles and no default', () => {
     const model = buildTrayModel({ profiles: [], recent: ['x'], doctorFindingCount: 1, now: new Date(NOW), platform: 'linux' });
     expect(labels(model.items)).toEqual(['No profiles yet', '---', 'Doctor: 1 finding', 'Open Hatrack', '---', 'Quit Hatrack']);

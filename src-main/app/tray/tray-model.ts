@@ -8,7 +8,9 @@ import { envSnippet, hasEnvSnippet } from '../../core/switch/env-snippet.js';
 /** What the tray needs to know about one profile: the contract's ProfileSummary fields it shows (region: only a string). */
 export type TrayProfile = Pick<ProfileSummary, 'name' | 'accountId' | 'region' | 'production' | 'favourite' | 'isDefault' | 'sessionExpiresAt'> & {
   /** From the kinds table (core/awsfiles/kinds.ts): the tray enables exactly what the window enables. */
-  readonly capabilities: Pick<Capabilities, 'use' | 'assume' | 'console'>;
+  readonly capabilities: Pick<Capabilities, 'use' | 'assume' | 'console'> & Partial<Pick<Capabilities, 'signIn'>>;
+  /** An Identity Center profile's sign-in: which [sso-session] (null: legacy) and whether its token works. */
+  readonly sso?: { readonly session: string | null; readonly signedIn: boolean } | null | undefined;
 } & Partial<Pick<ProfileSummary, 'colour' | 'note'>>;
 
 export interface TrayModelInput {
@@ -31,6 +33,8 @@ export type TrayAction =
   | { readonly type: 'edit'; readonly profile: string }
   | { readonly type: 'refresh'; readonly profile: string }
   | { readonly type: 'restoreDefault' }
+  /** Device-code sign-in to IAM Identity Center, run from main: the browser opens with the code filled in. */
+  | { readonly type: 'ssoSignIn'; readonly target: { readonly session: string } | { readonly profile: string } }
   | { readonly type: 'doctor' }
   | { readonly type: 'open' }
   | { readonly type: 'quit' };
@@ -94,6 +98,34 @@ function profileLabel(p: TrayProfile): string {
   return `${p.isDefault ? '✓ ' : ''}${disc}${p.name}${note}${p.production ? '  ⚠ prod' : ''}`;
 }
 
+/** Whether the profile's Identity Center token is missing or ran out (then Use, Assume and Console would fail). */
+function needsSignIn(p: TrayProfile): boolean {
+  return p.sso !== undefined && p.sso !== null && !p.sso.signedIn && p.capabilities.signIn?.ok !== false;
+}
+
+function signInItem(label: string, target: Extract<TrayAction, { type: 'ssoSignIn' }>['target']): TrayItem {
+  return { kind: 'action', label, action: { type: 'ssoSignIn', target }, enabled: true };
+}
+
+/**
+ * One "Sign in" per [sso-session] that needs it (a session serves many profiles: signing in once is enough), and
+ * one per legacy profile that carries its own start URL.
+ */
+function ssoSignInItems(profiles: readonly TrayProfile[]): TrayItem[] {
+  const sessions = new Set<string>();
+  const legacy: string[] = [];
+  for (const p of profiles) {
+    if (!needsSignIn(p)) continue;
+    const session = p.sso?.session ?? null;
+    if (session === null) legacy.push(p.name);
+    else sessions.add(session);
+  }
+  return [
+    ...[...sessions].sort().map((s) => signInItem(`Sign in to ${s}…`, { session: s })),
+    ...legacy.sort().map((name) => signInItem(`Sign in for ${name}…`, { profile: name })),
+  ];
+}
+
 function profileMenu(p: TrayProfile): TrayItem {
   const can = p.capabilities;
   const items: TrayItem[] = [
@@ -106,6 +138,9 @@ function profileMenu(p: TrayProfile): TrayItem {
       : { kind: 'action', label: 'Copy export AWS_PROFILE (name unreadable by AWS SDKs)', action: { type: 'copyExport', profile: p.name }, enabled: false },
     { kind: 'action', label: 'Edit…', action: { type: 'edit', profile: p.name }, enabled: true },
   ];
+  // Without a token every other action fails: the sign-in comes first.
+  const session = p.sso?.session ?? null;
+  if (needsSignIn(p)) items.unshift(signInItem('Sign in to Identity Center…', session === null ? { profile: p.name } : { session }), { kind: 'separator' });
   const facts = [p.accountId, typeof p.region === 'string' && p.region !== '' ? p.region : null].filter((x): x is string => x !== null);
   if (facts.length > 0) items.unshift({ kind: 'label', label: facts.join(' · ') }, { kind: 'separator' });
   return { kind: 'submenu', label: profileLabel(p), checked: p.isDefault, items };
@@ -145,6 +180,9 @@ export function buildTrayModel(input: TrayModelInput): TrayModel {
   if (kept !== null) {
     items.push({ kind: 'action', label: `Switch back to your own keys (${kept})`, action: { type: 'restoreDefault' }, enabled: true }, { kind: 'separator' });
   }
+
+  const signIns = ssoSignInItems(input.profiles);
+  if (signIns.length > 0) items.push({ kind: 'label', label: 'Identity Center' }, ...signIns, { kind: 'separator' });
 
   const favourites = input.profiles.filter((p) => p.favourite).sort(byName);
   if (favourites.length > 0) {
