@@ -30,7 +30,7 @@ export function KeysScreen() {
     client.call('keys.checkAll', {}).then(
       (r) => {
         setCheckingAll(false);
-        if (r.failed > 0) status.error(new Error(`${r.failed} of ${r.checked + r.failed} keys could not be checked; their age stays unknown. Check the network and try again.`));
+        if (r.failed > 0) status.error(new Error(`${r.failed} of ${plural(r.checked + r.failed, 'key')} could not be checked; ${r.failed === 1 ? 'its age stays' : 'their ages stay'} unknown. Check the network and try again.`));
       },
       (e: unknown) => {
         setCheckingAll(false);

@@ -1,5 +1,6 @@
 // IAM Identity Center: each [sso-session] with its start URL, region and sign-in state; sign in or out; pick accounts.
 import { useCallback, useEffect, useState } from 'react';
+import { plural } from '../../../../shared/domain/plural.js';
 import { useAppState } from '../../app/app-state.js';
 import { EmptyState } from '../../components/empty-state.js';
 import { useStatus } from '../../components/status.js';
@@ -134,7 +135,7 @@ export function IdentityCenterScreen() {
                       {s.startUrl !== null ? <code title="Start URL">{s.startUrl}</code> : null}
                       {s.region !== null ? <span className="chip" title="Region">{s.region}</span> : null}
                       <span>
-                        {s.profiles} {s.profiles === 1 ? 'profile' : 'profiles'}
+                        {plural(s.profiles, 'profile')}
                       </span>
                     </div>
                     {st.detail !== null ? (
