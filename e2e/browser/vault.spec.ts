@@ -1,7 +1,7 @@
 // Keychain: keys move out of the credentials file into the OS keychain and back; with no keychain the UI says so plainly.
 import { expect, test } from '../fixtures/browser-host.js';
-import { requireChannel } from '../fixtures/helpers.js';
-import { privateKeyringProblem, startPrivateKeyring } from '../../test/support/private-keyring.js';
+import { requireChannel, withKeychainBus } from '../fixtures/helpers.js';
+import { privateKeyringProblem } from '../../test/support/private-keyring.js';
 
 const SECRET = 'je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY';
 const CONFIG = '[profile dev]\nregion = eu-west-1\n';
@@ -19,15 +19,11 @@ test('no keychain: the plain message, and the keys stay put', async ({ start }) 
   expect(await host.readCredentials()).toBe(CREDENTIALS);
 });
 
-test('keychain available: keys move into it and back', async ({ start }) => {
+test('keychain available: keys move into it and back', async ({ start, keychainBus }) => {
   const problem = privateKeyringProblem();
   test.skip(problem !== undefined, `no private keychain: ${problem}`);
-  const keyring = await startPrivateKeyring();
-  // The keyring library reads the bus address from the process environment; core checks its own copy.
-  const saved = process.env['DBUS_SESSION_BUS_ADDRESS'];
-  process.env['DBUS_SESSION_BUS_ADDRESS'] = keyring.bus;
-  try {
-    const host = await start({ config: CONFIG, credentials: CREDENTIALS, vars: { DBUS_SESSION_BUS_ADDRESS: keyring.bus }, open: false });
+  await withKeychainBus(keychainBus, async () => {
+    const host = await start({ config: CONFIG, credentials: CREDENTIALS, vars: { DBUS_SESSION_BUS_ADDRESS: keychainBus }, open: false });
     await requireChannel(host, 'vault.list');
     await host.open();
     const { page } = host;
@@ -42,9 +38,5 @@ test('keychain available: keys move into it and back', async ({ start }) => {
     await page.getByRole('button', { name: 'Move keys of dev back to the credentials file' }).click();
     await expect(page.getByTestId('in-file').locator('[data-profile="dev"]')).toBeVisible();
     expect(await host.readCredentials()).toContain(SECRET);
-  } finally {
-    if (saved === undefined) delete process.env['DBUS_SESSION_BUS_ADDRESS'];
-    else process.env['DBUS_SESSION_BUS_ADDRESS'] = saved;
-    await keyring.stop();
-  }
+  });
 });

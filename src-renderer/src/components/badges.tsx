@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { KEY_AGE_ALARM_DAYS, keyAgeLevel } from '../../../shared/domain/key-age.js';
 import type { KeyAgeLevel } from '../../../shared/domain/key-age.js';
+import { plural } from '../../../shared/domain/plural.js';
 
 const AGE_CLASS: Readonly<Record<KeyAgeLevel, string>> = { ok: 'age-ok', warn: 'age-warn', alarm: 'age-bad', unknown: 'age-unknown' };
 
@@ -23,7 +24,7 @@ export function KeyAgeBadge({ days }: { readonly days: number | null }) {
   const title =
     whole === null
       ? 'IAM has not told Hatrack when this key was created yet (offline, not checked yet, or the key may not ask). Check it under Access keys.'
-      : `Created ${whole} days ago (IAM)${level === 'alarm' ? ` — past the ${KEY_AGE_ALARM_DAYS}-day rule: rotate it` : level === 'warn' ? ` — rotate before ${KEY_AGE_ALARM_DAYS} days` : ''}`;
+      : `Created ${whole === 0 ? 'today' : `${plural(whole, 'day')} ago`} (IAM)${level === 'alarm' ? ` — past the ${KEY_AGE_ALARM_DAYS}-day rule: rotate it` : level === 'warn' ? ` — rotate before ${KEY_AGE_ALARM_DAYS} days` : ''}`;
   return (
     <span className={`badge ${AGE_CLASS[level]}`} title={title} data-testid="key-age" data-level={level}>
       {text}

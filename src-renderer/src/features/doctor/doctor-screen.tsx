@@ -5,6 +5,8 @@ import { useStatus } from '../../components/status.js';
 import { useClient } from '../../platform/client-context.js';
 import { describeError } from '../../platform/desktop-client.js';
 import type { DoctorFinding } from '../../platform/types.js';
+import { AllClear } from './all-clear.js';
+import type { CheckRun } from './all-clear.js';
 
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
 const LABEL = { error: 'Error', warning: 'Warning', info: 'Note' } as const;
@@ -18,6 +20,7 @@ export function DoctorScreen() {
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [fixing, setFixing] = useState<string | null>(null);
+  const [lastRun, setLastRun] = useState<CheckRun | null>(null);
   const run = useCallback(
     (withAws: boolean) => {
       setRunning(true);
@@ -26,6 +29,7 @@ export function DoctorScreen() {
           setRunning(false);
           setError(null);
           setFindings(r.findings);
+          setLastRun({ at: new Date(), online: withAws });
         },
         (e: unknown) => {
           setRunning(false);
@@ -55,10 +59,8 @@ export function DoctorScreen() {
         <p className="notice" role="alert">
           {error}
         </p>
-      ) : findings === null ? null : sorted.length === 0 ? (
-        <p className="success" data-testid="doctor-clean">
-          All clear: no problems found.
-        </p>
+      ) : findings === null || lastRun === null ? null : sorted.length === 0 ? (
+        <AllClear run={lastRun} profiles={app.list?.profiles.length ?? 0} running={running} onRunAgain={() => run(online)} />
       ) : (
         <ul className="findings" data-testid="findings">
           {sorted.map((f, i) => {
@@ -85,6 +87,7 @@ export function DoctorScreen() {
                         async (r) => {
                           setFixing(null);
                           setFindings(r.findings);
+                          setLastRun((last) => (last !== null ? { ...last, at: new Date() } : last));
                           status.info(`Fixed: ${f.fixLabel ?? f.message}.`);
                           await app.reload();
                         },

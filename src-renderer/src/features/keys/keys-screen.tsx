@@ -7,6 +7,7 @@ import { KeyAgeBadge } from '../../components/badges.js';
 import { useStatus } from '../../components/status.js';
 import { useClient } from '../../platform/client-context.js';
 import type { KeyInfo } from '../../platform/types.js';
+import { NoKeys } from './no-keys.js';
 import { RotationWizard } from './rotation-wizard.js';
 
 const MAX_ROWS = 200;
@@ -29,7 +30,7 @@ export function KeysScreen() {
     client.call('keys.checkAll', {}).then(
       (r) => {
         setCheckingAll(false);
-        if (r.failed > 0) status.error(new Error(`${r.failed} of ${r.checked + r.failed} keys could not be checked; their age stays unknown. Check the network and try again.`));
+        if (r.failed > 0) status.error(new Error(`${r.failed} of ${plural(r.checked + r.failed, 'key')} could not be checked; ${r.failed === 1 ? 'its age stays' : 'their ages stay'} unknown. Check the network and try again.`));
       },
       (e: unknown) => {
         setCheckingAll(false);
@@ -41,11 +42,15 @@ export function KeysScreen() {
     <section className="page" aria-labelledby="keys-title">
       <header className="page-head">
         <h1 id="keys-title">Access keys</h1>
-        <p className="muted">
-          {plural(withKeys.length, 'long-lived key')}
-          {old > 0 ? `; ${old} ${old === 1 ? 'is' : 'are'} ${KEY_AGE_ALARM_DAYS} days or older — rotate ${old === 1 ? 'it' : 'them'}` : ''}
-          {unknown > 0 ? `; ${unknown} of unknown age` : ''}. Ages come from IAM; rotate soon from {KEY_AGE_WARN_DAYS} days, at the latest at {KEY_AGE_ALARM_DAYS}.
-        </p>
+        {withKeys.length === 0 ? (
+          <p className="muted">Age and last use of each long-lived access key, and rotation in a few steps.</p>
+        ) : (
+          <p className="muted">
+            {plural(withKeys.length, 'long-lived key')}
+            {old > 0 ? `; ${old} ${old === 1 ? 'is' : 'are'} ${KEY_AGE_ALARM_DAYS} days or older — rotate ${old === 1 ? 'it' : 'them'}` : ''}
+            {unknown > 0 ? `; ${unknown} of unknown age` : ''}. Ages come from IAM; rotate soon from {KEY_AGE_WARN_DAYS} days, at the latest at {KEY_AGE_ALARM_DAYS}.
+          </p>
+        )}
         {withKeys.length > 0 ? (
           <button type="button" className="button" disabled={checkingAll} onClick={checkAll}>
             {checkingAll ? 'Checking all keys…' : 'Check all keys with AWS'}
@@ -54,7 +59,7 @@ export function KeysScreen() {
       </header>
       {withKeys.length > 10 ? <input className="input search narrow" type="search" aria-label="Filter keys by profile" placeholder="Filter by profile…" value={filter} onChange={(e) => setFilter(e.target.value)} /> : null}
       {withKeys.length === 0 ? (
-        <p className="empty">No profile uses long-lived access keys. Nothing to rotate.</p>
+        <NoKeys />
       ) : (
         <table className="table" data-testid="keys-table">
           <thead>

@@ -1,5 +1,6 @@
 // Pick accounts and roles of a signed-in session, preview the profiles that would be written (a diff), then write them.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { plural } from '../../../../shared/domain/plural.js';
 import { useAppState } from '../../app/app-state.js';
 import { Dialog } from '../../components/dialog.js';
 import { DiffView } from '../../components/diff-view.js';
@@ -38,9 +39,16 @@ function Progress({ session }: { readonly session: string }) {
   return (
     <p className="muted sso-progress" role="status" data-testid="sso-discovery-progress">
       <span className="spinner" aria-hidden="true" />
-      {p === null ? 'Listing your accounts…' : `Listing roles: ${p.accountsDone} of ${p.accounts}${p.listingDone ? '' : '+'} accounts`}
+      {p === null ? 'Listing your accounts…' : `Listing roles: ${p.accountsDone} of ${p.listingDone ? plural(p.accounts, 'account') : `${p.accounts}+ accounts`}`}
     </p>
   );
+}
+
+/** "Added 3 profiles", "Updated 1 profile", "Added 2 profiles and updated 1": only the parts that happened. */
+function writtenSummary(added: number, updated: number): string {
+  if (updated === 0) return `Added ${plural(added, 'profile')}`;
+  if (added === 0) return `Updated ${plural(updated, 'profile')}`;
+  return `Added ${plural(added, 'profile')} and updated ${updated}`;
 }
 
 export function DiscoveryPicker({ session, onClose }: { readonly session: string; readonly onClose: () => void }) {
@@ -91,7 +99,7 @@ export function DiscoveryPicker({ session, onClose }: { readonly session: string
     setBusy(true);
     client.call('sso.populate.apply', request()).then(
       async (r) => {
-        status.info(`Wrote ${r.added.length} new and ${r.updated.length} updated ${r.added.length + r.updated.length === 1 ? 'profile' : 'profiles'} for ${session}.`);
+        status.info(`${writtenSummary(r.added.length, r.updated.length)} for ${session}.`);
         await app.reload();
         onClose();
       },
@@ -172,7 +180,7 @@ export function DiscoveryPicker({ session, onClose }: { readonly session: string
             </button>
           </div>
           <p className="muted small picker-count" aria-live="polite" data-testid="sso-picker-count">
-            {selected.size} of {roleCount} roles selected · {discovery.accounts.length} accounts
+            {selected.size} of {plural(roleCount, 'role')} selected · {plural(discovery.accounts.length, 'account')}
             {discovery.withoutRoles > 0 ? ` (${discovery.withoutRoles} without a role for you)` : ''}
           </p>
           <div className="picker-list">
@@ -208,7 +216,7 @@ export function DiscoveryPicker({ session, onClose }: { readonly session: string
               Cancel
             </button>
             <button type="button" className="button primary" disabled={selected.size === 0 || busy} aria-describedby={selected.size === 0 ? 'picker-why' : undefined} onClick={showPreview}>
-              {busy ? 'Working out the changes…' : `Preview ${selected.size} ${selected.size === 1 ? 'profile' : 'profiles'}`}
+              {busy ? 'Working out the changes…' : `Preview ${plural(selected.size, 'profile')}`}
             </button>
           </div>
         </div>
@@ -239,7 +247,7 @@ export function DiscoveryPicker({ session, onClose }: { readonly session: string
               Back
             </button>
             <button type="button" className="button primary" disabled={writes === 0 || busy} aria-describedby={writes === 0 ? 'picker-nothing' : undefined} onClick={apply}>
-              {busy ? 'Writing…' : `Write ${writes} ${writes === 1 ? 'profile' : 'profiles'}`}
+              {busy ? 'Writing…' : `Write ${plural(writes, 'profile')}`}
             </button>
           </div>
         </div>

@@ -1,6 +1,8 @@
 // IAM Identity Center: each [sso-session] with its start URL, region and sign-in state; sign in or out; pick accounts.
 import { useCallback, useEffect, useState } from 'react';
+import { plural } from '../../../../shared/domain/plural.js';
 import { useAppState } from '../../app/app-state.js';
+import { EmptyState } from '../../components/empty-state.js';
 import { useStatus } from '../../components/status.js';
 import { useClient } from '../../platform/client-context.js';
 import { describeError } from '../../platform/desktop-client.js';
@@ -107,10 +109,10 @@ export function IdentityCenterScreen() {
       ) : sessions === null ? (
         <p className="muted">Reading your sessions…</p>
       ) : sessions.length === 0 ? (
-        <div className="sso-empty" data-testid="sso-empty">
-          <p className="sso-empty-title">No IAM Identity Center session yet</p>
+        <EmptyState icon="building" variant="plain" title="No IAM Identity Center session yet" testId="sso-empty">
+          <p className="muted">Add your organisation’s session and sign in once: Hatrack lists the accounts and roles you may use and adds the ones you pick as profiles, with no long-lived keys on disk.</p>
           <SessionForm onSaved={added} />
-        </div>
+        </EmptyState>
       ) : (
         <>
           {adding ? (
@@ -133,7 +135,7 @@ export function IdentityCenterScreen() {
                       {s.startUrl !== null ? <code title="Start URL">{s.startUrl}</code> : null}
                       {s.region !== null ? <span className="chip" title="Region">{s.region}</span> : null}
                       <span>
-                        {s.profiles} {s.profiles === 1 ? 'profile' : 'profiles'}
+                        {plural(s.profiles, 'profile')}
                       </span>
                     </div>
                     {st.detail !== null ? (

@@ -5,6 +5,7 @@ import { useStatus } from '../../components/status.js';
 import { useClient } from '../../platform/client-context.js';
 import { describeError } from '../../platform/desktop-client.js';
 import type { ResponseOf } from '../../platform/types.js';
+import { EmptyKeychain, NoKeychain } from './keychain-empty.js';
 
 type VaultList = ResponseOf<'vault.list'>;
 
@@ -27,6 +28,12 @@ export function VaultScreen() {
   useEffect(load, [load, app.revision]);
   const inVault = new Set(vault?.profiles.map((p) => p.profile) ?? []);
   const candidates = useMemo(() => (app.list?.profiles ?? []).filter((p) => p.capabilities.vault.ok).slice(0, 200), [app.list]);
+  const inFile = candidates.filter((p) => !inVault.has(p.name));
+  // Going back to "Checking the keychain…" shows the check ran even when the answer is the same.
+  const checkAgain = () => {
+    setVault(null);
+    load();
+  };
 
   const move = (profile: string, to: 'vault' | 'file') => {
     setBusy(profile);
@@ -57,15 +64,12 @@ export function VaultScreen() {
       ) : vault === null ? (
         <p className="muted">Checking the keychain…</p>
       ) : !vault.available ? (
-        <p className="notice" data-testid="no-keychain">
-          No keychain is available on this computer, so your keys stay in the credentials file.
-          {vault.reason !== null ? <span className="muted small"> ({vault.reason})</span> : null}
-        </p>
+        <NoKeychain reason={vault.reason} onCheckAgain={checkAgain} />
       ) : (
         <>
           <h2 className="section-title">In the keychain</h2>
           {vault.profiles.length === 0 ? (
-            <p className="muted">No keys are in the keychain yet.</p>
+            <EmptyKeychain movable={inFile.length} />
           ) : (
             <ul className="plain-list" data-testid="vaulted">
               {vault.profiles.map((p) => (
@@ -81,22 +85,20 @@ export function VaultScreen() {
             </ul>
           )}
           <h2 className="section-title">In the credentials file</h2>
-          {candidates.filter((p) => !inVault.has(p.name)).length === 0 ? (
+          {inFile.length === 0 ? (
             <p className="muted">No plain-text keys left in your credentials file.</p>
           ) : (
             <ul className="plain-list" data-testid="in-file">
-              {candidates
-                .filter((p) => !inVault.has(p.name))
-                .map((p) => (
-                  <li key={p.name} data-profile={p.name}>
-                    <span>
-                      <strong>{p.name}</strong> <code className="muted">{p.accessKeyId}</code>
-                    </span>
-                    <button type="button" className="button small primary" disabled={busy !== null} aria-label={`Move keys of ${p.name} to the keychain`} onClick={() => move(p.name, 'vault')}>
-                      {busy === p.name ? 'Moving…' : 'Move to keychain'}
-                    </button>
-                  </li>
-                ))}
+              {inFile.map((p) => (
+                <li key={p.name} data-profile={p.name}>
+                  <span>
+                    <strong>{p.name}</strong> <code className="muted">{p.accessKeyId}</code>
+                  </span>
+                  <button type="button" className="button small primary" disabled={busy !== null} aria-label={`Move keys of ${p.name} to the keychain`} onClick={() => move(p.name, 'vault')}>
+                    {busy === p.name ? 'Moving…' : 'Move to keychain'}
+                  </button>
+                </li>
+              ))}
             </ul>
           )}
         </>
