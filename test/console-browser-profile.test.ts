@@ -1,7 +1,6 @@
 // Integration: console.open in a separate browser profile through createAppCore over moto. Fake `chromium` and
 // `firefox` scripts first on the core's PATH record their argv; the sign-in endpoint is the e2e stand-in.
-import { existsSync, readFileSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -12,6 +11,7 @@ import { createAppCore } from '../src-main/app/app-core.js';
 import { browserProfileDir } from '../src-main/core/console/browser-launch.js';
 import { startSigninStandIn } from '../e2e/fixtures/signin-stand-in.js';
 import type { SigninStandIn } from '../e2e/fixtures/signin-stand-in.js';
+import { browserRuns as runs, fakeBrowser } from './support/fake-browser.js';
 import { ACCOUNT, createRole, createUser, startMoto } from './support/moto.js';
 import type { Moto, TestUser } from './support/moto.js';
 
@@ -33,31 +33,6 @@ afterAll(async () => {
   await signin?.close();
   if (home !== undefined) await rm(home, { recursive: true, force: true });
 });
-
-/** A stand-in browser: appends its argv (one per line, then `---`) to `<bin>/<name>.argv`; Firefox's -CreateProfile makes the dir. */
-async function fakeBrowser(bin: string, name: string): Promise<string> {
-  const record = path.join(bin, `${name}.argv`);
-  const script = [
-    '#!/bin/sh',
-    `{ for a in "$@"; do printf '%s\\n' "$a"; done; echo ---; } >> '${record}'`,
-    // `-CreateProfile "name dir"`: the dir is everything after the first space, as Firefox reads it (PATH holds only
-    // the fake browsers, hence /bin/mkdir).
-    'if [ "$1" = "-CreateProfile" ]; then /bin/mkdir -p "${2#* }"; fi',
-    '',
-  ].join('\n');
-  await writeFile(path.join(bin, name), script);
-  await chmod(path.join(bin, name), 0o755);
-  return record;
-}
-
-/** Each recorded run's argv, oldest first. */
-function runs(record: string): string[][] {
-  if (!existsSync(record)) return [];
-  return readFileSync(record, 'utf8')
-    .split('---\n')
-    .filter((r) => r !== '')
-    .map((r) => r.split('\n').filter((l) => l !== ''));
-}
 
 interface Setup {
   readonly core: AppCore;

@@ -1,8 +1,12 @@
 // "Open console in…": region and service pickers (recent first), the separate-browser-profile choice, and what main
 // remembers. Console opens are observed as the URLs core handed to openExternal (host.opened), never through the page.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/browser-host.js';
 import { chooseRowAction, overflows, unique } from '../fixtures/helpers.js';
+import { browserRuns, fakeBrowser } from '../../test/support/fake-browser.js';
 import { ACCOUNT, createRole, createUser } from '../../test/support/moto.js';
 
 const SIZES = [
@@ -104,9 +108,71 @@ test('pick a region and a service, open there, and find them first as recents ne
   const card = page.getByTestId('console-settings');
   await expect(card.getByTestId('recent-regions')).toHaveText('eu-central-1 — Europe (Frankfurt)');
   await expect(card.getByTestId('recent-services')).toHaveText('Lambda');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const [width, height] of SIZES) {
+      await page.setViewportSize({ width, height });
+      await card.scrollIntoViewIfNeeded();
+      expect(await overflows(page), `settings ${scheme} ${width}x${height}`).toEqual([]);
+      await host.screenshot(`console-settings-${scheme}-${width}x${height}`);
+    }
+    expect(await host.axe(), `settings ${scheme}`).toEqual([]);
+  }
   await card.getByRole('button', { name: 'Clear' }).click();
   await expect(card.getByTestId('recent-regions')).toHaveText('None yet');
   await expect(card.getByRole('button', { name: 'Clear' })).toBeDisabled();
   const settings = await host.core.dispatch('settings.get', {});
   expect(settings.ok && settings.value).toMatchObject({ console: { recentRegions: [], recentServices: [], last: {} } });
+});
+
+test('with browsers on PATH: the setting checks the box, the browser is chosen, and the console opens in its own profile', async ({ start, moto, signin }) => {
+  const user = await createUser(moto, unique('separate-user'), ['sts:AssumeRole', 'sts:GetFederationToken']);
+  const role = unique('separate-role');
+  await createRole(moto, role);
+  // Main detects browsers on its environment's PATH: two stand-ins there, nothing else.
+  const bin = await mkdtemp(path.join(tmpdir(), 'hatrack-e2e-browsers-'));
+  try {
+    const chromium = await fakeBrowser(bin, 'chromium');
+    await fakeBrowser(bin, 'firefox');
+    const host = await start({
+      aws: { moto, signin },
+      config: `[profile base]\nregion = us-east-1\n\n[profile ops]\nrole_arn = arn:aws:iam::${ACCOUNT}:role/${role}\nsource_profile = base\nregion = eu-west-1\n`,
+      credentials: `[base]\naws_access_key_id = ${user.accessKeyId}\naws_secret_access_key = ${user.secretAccessKey}\n`,
+      vars: { PATH: bin },
+    });
+    const { page } = host;
+    const nav = page.getByRole('navigation', { name: 'Sections' });
+    await nav.getByRole('button', { name: 'Settings' }).click();
+    const byDefault = page.getByTestId('console-settings').getByRole('checkbox', { name: 'Open the console in a separate browser profile' });
+    await byDefault.check();
+    await expect(byDefault).toBeChecked();
+    await nav.getByRole('button', { name: 'Profiles' }).click();
+
+    await chooseRowAction(page, 'ops', 'Open console in…');
+    const d = dialog(page);
+    const separate = d.getByRole('checkbox', { name: 'Open in a separate browser profile' });
+    await expect(separate).toBeEnabled();
+    await expect(separate).toBeChecked();
+    const browser = d.getByRole('combobox', { name: 'Browser' });
+    await expect(browser.getByRole('option')).toHaveText(['Chromium', 'Firefox']);
+    await expect(d.getByTestId('console-separate-help')).toHaveText('ops gets a Chromium profile of its own, with its own cookies, so several accounts stay signed in side by side.');
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      expect(await overflows(page), scheme).toEqual([]);
+      await host.screenshot(`console-dialog-separate-${scheme}-1280x800`);
+      expect(await host.axe(), scheme).toEqual([]);
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    await d.getByRole('button', { name: 'Open console' }).click();
+    await expect(page.getByTestId('status')).toContainText('Opened the AWS console for ops in a separate Chromium profile');
+    // The stand-in got the sign-in URL with a user data dir of its own; the default browser was not used.
+    await expect.poll(() => browserRuns(chromium).length).toBe(1);
+    const [argv] = browserRuns(chromium) as [string[]];
+    expect(argv[0]).toMatch(new RegExp(`^--user-data-dir=.*${path.sep}browser-profiles${path.sep}chromium-ops-[0-9a-f]{8}$`));
+    expect(new URL(argv.at(-1)!).searchParams.get('Destination')).toBe('https://eu-west-1.console.aws.amazon.com/console/home?region=eu-west-1');
+    expect(host.opened).toEqual([]);
+  } finally {
+    await rm(bin, { recursive: true, force: true });
+  }
 });
