@@ -28,6 +28,16 @@ export function createConsoleHandlers(deps: HandlerContext): ConsoleHandlers {
     throw new HatrackError('NOT_SUPPORTED', id === undefined ? `${noBrowserReason(found)}; open the console in your default browser instead.` : `The browser "${id}" is not installed.`);
   }
 
+  /** Where the profile last opened; a settings file that cannot be read opens the console home rather than nothing. */
+  function rememberedChoice(profile: string): ConsoleChoice {
+    try {
+      return lastConsoleChoice(loadSettings(files.dataDir), profile);
+    } catch (e) {
+      log.info(`The last console choice for ${profile} could not be read: ${e instanceof Error ? e.message : 'error'}`);
+      return {};
+    }
+  }
+
   /** Recents and last choice; a settings file that cannot be written must not turn an opened console into an error. */
   function remember(profile: string, choice: ConsoleChoice): void {
     try {
@@ -42,7 +52,7 @@ export function createConsoleHandlers(deps: HandlerContext): ConsoleHandlers {
     'console.open': async ({ profile, region, service, lastChoice, separateProfile, browser: browserId, mfaCode, callId }) => {
       const view = files.view();
       requireProfile(view, profile);
-      const remembered = lastChoice === true ? lastConsoleChoice(loadSettings(files.dataDir), profile) : {};
+      const remembered = lastChoice === true ? rememberedChoice(profile) : {};
       const choice: ConsoleChoice = { ...remembered, ...(region !== undefined ? { region } : {}), ...(service !== undefined ? { service } : {}) };
       const browser = separateProfile === true ? browserFor(browserId) : undefined;
       const engine = await credentialsEngine();
