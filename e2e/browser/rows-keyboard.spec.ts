@@ -59,7 +59,7 @@ test('the "…" menu is an ARIA menu: arrows, disabled items say why, Escape clo
   await expect(menu).toBeVisible();
   await expect(more).toHaveAttribute('aria-expanded', 'true');
   const items = menu.getByRole('menuitem');
-  await expect(items).toHaveText([/^Assume now/, 'Open AWS console', 'Copy env variables', 'Edit…', 'Add to favourites']);
+  await expect(items).toHaveText([/^Assume now/, 'Open AWS console', 'Open console in…', 'Copy env variables', 'Edit…', 'Add to favourites']);
   // Plain keys without mfa_serial cannot be assumed: the item is disabled and its reason is right there.
   const assume = items.filter({ hasText: 'Assume now' });
   await expect(assume).toHaveAttribute('aria-disabled', 'true');
@@ -69,7 +69,7 @@ test('the "…" menu is an ARIA menu: arrows, disabled items say why, Escape clo
   await page.keyboard.press('ArrowUp');
   await expect(assume).toBeFocused();
   await page.keyboard.press('End');
-  await expect(items.nth(4)).toBeFocused();
+  await expect(items.nth(5)).toBeFocused();
   await page.keyboard.press('ArrowDown');
   await expect(items.nth(0)).toBeFocused();
   // Enter on a disabled item does nothing; the menu stays.
@@ -91,7 +91,7 @@ test('right click and Shift+F10 open the same menu on a row', async ({ start }) 
   await row(page, 'admin').locator('.prow-sub').click({ button: 'right' });
   const menu = page.getByRole('menu', { name: 'Actions for admin' });
   await expect(menu).toBeVisible();
-  await expect(menu.getByRole('menuitem')).toHaveText(['Assume now', 'Open AWS console', 'Copy env variables', 'Edit…', 'Add to favourites']);
+  await expect(menu.getByRole('menuitem')).toHaveText(['Assume now', 'Open AWS console', 'Open console in…', 'Copy env variables', 'Edit…', 'Add to favourites']);
   // A click outside closes it.
   await page.locator('.list-pane .toolbar').click({ position: { x: 5, y: 5 } });
   await expect(menu).toHaveCount(0);

@@ -44,6 +44,7 @@ export const ERROR_CODES = [
   'INTERNAL',
   'AWS_SERVICE_ERROR',
   'SIGNIN_FAILED',
+  'BROWSER_LAUNCH_FAILED',
   'INVALID_CONFIG',
 ] as const;
 

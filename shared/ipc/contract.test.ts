@@ -6,6 +6,8 @@ describe('CONTRACT', () => {
   it('marks exactly the channels that change files, keychain, settings or the SSO token cache as mutating', () => {
     expect(CHANNELS.filter(mutates).sort()).toEqual(
       [
+        'console.open',
+        'console.clearRecents',
         'credentials.use',
         'credentials.restoreDefault',
         'doctor.fix',

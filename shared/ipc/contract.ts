@@ -1,6 +1,7 @@
 // The one IPC contract between renderer and main: every channel's request and response schema (zod), and events.
 
 import { z } from 'zod';
+import { REGION_PATTERN, SERVICE_SLUG_PATTERN } from '../domain/console-places.js';
 import {
   DoctorFindingSchema,
   EditRequestSchema,
@@ -89,11 +90,37 @@ export const CONTRACT = {
     request: z.object({ profile: ProfileNameSchema, shell: z.enum(['posix', 'fish', 'powershell']).optional() }).strict(),
     response: z.object({ text: z.string() }),
   },
-  /** Opens the federated console in the browser from main; the sign-in URL never crosses to the renderer. */
+  /**
+   * Opens the federated console in the browser from main; the sign-in URL never crosses to the renderer. `lastChoice`
+   * opens where this profile last opened (region and service given here win); `separateProfile` opens it in the AWS
+   * profile's own browser profile (of `browser`, an id from console.browsers, or the first one found). On success main
+   * remembers the region and service in the recents and as the profile's last choice.
+   */
   'console.open': {
-    request: z.object({ profile: ProfileNameSchema, region: z.string().optional(), service: z.string().optional(), mfaCode: MfaCodeSchema.optional(), callId: CallIdSchema.optional() }).strict(),
-    response: z.object({ opened: z.boolean(), partition: z.string(), expiresAt: z.string().nullable() }),
+    request: z
+      .object({
+        profile: ProfileNameSchema,
+        region: z.string().regex(REGION_PATTERN, 'not an AWS region name').optional(),
+        service: z.string().regex(SERVICE_SLUG_PATTERN, 'not a console service slug').optional(),
+        lastChoice: z.boolean().optional(),
+        separateProfile: z.boolean().optional(),
+        browser: z.string().min(1).max(40).optional(),
+        mfaCode: MfaCodeSchema.optional(),
+        callId: CallIdSchema.optional(),
+      })
+      .strict(),
+    // `browser`: the name of the browser it opened in with a profile of its own; null for the default browser.
+    response: z.object({ opened: z.boolean(), partition: z.string(), expiresAt: z.string().nullable(), browser: z.string().nullable().optional() }),
+    // It writes the recents and the last choice to Hatrack's settings.
+    mutates: true,
   },
+  /** The installed browsers that can keep a browser profile per AWS profile; `reason` says why none can. */
+  'console.browsers': {
+    request: Empty,
+    response: z.object({ browsers: z.array(z.object({ id: z.string(), name: z.string(), separateProfiles: z.boolean() })), reason: z.string().nullable() }),
+  },
+  /** Forgets the console recents and every profile's last choice; answers the settings as they now are. */
+  'console.clearRecents': { request: Empty, response: SettingsViewSchema, mutates: true },
   /** Aborts the running call that was started with this `callId` (it then fails with CANCELLED); false when none runs. */
   'calls.cancel': { request: z.object({ callId: CallIdSchema }).strict(), response: z.object({ cancelled: z.boolean() }) },
   'keys.info': { request: z.object({ profile: ProfileNameSchema }).strict(), response: KeyInfoSchema },

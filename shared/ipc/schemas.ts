@@ -221,6 +221,8 @@ export const AppSettingsSchema = z.object({
   launchAtLogin: z.boolean(),
   /** Ask IAM in the background for each key's CreateDate, last use and account alias. */
   checkKeyAgeOnline: z.boolean(),
+  /** The console dialog's "Open in a separate browser profile" starts checked. */
+  consoleSeparateProfile: z.boolean(),
 });
 export const ProfileSettingsSchema = z.object({
   production: z.boolean().nullable(),
@@ -237,8 +239,21 @@ export const ProfileSettingsPatchSchema = ProfileSettingsSchema.extend({
     .refine((t) => !/[\r\n]/.test(t), 'a note is one line')
     .nullable(),
 }).partial();
+/** Where the console last opened; null region = the profile's own, null service = the console home. */
+export const ConsoleChoiceViewSchema = z.object({ region: z.string().nullable(), service: z.string().nullable() });
+/**
+ * What main remembered from console opens, newest first. Read-only on the wire: main writes it when console.open
+ * succeeds and console.forgetRecents clears it; settings.update cannot set it.
+ */
+export const ConsoleMemorySchema = z.object({
+  recentRegions: z.array(z.string()),
+  recentServices: z.array(z.string()),
+  last: z.record(z.string(), ConsoleChoiceViewSchema),
+});
+export type ConsoleMemory = z.infer<typeof ConsoleMemorySchema>;
 export const SettingsViewSchema = z.object({
   app: AppSettingsSchema,
   profiles: z.record(z.string(), ProfileSettingsSchema),
+  console: ConsoleMemorySchema,
 });
 export type SettingsView = z.infer<typeof SettingsViewSchema>;

@@ -90,7 +90,8 @@ export function createTrayActionRunner(deps: TrayActionDeps): (action: TrayActio
         return;
       }
       case 'console': {
-        const result = await deps.dispatch('console.open', { profile: action.profile });
+        // Like the row's Console button: where this profile last opened (region and service).
+        const result = await deps.dispatch('console.open', { profile: action.profile, lastChoice: true });
         if (report(action.profile, result)) deps.touchRecent(action.profile);
         return;
       }

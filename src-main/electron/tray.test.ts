@@ -150,7 +150,7 @@ describe('createTrayActionRunner', () => {
     await run(d, { type: 'copyExport', profile: 'dev' });
     expect(d.writeClipboard).toHaveBeenCalledWith('export AWS_PROFILE=dev');
     await run(d, { type: 'console', profile: 'dev' });
-    expect(d.dispatch).toHaveBeenCalledWith('console.open', { profile: 'dev' });
+    expect(d.dispatch).toHaveBeenCalledWith('console.open', { profile: 'dev', lastChoice: true });
     await run(d, { type: 'assume', profile: 'dev' });
     expect(d.dispatch).toHaveBeenCalledWith('credentials.assume', { profile: 'dev' });
     expect(d.notify).toHaveBeenCalledWith('Hatrack: dev', 'Credentials ready.');

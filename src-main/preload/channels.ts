@@ -17,6 +17,8 @@ const CHANNEL_SET = {
   'credentials.assume': true,
   'credentials.envSnippet': true,
   'console.open': true,
+  'console.browsers': true,
+  'console.clearRecents': true,
   'calls.cancel': true,
   'keys.info': true,
   'keys.checkAll': true,

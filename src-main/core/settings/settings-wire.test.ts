@@ -2,7 +2,9 @@
 
 import { describe, expect, it } from 'vitest';
 import { PROFILE_NOTE_MAX } from '../../../shared/domain/profile-look.js';
+import { CONTRACT } from '../../../shared/ipc/contract.js';
 import { ProfileSettingsPatchSchema, SettingsViewSchema } from '../../../shared/ipc/schemas.js';
+import { rememberConsoleChoice } from './console-memory.js';
 import { defaultSettings, parseSettings } from './settings.js';
 import { applySettingsPatch, settingsView } from './settings-wire.js';
 
@@ -17,7 +19,8 @@ describe('settings on the wire', () => {
   it('shows the file under the same names, with absent fields filled and disk-only fields left out', () => {
     const view = settingsView(stored());
     expect(SettingsViewSchema.strict().safeParse(view).success).toBe(true);
-    expect(view.app).toEqual({ productionPatterns: ['prod|production|prd'], theme: 'dark', refreshLeadMinutes: 5, notifications: { sessionExpiring: false, keyAge: true }, launchAtLogin: false, checkKeyAgeOnline: true });
+    expect(view.app).toEqual({ productionPatterns: ['prod|production|prd'], theme: 'dark', refreshLeadMinutes: 5, notifications: { sessionExpiring: false, keyAge: true }, launchAtLogin: false, checkKeyAgeOnline: true, consoleSeparateProfile: false });
+    expect(view.console).toEqual({ recentRegions: [], recentServices: [], last: {} });
     expect(view.profiles).toEqual({
       // A legacy #rrggbb has no palette name: the window shows no colour (the file keeps it until changed).
       dev: { production: false, colour: null, favourite: true, notes: '' },
@@ -48,5 +51,14 @@ describe('settings on the wire', () => {
     expect(next.profiles['ops']).toEqual({ colour: 'blue' });
     expect(settingsView(next).profiles['ops']).toMatchObject({ colour: 'blue', notes: '' });
     expect(applySettingsPatch(next, { profiles: { ops: { colour: null } } }).profiles).not.toHaveProperty('ops');
+  });
+
+  it('lets the window turn the separate browser profile default on, but never write the console recents', () => {
+    const remembered = rememberConsoleChoice(stored(), 'dev', { region: 'eu-west-1', service: 'ec2' });
+    const patch = CONTRACT['settings.update'].request.parse({ app: { consoleSeparateProfile: true, consoleRecents: { regions: ['us-east-1'], services: [] } } });
+    const next = applySettingsPatch(remembered, patch);
+    expect(next.app.consoleSeparateProfile).toBe(true);
+    expect(next.app.consoleRecents).toEqual({ regions: ['eu-west-1'], services: ['ec2'] });
+    expect(CONTRACT['settings.update'].request.safeParse({ console: { recentRegions: [] } }).success).toBe(false);
   });
 });

@@ -9,10 +9,12 @@ type SettingsView = ResponseOf<'settings.get'>;
 
 export function settingsView(settings: Settings): SettingsView {
   const profiles: SettingsView['profiles'] = {};
+  const last: SettingsView['console']['last'] = {};
   for (const [name, p] of Object.entries(settings.profiles)) {
     profiles[name] = { production: p.production ?? null, colour: paletteColour(p.colour), favourite: p.favourite === true, notes: p.notes ?? '' };
+    if (p.consoleLast !== undefined) last[name] = { region: p.consoleLast.region ?? null, service: p.consoleLast.service ?? null };
   }
-  const { productionPatterns, theme, refreshLeadMinutes, notifications, launchAtLogin, checkKeyAgeOnline } = settings.app;
+  const { productionPatterns, theme, refreshLeadMinutes, notifications, launchAtLogin, checkKeyAgeOnline, consoleSeparateProfile, consoleRecents } = settings.app;
   return {
     app: {
       productionPatterns: [...productionPatterns],
@@ -21,8 +23,10 @@ export function settingsView(settings: Settings): SettingsView {
       notifications: { sessionExpiring: notifications.sessionExpiring, keyAge: notifications.keyAge },
       launchAtLogin,
       checkKeyAgeOnline,
+      consoleSeparateProfile,
     },
     profiles,
+    console: { recentRegions: [...consoleRecents.regions], recentServices: [...consoleRecents.services], last },
   };
 }
 

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { z } from 'zod';
 
 import { HatrackError } from '../../../shared/domain/errors.js';
+import { CONSOLE_RECENTS_MAX, REGION_PATTERN, SERVICE_SLUG_PATTERN } from '../../../shared/domain/console-places.js';
 import { KEY_AGE_ALARM_DAYS } from '../../../shared/domain/key-age.js';
 import { PROFILE_COLOURS } from '../../../shared/domain/profile-look.js';
 import type { ProfileColour } from '../../../shared/domain/profile-look.js';
@@ -38,6 +39,13 @@ const freeText = z
   .max(4000)
   .refine((t) => !SECRET_SHAPE.test(t), 'looks like a secret access key; settings never hold secrets');
 
+const regionName = z.string().regex(REGION_PATTERN, 'not an AWS region name');
+const serviceSlug = z.string().regex(SERVICE_SLUG_PATTERN, 'not a console service slug');
+
+/** Where the console last opened for a profile (absent = the console home / the profile's own region). */
+export const ConsoleChoiceSchema = z.strictObject({ region: regionName.optional(), service: serviceSlug.optional() });
+export type ConsoleChoice = z.infer<typeof ConsoleChoiceSchema>;
+
 const LEGACY_HEX = /^#[0-9a-fA-F]{6}$/;
 
 /** The profile's palette colour, or null (unset, or a legacy #rrggbb the palette has no name for). */
@@ -60,6 +68,8 @@ export const ProfileSettingsSchema = z.strictObject({
   keyFirstSeen: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
   /** `hatrack credential-process` mints a GetSessionToken+MFA session (the profile needs mfa_serial). */
   mfaSession: z.boolean().optional(),
+  /** Written by main when console.open succeeds; the row's Console button opens there again. */
+  consoleLast: ConsoleChoiceSchema.optional(),
 });
 export type ProfileSettings = z.infer<typeof ProfileSettingsSchema>;
 
@@ -84,6 +94,15 @@ export const AppSettingsSchema = z.strictObject({
   checkKeyAgeOnline: z.boolean().default(true),
   /** Start Hatrack (in the tray) when the user logs in. */
   launchAtLogin: z.boolean().default(false),
+  /** The console pickers' recents, newest first; written by main when console.open succeeds, never by the window. */
+  consoleRecents: z
+    .strictObject({
+      regions: z.array(regionName).max(CONSOLE_RECENTS_MAX).default([]),
+      services: z.array(serviceSlug).max(CONSOLE_RECENTS_MAX).default([]),
+    })
+    .prefault({}),
+  /** Open the console in a browser profile of its own per AWS profile (the dialog's checkbox starts from this). */
+  consoleSeparateProfile: z.boolean().default(false),
 });
 
 export const SettingsSchema = z.strictObject({
@@ -246,6 +265,7 @@ const APP_FIELDS: Readonly<Record<string, FieldType>> = {
   keyMaxAgeDays: 'int',
   checkKeyAgeOnline: 'boolean',
   launchAtLogin: 'boolean',
+  consoleSeparateProfile: 'boolean',
   'notifications.keyAge': 'boolean',
   'notifications.sessionExpiring': 'boolean',
   'notifications.fileChanges': 'boolean',

@@ -4,6 +4,7 @@ import { plural } from '../../../shared/domain/plural.js';
 import { StatusProvider } from '../components/status.js';
 import { DoctorScreen } from '../features/doctor/doctor-screen.js';
 import { KeysScreen } from '../features/keys/keys-screen.js';
+import { ConsoleDialogProvider } from '../features/console/console-dialog-provider.js';
 import { PromptsProvider } from '../features/mfa/prompts.js';
 import { ProfilesScreen } from '../features/profiles/profiles-screen.js';
 import { RunningCallsProvider } from '../features/progress/running-calls.js';
@@ -44,7 +45,9 @@ export function App({ client }: { readonly client?: DesktopClient }) {
           <PromptsProvider>
             <SsoSignInProvider>
               <RunningCallsProvider>
-                <Shell />
+                <ConsoleDialogProvider>
+                  <Shell />
+                </ConsoleDialogProvider>
               </RunningCallsProvider>
             </SsoSignInProvider>
           </PromptsProvider>

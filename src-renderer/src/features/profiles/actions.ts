@@ -9,12 +9,17 @@ import { usePrompts } from '../mfa/prompts.js';
 import { useRunningCalls } from '../progress/running-calls.js';
 import type { DefaultPairRole } from '../default-original/default-pair.js';
 import { useSsoSignIn } from '../sso/sign-in-provider.js';
+import { useChooseConsole } from '../console/console-dialog-context.js';
+import type { ConsoleWhere } from '../console/console-dialog-context.js';
 
 export interface ProfileActions {
   /** The three network actions show progress and errors on the profile (running-calls); true when they succeeded. */
   use(name: string): Promise<boolean>;
   assume(name: string): Promise<boolean>;
-  console(name: string): Promise<boolean>;
+  /** Opens the console where the dialog says, or (without `where`) where this profile last opened. */
+  console(name: string, where?: ConsoleWhere): Promise<boolean>;
+  /** Shows the "Open console…" dialog (region, service, separate browser profile). */
+  chooseConsole(name: string): void;
   copyEnv(name: string): Promise<void>;
   toggleFavourite(p: ProfileSummary): Promise<void>;
   /** Opens the IAM Identity Center sign-in dialog for the profile's session. */
@@ -44,7 +49,7 @@ export function whyNot(p: ProfileSummary, capability: keyof ProfileSummary['capa
 }
 
 /** What a profile row can do: each action with the capability that gates it (null = always possible). */
-export type RowActionId = 'signIn' | 'switchBack' | 'use' | 'assume' | 'console' | 'copyEnv' | 'edit';
+export type RowActionId = 'signIn' | 'switchBack' | 'use' | 'assume' | 'console' | 'consoleIn' | 'copyEnv' | 'edit';
 
 export interface RowAction {
   readonly id: RowActionId;
@@ -63,6 +68,7 @@ export const ROW_ACTIONS: Readonly<Record<RowActionId, RowAction>> = {
   use: { id: 'use', short: 'Use', menuLabel: 'Use as default', a11yLabel: (n) => `Use ${n} as default`, capability: 'use' },
   assume: { id: 'assume', short: 'Assume', menuLabel: 'Assume now', a11yLabel: (n) => `Assume ${n}`, capability: 'assume' },
   console: { id: 'console', short: 'Console', menuLabel: 'Open AWS console', a11yLabel: (n) => `Open console for ${n}`, capability: 'console' },
+  consoleIn: { id: 'consoleIn', short: 'Console…', menuLabel: 'Open console in…', a11yLabel: (n) => `Choose where to open the console for ${n}`, capability: 'console' },
   copyEnv: { id: 'copyEnv', short: 'Copy env', menuLabel: 'Copy env variables', a11yLabel: (n) => `Copy env for ${n}`, capability: null },
   edit: { id: 'edit', short: 'Edit', menuLabel: 'Edit…', a11yLabel: (n) => `Edit ${n}`, capability: null },
 };
@@ -93,7 +99,7 @@ export function secondaryActions(p: ProfileSummary, pair: DefaultPairRole | null
   const primary = primaryAction(p, pair).id;
   // Sign in is offered only while it is needed; a signed-in SSO profile signs in again from the Identity Center screen.
   const useOrBack: RowActionId = pair === null ? 'use' : 'switchBack';
-  const order: readonly RowActionId[] = needsSignIn(p) ? ['signIn', useOrBack, 'assume', 'console', 'copyEnv', 'edit'] : [useOrBack, 'assume', 'console', 'copyEnv', 'edit'];
+  const order: readonly RowActionId[] = needsSignIn(p) ? ['signIn', useOrBack, 'assume', 'console', 'consoleIn', 'copyEnv', 'edit'] : [useOrBack, 'assume', 'console', 'consoleIn', 'copyEnv', 'edit'];
   return order
     .filter((id) => id !== primary)
     .map((id) => {
@@ -115,6 +121,9 @@ export function runRowAction(actions: ProfileActions, id: Exclude<RowActionId, '
       return actions.assume(name);
     case 'console':
       return actions.console(name);
+    case 'consoleIn':
+      actions.chooseConsole(name);
+      return Promise.resolve();
     case 'copyEnv':
       return actions.copyEnv(name);
   }
@@ -127,6 +136,7 @@ export function useProfileActions(): ProfileActions {
   const app = useAppState();
   const ssoSignIn = useSsoSignIn();
   const { run } = useRunningCalls();
+  const chooseConsole = useChooseConsole();
   // Read at click time: depending on the list itself would give every row new actions on each reload.
   const list = useRef(app.list);
   list.current = app.list;
@@ -176,13 +186,20 @@ export function useProfileActions(): ProfileActions {
           await app.reload();
         }, signInFor(name));
       },
-      console(name) {
+      console(name, where) {
+        // The row's button and the switcher open where this profile last opened; the dialog says exactly where.
+        const place =
+          where === undefined
+            ? { lastChoice: true }
+            : { region: where.region, ...(where.service !== undefined ? { service: where.service } : {}), ...(where.separateProfile ? { separateProfile: true, ...(where.browser !== undefined ? { browser: where.browser } : {}) } : {}) };
         return run(name, 'console', async (callId) => {
-          const r = await prompts.withMfa(name, (mfaCode) => client.call('console.open', { profile: name, callId, ...(mfaCode !== undefined ? { mfaCode } : {}) }));
+          const r = await prompts.withMfa(name, (mfaCode) => client.call('console.open', { profile: name, callId, ...place, ...(mfaCode !== undefined ? { mfaCode } : {}) }));
           if (r === null) return;
-          status.info(r.opened ? `Opened the AWS console for ${name} in your browser.` : `The console for ${name} could not be opened.`);
+          const inWhat = r.browser != null ? `a separate ${r.browser} profile` : 'your browser';
+          status.info(r.opened ? `Opened the AWS console for ${name} in ${inWhat}.` : `The console for ${name} could not be opened.`);
         }, signInFor(name));
       },
+      chooseConsole,
       async copyEnv(name) {
         try {
           const r = await client.call('credentials.envSnippet', { profile: name });
@@ -211,5 +228,5 @@ export function useProfileActions(): ProfileActions {
         }
       },
     };
-  }, [client, status, prompts, app.reload, ssoSignIn, run]);
+  }, [client, status, prompts, app.reload, ssoSignIn, run, chooseConsole]);
 }

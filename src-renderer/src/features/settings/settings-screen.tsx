@@ -6,6 +6,7 @@ import { useStatus } from '../../components/status.js';
 import { useClient } from '../../platform/client-context.js';
 import { describeError } from '../../platform/desktop-client.js';
 import type { SettingsView } from '../../platform/types.js';
+import { ConsoleSettings } from '../console/console-settings.js';
 
 type Theme = SettingsView['app']['theme'];
 
@@ -129,6 +130,7 @@ export function SettingsScreen() {
               <input type="checkbox" checked={draft.launchAtLogin} onChange={(e) => save({ launchAtLogin: e.target.checked })} /> Open Hatrack at login
             </label>
           </fieldset>
+          <ConsoleSettings draft={draft} save={save} />
         </div>
       )}
     </section>

@@ -1,4 +1,5 @@
-// Ctrl/Cmd+K quick switcher: type to find a profile; Enter makes it the default, Alt+Enter opens it in the editor.
+// Ctrl/Cmd+K quick switcher: type to find a profile; Enter makes it the default, Alt+Enter opens it in the editor,
+// Shift+Enter chooses where to open its console.
 import { useMemo, useState } from 'react';
 import { useAppState } from '../../app/app-state.js';
 import { KindIcon } from '../../components/kind-icon.js';
@@ -23,9 +24,16 @@ export function QuickSwitcher({ onClose }: { readonly onClose: () => void }) {
   const indexed = useMemo(() => indexProfiles(app.list?.profiles ?? []), [app.list]);
   const matches = useMemo(() => filterProfiles(indexed, query, false).slice(0, MAX), [indexed, query]);
   const current = Math.min(active, Math.max(0, matches.length - 1));
-  const pick = (i: number, open: boolean) => {
+  const pick = (i: number, open: boolean, consoleIn = false) => {
     const m = matches[i];
     if (m === undefined) return;
+    if (consoleIn) {
+      // One modal at a time: the switcher gives way to the console dialog.
+      if (whyNot(m.p, 'console') !== undefined) return;
+      onClose();
+      actions.chooseConsole(m.p.name);
+      return;
+    }
     if (open) {
       onClose();
       app.setScreen('profiles');
@@ -63,7 +71,7 @@ export function QuickSwitcher({ onClose }: { readonly onClose: () => void }) {
             setActive(Math.max(current - 1, 0));
           } else if (e.key === 'Enter') {
             e.preventDefault();
-            pick(current, e.altKey);
+            pick(current, e.altKey, e.shiftKey);
           }
         }}
       />
@@ -107,7 +115,7 @@ export function QuickSwitcher({ onClose }: { readonly onClose: () => void }) {
         </div>
       ) : null}
       <p className="muted small">
-        <kbd>Enter</kbd> use as default · <kbd>Alt</kbd>+<kbd>Enter</kbd> open in editor · <kbd>Esc</kbd> close
+        <kbd>Enter</kbd> use as default · <kbd>Alt</kbd>+<kbd>Enter</kbd> open in editor · <kbd>Shift</kbd>+<kbd>Enter</kbd> open console in… · <kbd>Esc</kbd> close
       </p>
     </Dialog>
   );
