@@ -12,16 +12,18 @@ import { useProfileCall, useRunningCalls } from '../progress/running-calls.js';
 import { useProfileActions } from '../profiles/actions.js';
 import { countdown } from './countdown.js';
 
-const KIND: Readonly<Record<Session['kind'], { readonly icon: IconName; readonly word: string }>> = {
-  role: { icon: 'role', word: 'Assumed role' },
-  default: { icon: 'terminal', word: 'Default for new terminals' },
-  console: { icon: 'globe', word: 'Console sign-in' },
-  mfa: { icon: 'shield', word: 'MFA session' },
+/** `word` is shown beside the name; `noun` names the session in button labels ("Refresh assumed role prod"). */
+const KIND: Readonly<Record<Session['kind'], { readonly icon: IconName; readonly word: string; readonly noun: string }>> = {
+  role: { icon: 'role', word: 'Assumed role', noun: 'assumed role' },
+  default: { icon: 'terminal', word: 'Default for new terminals', noun: 'default' },
+  console: { icon: 'globe', word: 'Console sign-in', noun: 'console sign-in' },
+  mfa: { icon: 'shield', word: 'MFA session', noun: 'MFA session' },
 };
 
-/** The row's name: the profile, or for an MFA session nobody has used yet the device's serial. */
-export function sessionTitle(s: Session): string {
-  return s.profile ?? s.serialNumber ?? s.id;
+/** The row's name: the profile; for an MFA session the device (the serial's name part, arn:…:mfa/<name>). */
+function sessionTitle(s: Session): string {
+  if (s.kind === 'mfa' && s.serialNumber !== null) return s.serialNumber.split('/').pop() ?? s.serialNumber;
+  return s.profile ?? s.id;
 }
 
 function details(s: Session): string[] {
@@ -59,7 +61,7 @@ export function SessionRow({ session: s, now, leadMinutes }: { readonly session:
       callKey(s),
       'refresh',
       async (callId) => {
-        const r = await prompts.withMfa(title, (mfaCode) => client.call('sessions.refresh', { id: s.id, callId, ...(mfaCode !== undefined ? { mfaCode } : {}) }));
+        const r = await prompts.withMfa(s.profile ?? title, (mfaCode) => client.call('sessions.refresh', { id: s.id, callId, ...(mfaCode !== undefined ? { mfaCode } : {}) }));
         if (r === null) return;
         status.info(`Refreshed ${title}: ${countdown(r.session.expiresAt, Date.now(), leadMinutes).text.toLowerCase()}.`);
         // The default's new expiry shows in the title bar too.
@@ -71,7 +73,7 @@ export function SessionRow({ session: s, now, leadMinutes }: { readonly session:
   const forget = async () => {
     try {
       await client.call('sessions.forget', { id: s.id });
-      status.info(s.kind === 'mfa' ? `Forgot the MFA session for ${title}; the next role that needs it asks for a code.` : `Forgot the session of ${title}.`);
+      status.info(s.kind === 'mfa' ? `Forgot the MFA session of ${title}; the next role that needs it asks for a code.` : `Forgot the session of ${title}.`);
     } catch (e) {
       status.error(e);
     }
@@ -102,7 +104,7 @@ export function SessionRow({ session: s, now, leadMinutes }: { readonly session:
           <CallStatus profile={callKey(s)} call={call} label={title} />
         ) : (
           <>
-            <button type="button" className="button small" aria-label={`Refresh ${kind.word.toLowerCase()} ${title}`} onClick={refresh}>
+            <button type="button" className="button small" aria-label={`Refresh ${kind.noun} ${title}`} onClick={refresh}>
               Refresh
             </button>
             {s.kind === 'default' ? (
@@ -112,7 +114,7 @@ export function SessionRow({ session: s, now, leadMinutes }: { readonly session:
                 </button>
               ) : null
             ) : (
-              <button type="button" className="button small" aria-label={`Forget ${kind.word.toLowerCase()} ${title}`} onClick={() => void forget()}>
+              <button type="button" className="button small" aria-label={`Forget ${kind.noun} ${title}`} onClick={() => void forget()}>
                 Forget
               </button>
             )}
