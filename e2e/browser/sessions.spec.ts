@@ -3,6 +3,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/browser-host.js';
 import type { Host } from '../fixtures/browser-host.js';
+import { hangingServer } from '../fixtures/hanging-server.js';
 import { chooseRowAction, overflows, unique } from '../fixtures/helpers.js';
 import { credentialsFile } from '../fixtures/example-keys.js';
 import { ACCOUNT, createRole, createUser } from '../../test/support/moto.js';
@@ -147,8 +148,50 @@ test('a session inside the refresh lead is amber, and red once expired', async (
   const countdown = page.locator('[data-session="role:ops"]').getByTestId('countdown');
   await expect(countdown).toHaveText(/Expires in 1[45] min/);
   await expect(countdown).toHaveClass(/countdown-soon/);
+  await host.screenshot('sessions-soon-light-1280x800');
   // The page's clock 20 minutes on: the session has run out.
   await page.clock.fastForward('20:00');
   await expect(countdown).toHaveText('Expired');
   await expect(countdown).toHaveClass(/countdown-expired/);
+  await host.screenshot('sessions-expired-light-1280x800');
+});
+
+test('Refresh shows progress in place, and Cancel aborts the STS request and leaves the session as it was', async ({ start, moto, signin }) => {
+  const user = await createUser(moto, unique('cancel-user'), ['sts:AssumeRole']);
+  const role = unique('cancel-role');
+  await createRole(moto, role);
+  // STS through a stand-in that passes calls on to moto until told to hold them.
+  const sts = await hangingServer({ forwardTo: moto.endpoint });
+  try {
+    const host = await start({
+      aws: { moto, signin },
+      config: `[profile base]\nregion = us-east-1\n\n[profile ops]\nrole_arn = arn:aws:iam::${ACCOUNT}:role/${role}\nsource_profile = base\n`,
+      credentials: `[base]\naws_access_key_id = ${user.accessKeyId}\naws_secret_access_key = ${user.secretAccessKey}\n`,
+      vars: { AWS_ENDPOINT_URL_STS: sts.url, HATRACK_HTTP_TIMEOUT_MS: '600000', HATRACK_NETWORK_DEADLINE_MS: '600000' },
+      keyChecks: false,
+    });
+    expect((await host.core.dispatch('credentials.assume', { profile: 'ops' })).ok).toBe(true);
+    const { page } = host;
+    await nav(page, 'Sessions').click();
+    const row = page.locator('[data-session="role:ops"]');
+    const expiry = await row.locator('time').getAttribute('datetime');
+
+    sts.hang();
+    await row.getByRole('button', { name: 'Refresh assumed role ops' }).click();
+    const progress = row.getByTestId('call-progress');
+    await expect(progress.getByRole('status')).toHaveText('Refreshing…');
+    await expect.poll(sts.accepted).toBeGreaterThan(0);
+    await host.screenshot('sessions-refreshing-light-1280x800');
+    expect(await overflows(page)).toEqual([]);
+
+    await progress.getByRole('button', { name: 'Cancel refreshing ops' }).click();
+    await expect(progress).toHaveCount(0);
+    // Cancel reached main: the abort closed the held STS connection.
+    await expect.poll(sts.closedByClient).toBe(sts.accepted());
+    await expect(row.getByRole('button', { name: 'Refresh assumed role ops' })).toBeVisible();
+    await expect(row.locator('time')).toHaveAttribute('datetime', expiry ?? '');
+    await expect(page.getByTestId('error')).toHaveCount(0);
+  } finally {
+    await sts.close();
+  }
 });
