@@ -136,13 +136,10 @@ export function createSessionRegistry(deps: { readonly now: () => Date; readonly
       const id = sessionId.mfa(key.serialNumber);
       const known = entries.get(id);
       const expiry = expiresAt.toISOString();
-      // The engine reads a cached session on every resolve; only news is worth a change event.
-      if (known !== undefined && known.info.expiresAt === expiry && known.mfaKey !== undefined && mfaSessionCacheKey(known.mfaKey) === mfaSessionCacheKey(key)) return;
-      const sameSession = known?.info.expiresAt === expiry;
-      put({
-        info: { ...blank, id, kind: 'mfa', serialNumber: key.serialNumber, profile: known?.info.profile ?? null, obtainedAt: sameSession ? known.info.obtainedAt : nowIso(), expiresAt: expiry },
-        mfaKey: key,
-      });
+      const sameKey = known?.mfaKey !== undefined && mfaSessionCacheKey(known.mfaKey) === mfaSessionCacheKey(key);
+      // The engine reads the cached session on every resolve: only a new session is news.
+      if (sameKey && known?.info.expiresAt === expiry) return;
+      put({ info: { ...blank, id, kind: 'mfa', serialNumber: key.serialNumber, profile: known?.info.profile ?? null, obtainedAt: nowIso(), expiresAt: expiry }, mfaKey: key });
     },
     noteMfaUsedBy(serialNumbers, profile) {
       for (const serial of serialNumbers) {

@@ -26,7 +26,7 @@ function sessionTitle(s: Session): string {
   return s.profile ?? s.id;
 }
 
-function details(s: Session): string[] {
+function detailParts(s: Session): string[] {
   const role = s.roleArn?.split('/').pop();
   switch (s.kind) {
     case 'role':
@@ -55,6 +55,7 @@ export function SessionRow({ session: s, now, leadMinutes }: { readonly session:
   const kind = KIND[s.kind];
   const left = countdown(s.expiresAt, now, leadMinutes);
   const keptAs = app.list?.defaultIdentity.keptAs ?? null;
+  const details = detailParts(s).filter((part) => part !== '').join(' · ');
 
   const refresh = () =>
     void run(
@@ -91,8 +92,8 @@ export function SessionRow({ session: s, now, leadMinutes }: { readonly session:
           </strong>
           <span className="session-kind-word">{kind.word}</span>
         </span>
-        <span className="session-details muted small" title={details(s).filter(Boolean).join(' · ')}>
-          {details(s).filter(Boolean).join(' · ')}
+        <span className="session-details muted small" title={details}>
+          {details}
         </span>
       </span>
       <span className={`session-countdown countdown-${left.tone}`} data-testid="countdown" title={s.expiresAt !== null ? `Until ${new Date(s.expiresAt).toLocaleString()}` : undefined}>
