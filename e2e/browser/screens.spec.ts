@@ -5,7 +5,7 @@ import { overflows } from '../fixtures/helpers.js';
 
 const CONFIG = `[default]\nregion = us-east-1\n\n[profile dev]\nregion = eu-west-1\n\n[profile prod-admin]\nrole_arn = arn:aws:iam::111122223333:role/Admin\nsource_profile = dev\nmfa_serial = arn:aws:iam::111122223333:mfa/me\nregion = eu-central-1\n\n[profile sso-dev]\nsso_start_url = https://example.awsapps.com/start\nsso_region = us-east-1\nsso_account_id = 777788889999\nsso_role_name = Developer\n\n[profile tool]\ncredential_process = /usr/local/bin/creds\n`;
 const CREDENTIALS = `[dev]\naws_access_key_id = AKIAI44QH8DHBEXAMPLE\naws_secret_access_key = je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY\n`;
-const SCREENS = ['Profiles', 'Identity Center', 'Access keys', 'Keychain', 'Doctor', 'Settings'] as const;
+const SCREENS = ['Profiles', 'Sessions', 'Identity Center', 'Access keys', 'Keychain', 'Doctor', 'Settings'] as const;
 type Screen = (typeof SCREENS)[number];
 const SIZES = [
   [1280, 800],
@@ -18,6 +18,8 @@ function loaded(page: Page, name: Screen): Locator {
   switch (name) {
     case 'Profiles':
       return page.locator('[data-profile="prod-admin"]');
+    case 'Sessions':
+      return main.getByTestId('sessions-empty').or(main.getByTestId('sessions')).or(main.getByRole('alert'));
     case 'Identity Center':
       return main.getByTestId('sso-empty').or(main.getByRole('alert'));
     case 'Access keys':

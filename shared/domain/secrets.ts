@@ -18,3 +18,8 @@ export function maskSecretLine(text: string): string {
   if (m === null || !isSecretKey(m[2]!.replace(/^[#;]+/, '').trim()) || m[4] === '') return text;
   return `${m[1]}${m[2]}${m[3]}${maskSecret(m[4]!.trimEnd())}`;
 }
+
+/** An access key id as the sessions panel shows it: enough to tell keys apart ("AKIA…WXYZ"), not to copy one. */
+export function maskAccessKeyId(id: string): string {
+  return id.length <= 8 ? '****' : `${id.slice(0, 4)}…${id.slice(-4)}`;
+}

@@ -21,6 +21,9 @@ describe('CONTRACT', () => {
         'sso.signIn.wait',
         'sso.signOut',
         'sso.populate.apply',
+        // Refresh of the managed default rewrites [default]; Forget of an MFA session deletes it from the keychain.
+        'sessions.refresh',
+        'sessions.forget',
       ].sort(),
     );
   });

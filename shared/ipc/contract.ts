@@ -30,6 +30,7 @@ import {
   SsoSignInStartSchema,
   SsoTargetSchema,
 } from './sso-schemas.js';
+import { SessionIdSchema, SessionSchema, SessionsListSchema } from './session-schemas.js';
 
 const Empty = z.object({}).strict();
 
@@ -168,6 +169,16 @@ export const CONTRACT = {
   /** The profiles populate would write for the picked pairs (of the last discovery), as a diff; writes nothing. */
   'sso.populate.preview': { request: SsoPopulateRequestSchema, response: SsoPopulatePreviewSchema },
   'sso.populate.apply': { request: SsoPopulateRequestSchema, response: SsoPopulateResultSchema, mutates: true },
+  /** Every session Hatrack obtained in this run, and the managed [default]: metadata only, soonest expiry first. */
+  'sessions.list': { request: Empty, response: SessionsListSchema },
+  /** Obtains the session again (the managed default: `use` of the same profile again, so [default] is rewritten). */
+  'sessions.refresh': {
+    request: z.object({ id: SessionIdSchema, mfaCode: MfaCodeSchema.optional(), callId: CallIdSchema.optional() }).strict(),
+    response: z.object({ session: SessionSchema }),
+    mutates: true,
+  },
+  /** Drops a session from the list (an MFA device session also from the cache); never touches the AWS files. */
+  'sessions.forget': { request: z.object({ id: SessionIdSchema }).strict(), response: z.object({ forgotten: z.boolean() }), mutates: true },
 } as const;
 
 export type Channel = keyof typeof CONTRACT;
@@ -192,6 +203,8 @@ export const EVENTS = {
   'sso.signInNeeded': z.object({ session: z.string(), message: z.string() }),
   /** A background (or requested) pass asked IAM about access keys; the list re-reads ages and account names. */
   'keys.checked': z.object({ checked: z.number().int(), failed: z.number().int() }),
+  /** A session was obtained, refreshed or forgotten (or [default] switched): the sessions panel lists them again. */
+  'sessions.changed': z.object({}),
 } as const;
 
 export type EventName = keyof typeof EVENTS;

@@ -7,6 +7,7 @@ import type { EventName, EventPayload } from '../../shared/ipc/contract.js';
 import type { AwsDocs } from '../core/awsfiles/aws-docs.js';
 import type { AwsFilesService } from '../core/awsfiles/aws-files.js';
 import { createAwsFiles } from '../core/awsfiles/aws-files.js';
+import { createSessionRegistry } from '../core/sessions/session-registry.js';
 import type { AppDispatch, Handlers } from '../ipc/dispatch.js';
 import { createDispatch } from '../ipc/dispatch.js';
 import type { HandlerContext, HandlerLog } from './handlers/context.js';
@@ -19,6 +20,7 @@ import { createKeysHandlers } from './handlers/keys.js';
 import { createProfilesHandlers } from './handlers/profiles.js';
 import { createRoleSetupHandlers } from './handlers/role-setup.js';
 import { createSettingsHandlers } from './handlers/settings.js';
+import { createSessionsHandlers } from './handlers/sessions.js';
 import { createSsoHandlers } from './handlers/sso.js';
 import { createVaultHandlers } from './handlers/vault.js';
 import { createKeyChecks } from './key-checks.js';
@@ -61,9 +63,16 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
   const log = deps.log ?? silentLog;
   const env = deps.env;
   const files = createAwsFiles(env, deps.dataDir === undefined ? {} : { dataDir: deps.dataDir });
-  // The AWS SDK is loaded on first use only: listing and editing profiles never pays for it.
-  const services = createServices({ env, dataDir: files.dataDir, gateway: deps.gateway, fetch: deps.fetch });
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
+  const sessions = createSessionRegistry({ now: env.now, onChange: () => emit('sessions.changed', {}) });
+  // The AWS SDK is loaded on first use only: listing and editing profiles never pays for it.
+  const services = createServices({
+    env,
+    dataDir: files.dataDir,
+    gateway: deps.gateway,
+    fetch: deps.fetch,
+    mfaSessionObserver: { seen: (key, expiresAt) => sessions.noteMfa(key, expiresAt), dropped: (key) => sessions.dropMfa(key) },
+  });
 
   function emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
     for (const listener of listeners.get(event) ?? []) (listener as (p: EventPayload<E>) => void)(payload);
@@ -91,15 +100,20 @@ export function createAppCore(deps: AppCoreDeps): AppCore {
     applyEdit,
     keyChecks,
     calls: createCancellableCalls(),
+    sessions,
     version: deps.version,
     electronVersion: deps.electronVersion,
   };
 
+  const credentialsHandlers = createCredentialsHandlers(context);
+  const consoleHandlers = createConsoleHandlers(context);
   const handlers: Handlers = {
     ...createSettingsHandlers(context),
     ...createProfilesHandlers(context),
-    ...createCredentialsHandlers(context),
-    ...createConsoleHandlers(context),
+    ...credentialsHandlers,
+    ...consoleHandlers,
+    // Refresh obtains a session the way it was first obtained: through these same handlers.
+    ...createSessionsHandlers(context, { ...credentialsHandlers, ...consoleHandlers }),
     ...createCallsHandlers(context),
     ...createKeysHandlers(context),
     ...createVaultHandlers(context),

@@ -8,6 +8,8 @@ import { resolveDataDir } from '../core/awsfiles/paths.js';
 import type { Environment } from '../core/environment.js';
 import type { FetchLike } from '../core/sts/console-url.js';
 import type { CredentialsEngine } from '../core/sts/index.js';
+import type { MfaSessionObserver } from '../core/sessions/observed-mfa-cache.js';
+import { observedMfaCache } from '../core/sessions/observed-mfa-cache.js';
 import type { MfaCodeProvider, MfaSessionCache } from '../core/sts/mfa-session.js';
 import type { StsGateway } from '../core/sts/sts-gateway.js';
 import type { SecretStore } from '../core/vault/secret-store.js';
@@ -23,6 +25,8 @@ export interface ServicesOptions {
   readonly fetch?: FetchLike | undefined;
   /** Asks for an MFA code when a call needs one (the CLI's prompt); the app passes codes per call instead. */
   readonly mfaCodeProvider?: MfaCodeProvider | undefined;
+  /** Hears which MFA device sessions exist (the app's sessions panel); the CLI lists none. */
+  readonly mfaSessionObserver?: MfaSessionObserver | undefined;
 }
 
 export interface Services {
@@ -65,16 +69,18 @@ export function createServices(options: ServicesOptions): Services {
   };
 
   let sessions: Promise<MfaSessionCache> | undefined;
-  const mfaSessions = (): Promise<MfaSessionCache> =>
-    (sessions ??= (async () => {
-      const { createMemoryMfaSessionCache } = await import('../core/sts/mfa-session.js');
-      try {
-        const [{ createKeychainMfaSessionCache }, keychain] = await Promise.all([import('../core/vault/keychain-mfa-cache.js'), secretStore()]);
-        return withFallback(createKeychainMfaSessionCache(keychain, service, env.now), createMemoryMfaSessionCache());
-      } catch {
-        return createMemoryMfaSessionCache(); // no keychain: sessions last for this run
-      }
-    })());
+  const observer = options.mfaSessionObserver;
+  const openMfaSessions = async (): Promise<MfaSessionCache> => {
+    const { createMemoryMfaSessionCache } = await import('../core/sts/mfa-session.js');
+    try {
+      const [{ createKeychainMfaSessionCache }, keychain] = await Promise.all([import('../core/vault/keychain-mfa-cache.js'), secretStore()]);
+      return withFallback(createKeychainMfaSessionCache(keychain, service, env.now), createMemoryMfaSessionCache());
+    } catch {
+      return createMemoryMfaSessionCache(); // no keychain: sessions last for this run
+    }
+  };
+  // The engine and the sessions panel's Forget share this one cache, so the observer hears both.
+  const mfaSessions = (): Promise<MfaSessionCache> => (sessions ??= openMfaSessions().then((cache) => (observer === undefined ? cache : observedMfaCache(cache, observer))));
 
   let engine: Promise<CredentialsEngine> | undefined;
   const credentialsEngine = (): Promise<CredentialsEngine> =>

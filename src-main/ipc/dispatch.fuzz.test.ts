@@ -58,6 +58,9 @@ const VALID: { readonly [C in Channel]: readonly unknown[] } = {
   'sso.discover': [{ session: 'corp' }],
   'sso.populate.preview': [{ session: 'corp', pairs: ['123456789012/ReadOnly'] }, { session: 'corp', pairs: ['123456789012/Admin'], template: '{account_name}/{role_name}', region: 'eu-west-1' }],
   'sso.populate.apply': [{ session: 'corp', pairs: ['123456789012/ReadOnly'] }],
+  'sessions.list': [{}],
+  'sessions.refresh': [{ id: 'role:dev' }, { id: 'mfa:arn:aws:iam::123456789012:mfa/me', mfaCode: '123456', callId: 'call-2' }],
+  'sessions.forget': [{ id: 'console:dev' }],
 };
 
 const POLLUTION_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', 'then', '__defineGetter__'];

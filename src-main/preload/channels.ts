@@ -42,6 +42,9 @@ const CHANNEL_SET = {
   'sso.discover': true,
   'sso.populate.preview': true,
   'sso.populate.apply': true,
+  'sessions.list': true,
+  'sessions.refresh': true,
+  'sessions.forget': true,
 } as const satisfies Record<Channel, true>;
 
 const EVENT_SET = {
@@ -52,6 +55,7 @@ const EVENT_SET = {
   'sso.discovery.progress': true,
   'sso.signInNeeded': true,
   'keys.checked': true,
+  'sessions.changed': true,
 } as const satisfies Record<EventName, true>;
 
 export const PRELOAD_CHANNELS = Object.keys(CHANNEL_SET) as Channel[];

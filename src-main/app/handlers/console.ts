@@ -5,6 +5,7 @@ import { HatrackError } from '../../../shared/domain/errors.js';
 import { launchInBrowserProfile } from '../../core/console/browser-launch.js';
 import { detectBrowsers, executableOnDisk, noBrowserReason } from '../../core/console/browsers.js';
 import type { InstalledBrowser } from '../../core/console/browsers.js';
+import { mfaSerialsOf } from '../../core/sessions/mfa-serials.js';
 import { forgetConsoleChoices, lastConsoleChoice, rememberConsoleChoice } from '../../core/settings/console-memory.js';
 import { loadSettings, updateSettings } from '../../core/settings/settings.js';
 import type { ConsoleChoice } from '../../core/settings/settings.js';
@@ -16,7 +17,7 @@ import { requireProfile } from './context.js';
 export type ConsoleHandlers = Pick<Handlers, 'console.open' | 'console.browsers' | 'console.clearRecents'>;
 
 export function createConsoleHandlers(deps: HandlerContext): ConsoleHandlers {
-  const { env, files, credentialsEngine, calls, log } = deps;
+  const { env, files, credentialsEngine, calls, log, sessions } = deps;
   // Looked up on every call: a browser installed while Hatrack runs is offered at once, and PATH is read from `env`.
   const installedBrowsers = () => detectBrowsers(env, executableOnDisk);
 
@@ -59,6 +60,8 @@ export function createConsoleHandlers(deps: HandlerContext): ConsoleHandlers {
       const login = await calls.run(callId, (signal) => engine.consoleUrl(view.model, profile, { region: choice.region, service: choice.service, mfaCode, signal }));
       if (browser === undefined) await deps.openExternal(login.url);
       else await launchInBrowserProfile({ browser, dataDir: files.dataDir, profile, url: login.url, vars: env.vars });
+      sessions.noteConsole(profile, login.expiresAt);
+      sessions.noteMfaUsedBy(mfaSerialsOf(view.model, profile), profile);
       remember(profile, choice);
       return { opened: true, partition: login.partition, expiresAt: login.expiresAt.toISOString(), browser: browser?.name ?? null };
     },

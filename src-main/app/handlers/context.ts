@@ -7,6 +7,7 @@ import type { AwsDocs } from '../../core/awsfiles/aws-docs.js';
 import type { AwsFilesService, AwsFilesView } from '../../core/awsfiles/aws-files.js';
 import type { Profile } from '../../core/awsfiles/profiles.js';
 import type { Environment } from '../../core/environment.js';
+import type { SessionRegistry } from '../../core/sessions/session-registry.js';
 import type { CredentialsEngine } from '../../core/sts/index.js';
 import type { SecretStore } from '../../core/vault/secret-store.js';
 import type { CancellableCalls } from '../cancellable-calls.js';
@@ -37,6 +38,8 @@ export interface HandlerContext {
   readonly keyChecks: KeyChecks;
   /** Running network calls the renderer named with a `callId`, so `calls.cancel` can abort them. */
   readonly calls: CancellableCalls;
+  /** Every session obtained in this run (metadata only), for the sessions panel. */
+  readonly sessions: SessionRegistry;
   readonly version: string | undefined;
   /** process.versions.electron when running in the desktop shell. */
   readonly electronVersion: string | undefined;

@@ -5,7 +5,7 @@ import { useClient } from '../platform/client-context.js';
 import { describeError } from '../platform/desktop-client.js';
 import type { ProfilesList, SettingsView } from '../platform/types.js';
 
-export type Screen = 'profiles' | 'sso' | 'keys' | 'vault' | 'doctor' | 'settings';
+export type Screen = 'profiles' | 'sessions' | 'sso' | 'keys' | 'vault' | 'doctor' | 'settings';
 
 export interface FilesChangedBanner {
   readonly kinds: readonly string[];

@@ -8,6 +8,8 @@ import { ConsoleDialogProvider } from '../features/console/console-dialog-provid
 import { PromptsProvider } from '../features/mfa/prompts.js';
 import { ProfilesScreen } from '../features/profiles/profiles-screen.js';
 import { RunningCallsProvider } from '../features/progress/running-calls.js';
+import { SessionsScreen } from '../features/sessions/sessions-screen.js';
+import { useSessions } from '../features/sessions/use-sessions.js';
 import { SettingsScreen } from '../features/settings/settings-screen.js';
 import { IdentityCenterScreen } from '../features/sso/identity-center-screen.js';
 import { SsoSignInProvider } from '../features/sso/sign-in-provider.js';
@@ -26,6 +28,7 @@ import { AppStateProvider, useAppState } from './app-state.js';
 
 const SCREENS: readonly { id: Screen; label: string; icon: IconName }[] = [
   { id: 'profiles', label: 'Profiles', icon: 'profiles' },
+  { id: 'sessions', label: 'Sessions', icon: 'clock' },
   { id: 'sso', label: 'Identity Center', icon: 'building' },
   { id: 'keys', label: 'Access keys', icon: 'key' },
   { id: 'vault', label: 'Keychain', icon: 'lock' },
@@ -89,6 +92,7 @@ function Shell() {
 
   // Causes, not every line they break: the same count as the problems bar.
   const problems = app.list?.problems.filter((p) => p.causeId === null).length ?? 0;
+  const sessions = useSessions().sessions?.length ?? 0;
 
   return (
     <div className="app">
@@ -123,6 +127,11 @@ function Shell() {
                     {problems}
                   </span>
                 ) : null}
+                {s.id === 'sessions' && sessions > 0 ? (
+                  <span className="count-pill session-count" aria-label={plural(sessions, 'session')}>
+                    {sessions}
+                  </span>
+                ) : null}
               </button>
             </li>
           ))}
@@ -147,6 +156,7 @@ function Shell() {
           </div>
         ) : null}
         {app.screen === 'profiles' ? <ProfilesScreen /> : null}
+        {app.screen === 'sessions' ? <SessionsScreen /> : null}
         {app.screen === 'sso' ? <IdentityCenterScreen /> : null}
         {app.screen === 'keys' ? <KeysScreen /> : null}
         {app.screen === 'vault' ? <VaultScreen /> : null}

@@ -14,4 +14,5 @@ export type {
   SettingsView,
 } from '../../../shared/ipc/schemas.js';
 export type { SsoAccount, SsoSessionState, SsoTarget } from '../../../shared/ipc/sso-schemas.js';
+export type { Session } from '../../../shared/ipc/session-schemas.js';
 export type { Channel, RequestOf, ResponseOf, EventName, EventPayload } from '../../../shared/ipc/contract.js';

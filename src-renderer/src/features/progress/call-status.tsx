@@ -4,7 +4,7 @@ import type { ProfileCall } from './running-calls.js';
 import { PROGRESS_LABEL, useRunningCalls } from './running-calls.js';
 
 /** While running: "⟳ Assuming…" and Cancel. Rendered where the row's primary button (or the switcher item's hint) was. */
-export function CallProgress({ profile, call }: { readonly profile: string; readonly call: Extract<ProfileCall, { state: 'running' }> }) {
+export function CallProgress({ profile, call, label = profile }: { readonly profile: string; readonly call: Extract<ProfileCall, { state: 'running' }>; readonly label?: string }) {
   const { cancel } = useRunningCalls();
   return (
     <span className="call-progress" data-testid="call-progress">
@@ -15,7 +15,7 @@ export function CallProgress({ profile, call }: { readonly profile: string; read
       <button
         type="button"
         className="button small"
-        aria-label={`Cancel ${PROGRESS_LABEL[call.action].replace('…', '').toLowerCase()} ${profile}`}
+        aria-label={`Cancel ${PROGRESS_LABEL[call.action].replace('…', '').toLowerCase()} ${label}`}
         onClick={(e) => {
           e.stopPropagation();
           cancel(profile);
@@ -28,7 +28,7 @@ export function CallProgress({ profile, call }: { readonly profile: string; read
 }
 
 /** After a failure: main's sentence once, the next step as a button, and a way to clear it. */
-export function CallError({ profile, call }: { readonly profile: string; readonly call: Extract<ProfileCall, { state: 'failed' }> }) {
+export function CallError({ profile, call, label = profile }: { readonly profile: string; readonly call: Extract<ProfileCall, { state: 'failed' }>; readonly label?: string }) {
   const { dismiss } = useRunningCalls();
   return (
     <span className="call-error" data-testid="call-error">
@@ -49,7 +49,7 @@ export function CallError({ profile, call }: { readonly profile: string; readonl
         <button
           type="button"
           className="icon-button call-error-dismiss"
-          aria-label={`Dismiss the error for ${profile}`}
+          aria-label={`Dismiss the error for ${label}`}
           title="Dismiss"
           onClick={(e) => {
             e.stopPropagation();
@@ -63,8 +63,11 @@ export function CallError({ profile, call }: { readonly profile: string; readonl
   );
 }
 
-/** Whichever of the two applies, or nothing when the profile is idle. */
-export function CallStatus({ profile, call }: { readonly profile: string; readonly call: ProfileCall | undefined }) {
+/**
+ * Whichever of the two applies, or nothing when the profile is idle. `profile` is the key the call runs under; `label`
+ * names it in the buttons' accessible names when that key is not a profile name (a session id).
+ */
+export function CallStatus({ profile, call, label = profile }: { readonly profile: string; readonly call: ProfileCall | undefined; readonly label?: string }) {
   if (call === undefined) return null;
-  return call.state === 'running' ? <CallProgress profile={profile} call={call} /> : <CallError profile={profile} call={call} />;
+  return call.state === 'running' ? <CallProgress profile={profile} call={call} label={label} /> : <CallError profile={profile} call={call} label={label} />;
 }

@@ -10,9 +10,9 @@ import type { RecoveryAction } from '../../platform/error-text.js';
 import { recoveryFor } from '../../platform/error-text.js';
 
 /** The profile actions that talk to AWS and so can take a while. */
-export type NetworkAction = 'use' | 'assume' | 'console';
+export type NetworkAction = 'use' | 'assume' | 'console' | 'refresh';
 
-export const PROGRESS_LABEL: Readonly<Record<NetworkAction, string>> = { use: 'Switching…', assume: 'Assuming…', console: 'Opening console…' };
+export const PROGRESS_LABEL: Readonly<Record<NetworkAction, string>> = { use: 'Switching…', assume: 'Assuming…', console: 'Opening console…', refresh: 'Refreshing…' };
 
 export type ProfileCall =
   | { readonly state: 'running'; readonly action: NetworkAction; readonly callId: string }
