@@ -50,6 +50,7 @@ const EVENT_SET = {
   'sso.discovery.progress': true,
   'sso.signInNeeded': true,
   'keys.checked': true,
+  'keys.checkProgress': true,
 } as const satisfies Record<EventName, true>;
 
 export const PRELOAD_CHANNELS = Object.keys(CHANNEL_SET) as Channel[];
