@@ -138,7 +138,7 @@ describe('keys.rotate cancelled', () => {
       const answer = core.dispatch('keys.rotate', { profile: 'dev', callId: 'rot-1' });
       await waitFor(() => expect(hang.accepted).toBe(1));
       await core.dispatch('calls.cancel', { callId: 'rot-1' });
-      expect((await errorCode(answer)).code).toBe('CANCELLED');
+      expect(await errorCode(answer)).toEqual({ code: 'CANCELLED', message: 'Rotation cancelled before anything changed; your key and files are as they were.' });
       await waitFor(() => expect(hang.closed).toBe(1));
       expect(steps).toEqual(['identify:started', 'identify:done', 'list:started', 'list:failed']);
       expect(await iamKeysOf(user.userName)).toEqual([user.accessKeyId]);

@@ -86,6 +86,8 @@ function withCancel(deadline: AbortSignal | undefined, cancel: AbortSignal | und
   return deadline === undefined ? cancel : AbortSignal.any([deadline, cancel]);
 }
 
+const cancelledBeforeChange = (): HatrackError => new HatrackError('CANCELLED', 'Rotation cancelled before anything changed; your key and files are as they were.');
+
 function asHatrack(e: unknown): HatrackError {
   return isHatrackError(e) ? e : new HatrackError('INTERNAL', 'Rotation failed unexpectedly.');
 }
@@ -111,7 +113,8 @@ export async function rotateAccessKey(deps: RotationDeps, targets: RotationTarge
       return await f();
     } catch (e) {
       step(s, 'failed');
-      throw e;
+      // The user's cancel aborted this read: say what that means for the key, not which request was cut short.
+      throw opts.cancel?.aborted === true && isHatrackError(e) && e.code === 'CANCELLED' ? cancelledBeforeChange() : e;
     }
   };
 
@@ -127,7 +130,7 @@ export async function rotateAccessKey(deps: RotationDeps, targets: RotationTarge
 
   let removedKeyId: string | undefined;
   // The point of no return: the last moment a cancel is honoured (nothing changed yet in IAM or in the files).
-  if (opts.cancel?.aborted === true) throw new HatrackError('CANCELLED', 'Rotation cancelled before anything changed; your key and files are as they were.');
+  if (opts.cancel?.aborted === true) throw cancelledBeforeChange();
   if (keys.length >= 2) {
     const spare = keys.filter((k) => k.accessKeyId !== oldId);
     const victim = opts.deleteKeyId !== undefined ? spare.find((k) => k.accessKeyId === opts.deleteKeyId) : spare.find((k) => k.status === 'Inactive');
