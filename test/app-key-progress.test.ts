@@ -2,8 +2,6 @@
 // connections and never answers. A cancelled check keeps what it learnt; a cancelled rotation is either fully undone
 // (cancel before the first change: IAM and the files as they were) or fully done (cancel after it: no half state).
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import net from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -15,10 +13,12 @@ import type { ProfilesList } from '../shared/ipc/schemas.js';
 import { HANG_MS } from './support/deadlines.js';
 import { adminIam, createUser, startMoto } from './support/moto.js';
 import type { Moto, TestUser } from './support/moto.js';
+import { hangingServer } from './support/network-stand-ins.js';
+import type { HangingServer } from './support/network-stand-ins.js';
 
 let moto: Moto;
 let root: string;
-let hang: { url: string; accepted: number; closed: number; server: net.Server; sockets: Set<net.Socket> };
+let hang: HangingServer;
 
 beforeAll(async () => {
   moto = await startMoto();
@@ -30,25 +30,9 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((socket) => {
-    hang.accepted += 1;
-    sockets.add(socket);
-    socket.on('close', () => {
-      hang.closed += 1;
-      sockets.delete(socket);
-    });
-    socket.on('error', () => undefined);
-    // Read (and drop) the request: an unread socket never sees the client's FIN, so 'close' would never come.
-    socket.resume();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  hang = { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, accepted: 0, closed: 0, server, sockets };
+  hang = await hangingServer();
 });
-afterEach(async () => {
-  for (const s of hang.sockets) s.destroy();
-  await new Promise<void>((resolve) => hang.server.close(() => resolve()));
-});
+afterEach(() => hang.close());
 
 const waitFor = (check: () => void): Promise<void> => vi.waitFor(check, { timeout: HANG_MS, interval: 20 });
 
@@ -104,13 +88,13 @@ describe('keys.checkAll cancelled', () => {
       core.on('keys.checkProgress', (p) => progress.push(p));
       const answer = core.dispatch('keys.checkAll', { callId: 'check-1' });
       await waitFor(() => expect(progress.at(-1)).toEqual({ done: 2, total: 7 }));
-      await waitFor(() => expect(hang.accepted).toBe(4));
+      await waitFor(() => expect(hang.accepted()).toBe(4));
       expect(await core.dispatch('calls.cancel', { callId: 'check-1' })).toEqual({ ok: true, value: { cancelled: true } });
       const error = await errorCode(answer);
       expect(error).toEqual({ code: 'CANCELLED', message: 'Key check cancelled; 2 of 7 keys were checked and keep their new age.' });
       // The abort closed every hanging connection, and the queued fifth key never connected.
-      await waitFor(() => expect(hang.closed).toBe(4));
-      expect(hang.accepted).toBe(4);
+      await waitFor(() => expect(hang.closedByClient()).toBe(4));
+      expect(hang.accepted()).toBe(4);
       // What was learnt stays: the two moto keys are cached and listed with their age; the others stay unknown.
       const facts = await readFile(path.join(paths.dataDir, 'key-facts.json'), 'utf8');
       expect(facts).toContain(users[0]!.accessKeyId);
@@ -136,10 +120,10 @@ describe('keys.rotate cancelled', () => {
       const steps: string[] = [];
       core.on('rotation.step', (s) => steps.push(`${s.step}:${s.status}`));
       const answer = core.dispatch('keys.rotate', { profile: 'dev', callId: 'rot-1' });
-      await waitFor(() => expect(hang.accepted).toBe(1));
+      await waitFor(() => expect(hang.accepted()).toBe(1));
       await core.dispatch('calls.cancel', { callId: 'rot-1' });
       expect(await errorCode(answer)).toEqual({ code: 'CANCELLED', message: 'Rotation cancelled before anything changed; your key and files are as they were.' });
-      await waitFor(() => expect(hang.closed).toBe(1));
+      await waitFor(() => expect(hang.closedByClient()).toBe(1));
       expect(steps).toEqual(['identify:started', 'identify:done', 'list:started', 'list:failed']);
       expect(await iamKeysOf(user.userName)).toEqual([user.accessKeyId]);
       expect(await readFile(paths.config)).toEqual(before.config);

@@ -1,53 +1,14 @@
 // Progress and errors in place (issue 12 point 6): a network action shows a spinner and a Cancel that really aborts
 // the STS request, and a failure is told once, on the row that failed, with Retry. Base keys come from moto; STS is
 // pointed (AWS_ENDPOINT_URL_STS) at a local port that refuses connections, or at a server that accepts and never answers.
-import net from 'node:net';
-import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/browser-host.js';
 import type { Host, HostOptions } from '../fixtures/browser-host.js';
 import { chooseRowAction, unique } from '../fixtures/helpers.js';
+import { hangingServer, refusedUrl } from '../../test/support/network-stand-ins.js';
 import { ACCOUNT, createRole, createUser } from '../../test/support/moto.js';
 import type { Moto } from '../../test/support/moto.js';
 import type { SigninStandIn } from '../fixtures/signin-stand-in.js';
-
-/** A TCP server that accepts every connection and never answers; counts the connections the client closed. */
-async function hangingServer(): Promise<{ url: string; accepted: () => number; closedByClient: () => number; close: () => Promise<void> }> {
-  const sockets = new Set<net.Socket>();
-  let accepted = 0;
-  let closedByClient = 0;
-  const server = net.createServer((socket) => {
-    accepted += 1;
-    sockets.add(socket);
-    socket.on('close', () => {
-      closedByClient += 1;
-      sockets.delete(socket);
-    });
-    socket.on('error', () => undefined);
-    // Read (and drop) the request: an unread socket never sees the client's FIN, so 'close' would never come.
-    socket.resume();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    accepted: () => accepted,
-    closedByClient: () => closedByClient,
-    close: async () => {
-      for (const s of sockets) s.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-}
-
-/** A port nothing listens on: bound once to learn a free number, then released, so connecting is refused. */
-async function refusedUrl(): Promise<string> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}`;
-}
 
 /** A role over moto keys whose STS calls go to `stsUrl`; the per-request timeout is lifted so a hang stays a hang. */
 async function startWithRole(start: (o?: HostOptions) => Promise<Host>, moto: Moto, signin: SigninStandIn, stsUrl: string): Promise<Host> {

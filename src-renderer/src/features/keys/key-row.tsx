@@ -33,36 +33,51 @@ export function KeyRow({ profile: p, info: i, onChecked, onRotate }: KeyRowProps
       () => undefined,
     );
   return (
-    <tr data-profile={p.name}>
-      <th scope="row">{p.name}</th>
-      <td>
-        <code>{p.accessKeyId}</code>
-        {i !== undefined ? (
-          <span className="muted small">
-            {' '}
-            · {i.status}
-            {i.userName !== null ? ` · ${i.userName}` : ''}
-          </span>
-        ) : null}
-      </td>
-      <td>
-        <KeyAgeBadge days={i !== undefined ? i.ageDays : p.keyAgeDays} />
-        {i !== undefined && i.createDate !== null ? <span className="muted small"> created {new Date(i.createDate).toLocaleDateString()}</span> : null}
-        {i !== undefined && i.createDate === null ? <span className="muted small"> IAM would not say (the key needs iam:ListAccessKeys)</span> : null}
-      </td>
-      <td data-testid="last-used">{i === undefined ? <span className="muted">—</span> : lastUsedText(i)}</td>
-      <td className="row-actions key-row-actions">
-        {call !== undefined ? (
-          <CallStatus profile={p.name} call={call} />
-        ) : (
-          <button type="button" className="button small" aria-label={`Check key of ${p.name}`} onClick={check}>
-            Check with AWS
-          </button>
-        )}
-        <button type="button" className="button small primary" aria-label={`Rotate key of ${p.name}`} onClick={onRotate}>
-          Rotate…
-        </button>
-      </td>
-    </tr>
+    <>
+      <tr data-profile={p.name} className={call?.state === 'failed' ? 'key-row-failed' : undefined}>
+        <th scope="row">{p.name}</th>
+        <td>
+          <code>{p.accessKeyId}</code>
+          {i !== undefined ? (
+            <span className="muted small">
+              {' '}
+              · {i.status}
+              {i.userName !== null ? ` · ${i.userName}` : ''}
+            </span>
+          ) : null}
+        </td>
+        <td>
+          <KeyAgeBadge days={i !== undefined ? i.ageDays : p.keyAgeDays} />
+          {i !== undefined && i.createDate !== null ? <span className="muted small"> created {new Date(i.createDate).toLocaleDateString()}</span> : null}
+          {i !== undefined && i.createDate === null ? <span className="muted small"> IAM would not say (the key needs iam:ListAccessKeys)</span> : null}
+        </td>
+        <td data-testid="last-used">{i === undefined ? <span className="muted">—</span> : lastUsedText(i)}</td>
+        <td className="row-actions">
+          <div className="key-row-actions">
+            {call?.state === 'running' ? (
+              <CallStatus profile={p.name} call={call} />
+            ) : call === undefined ? (
+              <button type="button" className="button small" aria-label={`Check key of ${p.name}`} onClick={check}>
+                Check with AWS
+              </button>
+            ) : null}
+            {/* One network action per key at a time: Rotate waits while the key is being checked. */}
+            {call?.state === 'running' ? null : (
+              <button type="button" className="button small primary" aria-label={`Rotate key of ${p.name}`} onClick={onRotate}>
+                Rotate…
+              </button>
+            )}
+          </div>
+        </td>
+      </tr>
+      {call?.state === 'failed' ? (
+        // The failure gets the row's full width, right under the key it is about (its Retry replaces Check with AWS).
+        <tr className="key-row-error" data-error-for={p.name}>
+          <td colSpan={5}>
+            <CallStatus profile={p.name} call={call} />
+          </td>
+        </tr>
+      ) : null}
+    </>
   );
 }

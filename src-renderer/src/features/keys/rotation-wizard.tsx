@@ -171,19 +171,19 @@ export function RotationWizard({ profile, onClose }: { readonly profile: string;
               Rotated. {newKey !== null ? <>The profile now uses <code>{newKey}</code>.</> : null} {message ?? ''}
             </p>
           ) : null}
-          {phase.name === 'running' && pastPointOfNoReturn ? (
-            <p className="muted small rotation-finishing" id="rotation-finishing">
-              {finishingReason(steps)}
+          {phase.name === 'running' ? (
+            <p className="muted small rotation-finishing" id="rotation-running-note">
+              {pastPointOfNoReturn ? finishingReason(steps) : 'Nothing has changed yet: Cancel stops here and leaves your key as it is.'}
             </p>
           ) : null}
           <div className="dialog-actions">
             {phase.name === 'running' ? (
               pastPointOfNoReturn ? (
-                <button type="button" className="button" disabled aria-describedby="rotation-finishing">
+                <button type="button" className="button" disabled aria-describedby="rotation-running-note">
                   Finishing…
                 </button>
               ) : (
-                <button type="button" className="button" disabled={phase.cancelling} onClick={cancel}>
+                <button type="button" className="button" disabled={phase.cancelling} aria-describedby="rotation-running-note" onClick={cancel}>
                   {phase.cancelling ? 'Cancelling…' : 'Cancel'}
                 </button>
               )
