@@ -13,7 +13,7 @@ import type { ProfilesList } from '../shared/ipc/schemas.js';
 import { HANG_MS } from './support/deadlines.js';
 import { adminIam, createUser, startMoto } from './support/moto.js';
 import type { Moto, TestUser } from './support/moto.js';
-import { hangingServer } from './support/network-stand-ins.js';
+import { hangingServer, holdingProxy } from './support/network-stand-ins.js';
 import type { HangingServer } from './support/network-stand-ins.js';
 
 let moto: Moto;
@@ -133,26 +133,27 @@ describe('keys.rotate cancelled', () => {
     }
   });
 
-  it('after the point of no return: the cancel is not honoured and the rotation ends whole (new key in IAM and the file)', async () => {
+  it('after the point of no return: the cancel reaches the running call but is not honoured; the rotation ends whole', async () => {
     const user = await createUser(moto, `rot-late-${Date.now().toString(36)}`, []);
-    const { core, paths } = await coreOver('rot-late', '[profile dev]\nregion = us-east-1\n', keysSection('dev', user), { AWS_ENDPOINT_URL: moto.endpoint });
+    // IAM through a proxy that holds CreateAccessKey, so the cancel lands while IAM is creating the key.
+    const iam = await holdingProxy(moto.endpoint, ['CreateAccessKey']);
+    const { core, paths } = await coreOver('rot-late', '[profile dev]\nregion = us-east-1\n', keysSection('dev', user), { AWS_ENDPOINT_URL: moto.endpoint, AWS_ENDPOINT_URL_IAM: iam.url });
     try {
-      let cancelled: Promise<unknown> | undefined;
-      core.on('rotation.step', (s) => {
-        // The user presses Cancel the moment IAM starts creating the new key.
-        if (s.step === 'create' && s.status === 'started') cancelled = core.dispatch('calls.cancel', { callId: 'rot-2' });
-      });
-      const answer = await core.dispatch('keys.rotate', { profile: 'dev', callId: 'rot-2' });
-      expect(cancelled).toBeDefined();
-      await cancelled;
-      expect(answer).toMatchObject({ ok: true, value: { ok: true } });
-      const newId = answer.ok ? (answer.value as { newAccessKeyId: string }).newAccessKeyId : '';
+      const answer = core.dispatch('keys.rotate', { profile: 'dev', callId: 'rot-2' });
+      await waitFor(() => expect(iam.seen('CreateAccessKey')).toBe(1));
+      // The call is still running (so the cancel is delivered), yet the rotation does not stop half way.
+      expect(await core.dispatch('calls.cancel', { callId: 'rot-2' })).toEqual({ ok: true, value: { cancelled: true } });
+      iam.release('CreateAccessKey');
+      const done = await answer;
+      expect(done).toMatchObject({ ok: true, value: { ok: true } });
+      const newId = done.ok ? (done.value as { newAccessKeyId: string }).newAccessKeyId : '';
       expect(await iamKeysOf(user.userName)).toEqual([newId]);
       const creds = await readFile(paths.credentials, 'utf8');
       expect(creds).toContain(`aws_access_key_id = ${newId}`);
       expect(creds).not.toContain(user.accessKeyId);
     } finally {
       core.dispose();
+      await iam.close();
     }
   });
 });
