@@ -3,6 +3,7 @@
 // first event of that step on, Cancel turns into a disabled "Finishing…" that says why, matching what main does.
 import { useEffect, useRef, useState } from 'react';
 import { isPastPointOfNoReturn } from '../../../../shared/domain/rotation-steps.js';
+import type { RotationStepName } from '../../../../shared/domain/rotation-steps.js';
 import { Dialog } from '../../components/dialog.js';
 import { useClient } from '../../platform/client-context.js';
 import { isClientError } from '../../platform/desktop-client.js';
@@ -13,7 +14,7 @@ import { failureOf, newCallId } from '../progress/running-calls.js';
 
 const PLAN = ['Create a new access key in IAM', 'Check the new key works', 'Write the new key to your credentials file', 'Deactivate or delete the old key'];
 
-const STEP_LABEL: Readonly<Record<string, string>> = {
+const STEP_LABEL: Readonly<Record<RotationStepName, string>> = {
   identify: 'Find your IAM user',
   list: 'List your access keys',
   'make-room': 'Make room for a new key',
@@ -156,7 +157,7 @@ export function RotationWizard({ profile, onClose }: { readonly profile: string;
                   {s.status === 'started' ? <span className="spinner" /> : STEP_ICON[s.status]}
                 </span>
                 <span className="step-text">
-                  {STEP_LABEL[s.step] ?? s.step}
+                  {STEP_LABEL[s.step as RotationStepName] ?? s.step}
                   <span className="sr-only"> ({s.status === 'started' ? 'in progress' : s.status})</span>
                   {s.detail !== null ? <span className="muted small"> — {s.detail}</span> : null}
                   {s.step === failedStep ? errorInPlace : null}
