@@ -59,6 +59,10 @@ test('Check all keys: progress with a count, Cancel aborts the IAM requests, kee
     // moto answers two keys; the other two hold their connections open.
     await expect(progress.getByRole('status')).toHaveText('Checking keys… 2 of 4 done');
     await expect.poll(hang.accepted).toBe(2);
+    // The two answers are on their rows while the other two keys are still being asked.
+    await expect(keyRow(page, 'alpha').getByTestId('key-age')).toHaveText('key 0 d');
+    await expect(keyRow(page, 'bravo').getByTestId('key-age')).toHaveText('key 0 d');
+    await expect(progress).toBeVisible();
     await lookAt(host, 'key-progress');
 
     await progress.getByRole('button', { name: 'Cancel checking all keys' }).click();
@@ -185,4 +189,29 @@ test('rotation: Cancel while it is safe leaves the key and files as they were; o
   } finally {
     await iam.close();
   }
+});
+
+test('rotation: a failure before the first change is told once, on the step that failed, with Retry', async ({ start, moto }) => {
+  const user = await createUser(moto, unique('kp-rot-err'), []);
+  const credentials = `[hotel]\naws_access_key_id = ${user.accessKeyId}\naws_secret_access_key = ${user.secretAccessKey}\n`;
+  // STS answers from moto; IAM's port refuses, so listing the keys (before any change) fails.
+  const config = `[profile hotel]\nregion = us-east-1\nservices = split\n\n[services split]\niam =\n  endpoint_url = ${await refusedUrl()}\nsts =\n  endpoint_url = ${moto.endpoint}\n`;
+  const host = await start({ config, credentials, vars: NO_TIMEOUTS });
+  const { page } = host;
+  await openKeys(page);
+  await page.getByRole('button', { name: 'Rotate key of hotel' }).click();
+  const wiz = page.getByTestId('rotation-wizard');
+  await wiz.getByRole('button', { name: 'Rotate now' }).click();
+  const listStep = wiz.getByTestId('rotation-steps').getByRole('listitem').filter({ hasText: 'List your access keys' });
+  await expect(listStep).toHaveAttribute('data-status', 'failed');
+  const error = listStep.getByTestId('rotation-error');
+  await expect(error.getByRole('alert')).toContainText('Could not reach iam');
+  expect(await page.getByText('Could not reach iam', { exact: false }).count()).toBe(1);
+  await lookAt(host, 'key-progress-rotation-error');
+  expect(await host.readCredentials()).toBe(credentials);
+
+  await error.getByRole('button', { name: 'Retry' }).click();
+  await expect(listStep.getByTestId('rotation-error').getByRole('alert')).toContainText('Could not reach iam');
+  expect(await page.getByText('Could not reach iam', { exact: false }).count()).toBe(1);
+  expect(await iamKeysOf(moto, user.userName)).toEqual([user.accessKeyId]);
 });

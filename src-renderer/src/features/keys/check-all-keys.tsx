@@ -2,6 +2,7 @@
 // be checked) what failed once with Retry. Cancel really aborts the IAM requests; the ages learnt so far stay.
 import { useEffect, useState } from 'react';
 import { plural } from '../../../../shared/domain/plural.js';
+import { useAppState } from '../../app/app-state.js';
 import { useClient } from '../../platform/client-context.js';
 import { ErrorInPlace, ProgressInPlace } from '../progress/call-status.js';
 import { PROGRESS_LABEL, useCallSlots } from '../progress/running-calls.js';
@@ -19,18 +20,23 @@ export function checkingLabel(progress: { readonly done: number; readonly total:
 
 export function CheckAllKeys() {
   const client = useClient();
+  const { reload } = useAppState();
   const { calls, run, cancel, dismiss } = useCallSlots();
   const call = calls.get(ALL);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const running = call?.state === 'running';
   useEffect(() => {
     if (!running) return undefined;
-    const off = client.on('keys.checkProgress', setProgress);
+    const off = client.on('keys.checkProgress', (p) => {
+      setProgress(p);
+      // Each answer is already cached: the rows show it now rather than when the last key has answered.
+      if (p.done > 0) void reload();
+    });
     return () => {
       off();
       setProgress(null);
     };
-  }, [client, running]);
+  }, [client, running, reload]);
 
   const checkAll = () => {
     void run(

@@ -189,7 +189,8 @@ export function RotationWizard({ profile, onClose }: { readonly profile: string;
                 </button>
               )
             ) : (
-              <button type="button" className="button primary" onClick={() => onClose(phase.name === 'done')}>
+              // With Retry on screen, Close steps back so the next step stays the one primary button.
+              <button type="button" className={phase.name === 'failed' && phase.recovery !== null ? 'button' : 'button primary'} onClick={() => onClose(phase.name === 'done')}>
                 Close
               </button>
             )}
