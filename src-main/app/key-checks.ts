@@ -76,7 +76,7 @@ export function createKeyChecks(deps: KeyChecksDeps): KeyChecks {
         }
       }
       // Only the count: error messages name hosts and profiles, and the window shows "age unknown" for these keys.
-      if (failed > 0) deps.log.info(`key check: ${failed} of ${results.length} key(s) could not be checked`);
+      if (failed > 0) deps.log.info(`key check: ${failed} of ${checked + failed} key(s) could not be checked`);
       // Even when cancelled: the answers so far are cached, and the list should show them.
       deps.emit('keys.checked', { checked, failed });
       if (wasCancelled) throw cancelled(checked, targets.size);
