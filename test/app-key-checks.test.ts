@@ -76,7 +76,7 @@ describe('background key check', () => {
       const newId = rotated.ok ? (rotated.value as { newAccessKeyId: string }).newAccessKeyId : '';
       const after = await list(core);
       expect(after.profiles[0]).toMatchObject({ accessKeyId: newId, keyAgeDays: 0, keyAgeSource: 'iam' });
-      expect(await core.dispatch('keys.checkAll', {})).toEqual({ ok: true, value: { checked: 1, failed: 0 } });
+      expect(await core.dispatch('keys.checkAll', {})).toEqual({ ok: true, value: { checked: 1, failed: 0, reason: null } });
     } finally {
       core.dispose();
     }

@@ -1,25 +1,14 @@
 // Progress and errors in place (issue 12 point 6): a network action shows a spinner and a Cancel that really aborts
 // the STS request, and a failure is told once, on the row that failed, with Retry. Base keys come from moto; STS is
 // pointed (AWS_ENDPOINT_URL_STS) at a local port that refuses connections, or at a server that accepts and never answers.
-import net from 'node:net';
-import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/browser-host.js';
 import type { Host, HostOptions } from '../fixtures/browser-host.js';
-import { hangingServer } from '../fixtures/hanging-server.js';
 import { chooseRowAction, unique } from '../fixtures/helpers.js';
+import { hangingServer, refusedUrl } from '../../test/support/network-stand-ins.js';
 import { ACCOUNT, createRole, createUser } from '../../test/support/moto.js';
 import type { Moto } from '../../test/support/moto.js';
 import type { SigninStandIn } from '../fixtures/signin-stand-in.js';
-
-/** A port nothing listens on: bound once to learn a free number, then released, so connecting is refused. */
-async function refusedUrl(): Promise<string> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}`;
-}
 
 /** A role over moto keys whose STS calls go to `stsUrl`; the per-request timeout is lifted so a hang stays a hang. */
 async function startWithRole(start: (o?: HostOptions) => Promise<Host>, moto: Moto, signin: SigninStandIn, stsUrl: string): Promise<Host> {

@@ -3,7 +3,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/browser-host.js';
 import type { Host } from '../fixtures/browser-host.js';
-import { hangingServer } from '../fixtures/hanging-server.js';
+import { hangingServer } from '../../test/support/network-stand-ins.js';
 import { chooseRowAction, overflows, unique } from '../fixtures/helpers.js';
 import { credentialsFile } from '../fixtures/example-keys.js';
 import { ACCOUNT, createRole, createUser } from '../../test/support/moto.js';

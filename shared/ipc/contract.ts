@@ -124,11 +124,19 @@ export const CONTRACT = {
   'console.clearRecents': { request: Empty, response: SettingsViewSchema, mutates: true },
   /** Aborts the running call that was started with this `callId` (it then fails with CANCELLED); false when none runs. */
   'calls.cancel': { request: z.object({ callId: CallIdSchema }).strict(), response: z.object({ cancelled: z.boolean() }) },
-  'keys.info': { request: z.object({ profile: ProfileNameSchema }).strict(), response: KeyInfoSchema },
-  /** Asks IAM about every access key now (not only stale ones); answers when the pass is done. */
-  'keys.checkAll': { request: z.object({}).strict(), response: z.object({ checked: z.number().int(), failed: z.number().int() }) },
+  'keys.info': { request: z.object({ profile: ProfileNameSchema, callId: CallIdSchema.optional() }).strict(), response: KeyInfoSchema },
+  /**
+   * Asks IAM about every access key now (not only stale ones); answers when the pass is done, progress as
+   * `keys.checkProgress`. Cancelled: the keys checked so far stay cached, the rest is not asked, and it fails CANCELLED.
+   * `reason`: the first failed key's sentence (null when none failed).
+   */
+  'keys.checkAll': {
+    request: z.object({ callId: CallIdSchema.optional() }).strict(),
+    response: z.object({ checked: z.number().int(), failed: z.number().int(), reason: z.string().nullable() }),
+  },
+  /** Cancel (`callId`) is honoured until the rotation's first change in IAM (POINT_OF_NO_RETURN), then ignored. */
   'keys.rotate': {
-    request: z.object({ profile: ProfileNameSchema, keepOld: z.boolean().optional(), deleteKeyId: z.string().optional() }).strict(),
+    request: z.object({ profile: ProfileNameSchema, keepOld: z.boolean().optional(), deleteKeyId: z.string().optional(), callId: CallIdSchema.optional() }).strict(),
     response: z.object({ ok: z.boolean(), newAccessKeyId: z.string().nullable(), steps: z.array(RotationStepSchema), message: z.string().nullable() }),
     mutates: true,
   },
@@ -205,6 +213,8 @@ export const EVENTS = {
   'keys.checked': z.object({ checked: z.number().int(), failed: z.number().int() }),
   /** A session was obtained, refreshed or forgotten (or [default] switched): the sessions panel lists them again. */
   'sessions.changed': z.object({}),
+  /** A key check pass's progress: `done` of `total` keys answered (or failed) so far. */
+  'keys.checkProgress': z.object({ done: z.number().int(), total: z.number().int() }),
 } as const;
 
 export type EventName = keyof typeof EVENTS;

@@ -56,6 +56,7 @@ const EVENT_SET = {
   'sso.signInNeeded': true,
   'keys.checked': true,
   'sessions.changed': true,
+  'keys.checkProgress': true,
 } as const satisfies Record<EventName, true>;
 
 export const PRELOAD_CHANNELS = Object.keys(CHANNEL_SET) as Channel[];

@@ -37,7 +37,7 @@ describe('checking keys', () => {
       await new Promise<void>((resolve) => releases.push(resolve));
       running--;
       if (profile === 'p3') throw new Error('denied');
-    }, 4);
+    }, { concurrency: 4 });
     // Release the calls one at a time as they queue up, so the bound is what limits them.
     while (releases.length > 0 || running > 0) {
       await new Promise((r) => setImmediate(r));
@@ -47,6 +47,30 @@ describe('checking keys', () => {
     expect(peak).toBe(4);
     expect(results).toHaveLength(9);
     expect(results.filter((r) => !r.ok).map((r) => r.profile)).toEqual(['p3']);
+  });
+});
+
+describe('a cancelled pass', () => {
+  it('starts no key after the signal aborts, keeps the answers so far and counts progress per key', async () => {
+    const ctl = new AbortController();
+    const started: string[] = [];
+    const progress: string[] = [];
+    const targets = new Map(Array.from({ length: 6 }, (_, i) => [`AKIA${i}`, `p${i}`] as const));
+    const results = await checkKeys(
+      targets,
+      async (profile) => {
+        started.push(profile);
+        // The second key's check is where the user cancels; it fails as its own aborted request would.
+        if (profile === 'p1') {
+          ctl.abort();
+          throw new Error('cancelled');
+        }
+      },
+      { concurrency: 1, signal: ctl.signal, onProgress: (done, total) => progress.push(`${done}/${total}`) },
+    );
+    expect(started).toEqual(['p0', 'p1']);
+    expect(results.map((r) => [r.profile, r.ok])).toEqual([['p0', true], ['p1', false]]);
+    expect(progress).toEqual(['1/6', '2/6']);
   });
 });
 

@@ -43,16 +43,27 @@ export function keysToCheck(plan: KeyCheckPlan): Map<string, string> {
 
 export type KeyCheckResult = { readonly accessKeyId: string; readonly profile: string } & ({ readonly ok: true } | { readonly ok: false; readonly error: unknown });
 
-/** Runs `check` for each key with at most `concurrency` at once; a failed key never stops the others. */
+export interface CheckKeysOptions {
+  readonly concurrency?: number | undefined;
+  /** Stops the pass: no key is started after it aborts (the checks running are the caller's to abort with it). */
+  readonly signal?: AbortSignal | undefined;
+  /** After each key answered or failed: how many of the targets are done. */
+  readonly onProgress?: ((done: number, total: number) => void) | undefined;
+}
+
+/**
+ * Runs `check` for each key with at most `concurrency` at once; a failed key never stops the others. After `signal`
+ * aborts no further key starts, so the results then hold only the keys that were started.
+ */
 export async function checkKeys(
   targets: ReadonlyMap<string, string>,
   check: (profile: string) => Promise<unknown>,
-  concurrency: number = KEY_CHECK_CONCURRENCY,
+  { concurrency = KEY_CHECK_CONCURRENCY, signal, onProgress }: CheckKeysOptions = {},
 ): Promise<KeyCheckResult[]> {
   const queue = [...targets];
   const results: KeyCheckResult[] = [];
   const worker = async (): Promise<void> => {
-    for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+    for (let next = queue.shift(); next !== undefined && signal?.aborted !== true; next = queue.shift()) {
       const [accessKeyId, profile] = next;
       try {
         await check(profile);
@@ -60,6 +71,7 @@ export async function checkKeys(
       } catch (error) {
         results.push({ accessKeyId, profile, ok: false, error });
       }
+      onProgress?.(results.length, targets.size);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, queue.length)) }, worker));

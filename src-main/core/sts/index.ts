@@ -9,7 +9,8 @@
 //
 // Network: every call above runs under one NetworkPolicy (network-policy.ts): per-attempt connect and request
 // timeouts that throw, bounded retries with backoff, and a deadline for the whole call (prompts excluded). Pass
-// `signal` (any method's options) to cancel from the UI; it ends the call with CANCELLED. A request that gives up
+// `signal` (any method's options) to cancel from the UI; it ends the call with CANCELLED (rotate: only until its first
+// change, see rotation.ts). A request that gives up
 // fails with NETWORK and one sentence naming the service and host.
 //
 // Every failure is a HatrackError with a stable code and one sentence free of secrets, tokens and URLs.
@@ -257,15 +258,17 @@ export function createCredentialsEngine(options: CredentialsEngineOptions): Cred
         recordKeyFacts(options.dataDir, keyFactsUpdate(info, env.now()));
         return info;
       }),
-    rotate: (model, profile, opts) =>
-      operation(opts, async (d) => {
+    // The deadline alone governs the rotation's calls; the caller's signal goes in as `cancel`, which rotation.ts
+    // honours only until the first change (its point of no return), so a cancel never leaves a half-made rotation.
+    rotate: (model, profile, { signal, ...opts }) =>
+      operation(undefined, async (d) => {
         const creds = await longTermKeys(d, model, profile);
         const t = targets(model, profile, creds, d.signal);
         const strip = ({ region, endpoint, signal }: CallTarget) => ({ region, endpoint, signal });
         const outcome = await rotateAccessKey(
           { gateway, sleep, verifyIntervalMs: options.verifyIntervalMs, verifyTimeoutMs: options.verifyTimeoutMs },
           { credentials: creds, iam: strip(t.iam), sts: strip(t.sts) },
-          opts,
+          { ...opts, cancel: signal },
         );
         if (outcome.ok) recordRotatedKey(outcome);
         return outcome;

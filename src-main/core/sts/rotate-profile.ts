@@ -14,12 +14,13 @@ import type { Profile, ProfileModel } from '../awsfiles/profiles.js';
 import { stringSetting } from '../awsfiles/profiles.js';
 import { defaultState } from '../switch/managed-default.js';
 import { isVaultCommand } from '../vault/vault-edits.js';
+import type { OperationOptions } from './index.js';
 import type { NewKeyToSave, RotateOptions, RotationOutcome } from './rotation.js';
 
 export interface RotateProfileDeps {
   readonly files: AwsFilesService;
   /** The credentials engine's rotate (resolves the profile's long-term keys, then runs the IAM steps). */
-  readonly rotate: (model: ProfileModel, profile: string, opts: RotateOptions) => Promise<RotationOutcome>;
+  readonly rotate: (model: ProfileModel, profile: string, opts: RotateOptions & OperationOptions) => Promise<RotationOutcome>;
 }
 
 const KEY_ID = 'aws_access_key_id';
@@ -75,7 +76,11 @@ export function withRotatedKey(docs: AwsDocs, profile: string, oldId: string, ke
  * Rotates the profile's key and saves the new one in one file transaction wherever the old one was written.
  * Throws before anything is created when that cannot be done; afterwards, returns the engine's outcome.
  */
-export async function rotateProfileKey(deps: RotateProfileDeps, profile: string, opts: Omit<RotateOptions, 'saveNewKey'>): Promise<RotationOutcome> {
+export async function rotateProfileKey(
+  deps: RotateProfileDeps,
+  profile: string,
+  opts: Omit<RotateOptions, 'saveNewKey' | 'cancel'> & OperationOptions,
+): Promise<RotationOutcome> {
   const view = deps.files.view();
   const oldId = checkRotatable(view.docs, profile);
   const saveNewKey = (key: NewKeyToSave): Promise<void> => {

@@ -1,11 +1,19 @@
 // Rotates an IAM user's access key (spec §7.3): make room, create, save at once, verify, deactivate, delete; plain Node.
+//
+// Cancel is safe by design: it is honoured only while nothing has changed (identify, list — read-only calls that the
+// cancel aborts at once). Right before the first change (POINT_OF_NO_RETURN: making room, then CreateAccessKey) the
+// cancel is checked one last time; from there on the steps run to their end under the network deadline only. We chose
+// this over rolling back (deleting the new key on cancel) because a cancel that aborts CreateAccessKey in flight
+// cannot know whether IAM created the key, and a rollback that itself fails would leave a half state, while running
+// on leaves either the finished rotation or the documented outcome of a failed step.
 
 import { HatrackError, isHatrackError } from '../../../shared/domain/errors.js';
+import type { RotationStepName } from '../../../shared/domain/rotation-steps.js';
 import { userNameFromArn } from './federation.js';
 import type { CallTarget, NewAccessKey, StsGateway } from './sts-gateway.js';
 import type { AwsCredentials } from './types.js';
 
-export type RotationStep = 'identify' | 'list' | 'make-room' | 'create' | 'save' | 'verify' | 'deactivate-old' | 'delete-old';
+export type RotationStep = RotationStepName;
 
 export interface RotationStepEvent {
   readonly step: RotationStep;
@@ -27,6 +35,11 @@ export interface RotateOptions {
   /** Writes the new key to the credentials file. Called right after CreateAccessKey, before anything else. */
   readonly saveNewKey: (key: NewKeyToSave) => Promise<void>;
   readonly onStep?: ((e: RotationStepEvent) => void) | undefined;
+  /**
+   * The user's Cancel: aborts the read-only steps and stops the rotation before its first change; ignored from the
+   * point of no return on (see the top of this file). The targets' own signals (the deadline) always apply.
+   */
+  readonly cancel?: AbortSignal | undefined;
 }
 
 export interface RotationDeps {
@@ -67,6 +80,14 @@ export type RotationOutcome =
       readonly unsavedKey?: NewKeyToSave | undefined;
     };
 
+/** `deadline` and `cancel` as one signal (either aborts it), keeping the deadline's reason when that is what fired. */
+function withCancel(deadline: AbortSignal | undefined, cancel: AbortSignal | undefined): AbortSignal | undefined {
+  if (cancel === undefined) return deadline;
+  return deadline === undefined ? cancel : AbortSignal.any([deadline, cancel]);
+}
+
+const cancelledBeforeChange = (): HatrackError => new HatrackError('CANCELLED', 'Rotation cancelled before anything changed; your key and files are as they were.');
+
 function asHatrack(e: unknown): HatrackError {
   return isHatrackError(e) ? e : new HatrackError('INTERNAL', 'Rotation failed unexpectedly.');
 }
@@ -83,6 +104,8 @@ export async function rotateAccessKey(deps: RotationDeps, targets: RotationTarge
     throw new HatrackError('NOT_SUPPORTED', 'Only long-term access keys (AKIA…) can be rotated; this profile holds session credentials.');
   }
   const old = (t: Omit<CallTarget, 'credentials'>): CallTarget => ({ ...t, credentials: oldCreds });
+  /** A read-only call under the old key that the user's cancel also aborts. */
+  const cancellable = (t: Omit<CallTarget, 'credentials'>): CallTarget => old({ ...t, signal: withCancel(t.signal, opts.cancel) });
 
   const run = async <T>(s: RotationStep, f: () => Promise<T>): Promise<T> => {
     step(s, 'started');
@@ -90,21 +113,24 @@ export async function rotateAccessKey(deps: RotationDeps, targets: RotationTarge
       return await f();
     } catch (e) {
       step(s, 'failed');
-      throw e;
+      // The user's cancel aborted this read: say what that means for the key, not which request was cut short.
+      throw opts.cancel?.aborted === true && isHatrackError(e) && e.code === 'CANCELLED' ? cancelledBeforeChange() : e;
     }
   };
 
-  const identity = await run('identify', () => deps.gateway.getCallerIdentity(old(targets.sts)));
+  const identity = await run('identify', () => deps.gateway.getCallerIdentity(cancellable(targets.sts)));
   const userName = userNameFromArn(identity.arn);
   if (userName === undefined) {
     throw new HatrackError('NOT_SUPPORTED', 'Only IAM user keys can be rotated here (root keys belong in the root user console).');
   }
   step('identify', 'done', userName);
 
-  const keys = await run('list', () => deps.gateway.listAccessKeys(old(targets.iam), userName));
+  const keys = await run('list', () => deps.gateway.listAccessKeys(cancellable(targets.iam), userName));
   step('list', 'done', `${keys.length} key(s)`);
 
   let removedKeyId: string | undefined;
+  // The point of no return: the last moment a cancel is honoured (nothing changed yet in IAM or in the files).
+  if (opts.cancel?.aborted === true) throw cancelledBeforeChange();
   if (keys.length >= 2) {
     const spare = keys.filter((k) => k.accessKeyId !== oldId);
     const victim = opts.deleteKeyId !== undefined ? spare.find((k) => k.accessKeyId === opts.deleteKeyId) : spare.find((k) => k.status === 'Inactive');

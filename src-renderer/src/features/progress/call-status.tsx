@@ -1,39 +1,48 @@
-// A profile's network action in place: a spinner with what is happening and Cancel, or what failed with the next step.
+// A network action in place: a spinner with what is happening and Cancel, or what failed with the next step.
+import type { ReactNode } from 'react';
+import type { RecoveryAction } from '../../platform/error-text.js';
 import { RECOVERY_LABEL } from '../../platform/error-text.js';
 import type { ProfileCall } from './running-calls.js';
 import { PROGRESS_LABEL, useRunningCalls } from './running-calls.js';
 
-/** While running: "⟳ Assuming…" and Cancel. Rendered where the row's primary button (or the switcher item's hint) was. */
-export function CallProgress({ profile, call, label = profile }: { readonly profile: string; readonly call: Extract<ProfileCall, { state: 'running' }>; readonly label?: string }) {
-  const { cancel } = useRunningCalls();
+/** The spinner, what is happening, and a Cancel button (absent when `onCancel` is not given: nothing to cancel now). */
+export function ProgressInPlace({ label, cancelLabel, onCancel, testId = 'call-progress' }: { readonly label: ReactNode; readonly cancelLabel: string; readonly onCancel?: (() => void) | undefined; readonly testId?: string }) {
   return (
-    <span className="call-progress" data-testid="call-progress">
+    <span className="call-progress" data-testid={testId}>
       <span role="status" className="call-progress-label">
         <span className="spinner" aria-hidden="true" />
-        {PROGRESS_LABEL[call.action]}
+        {label}
       </span>
-      <button
-        type="button"
-        className="button small"
-        aria-label={`Cancel ${PROGRESS_LABEL[call.action].replace('…', '').toLowerCase()} ${label}`}
-        onClick={(e) => {
-          e.stopPropagation();
-          cancel(profile);
-        }}
-      >
-        Cancel
-      </button>
+      {onCancel !== undefined ? (
+        <button
+          type="button"
+          className="button small"
+          aria-label={cancelLabel}
+          onClick={(e) => {
+            e.stopPropagation();
+            onCancel();
+          }}
+        >
+          Cancel
+        </button>
+      ) : null}
     </span>
   );
 }
 
-/** After a failure: main's sentence once, the next step as a button, and a way to clear it. */
-export function CallError({ profile, call, label = profile }: { readonly profile: string; readonly call: Extract<ProfileCall, { state: 'failed' }>; readonly label?: string }) {
-  const { dismiss } = useRunningCalls();
+/** What failed, once, with the next step as a button, and a way to clear it. */
+export function ErrorInPlace(props: {
+  readonly message: string;
+  readonly recovery: RecoveryAction;
+  readonly onRecover: () => void;
+  readonly dismissLabel: string;
+  readonly onDismiss: () => void;
+  readonly testId?: string;
+}) {
   return (
-    <span className="call-error" data-testid="call-error">
-      <span role="alert" className="call-error-text" title={call.message}>
-        {call.message}
+    <span className="call-error" data-testid={props.testId ?? 'call-error'}>
+      <span role="alert" className="call-error-text" title={props.message}>
+        {props.message}
       </span>
       <span className="call-error-actions">
         <button
@@ -41,19 +50,19 @@ export function CallError({ profile, call, label = profile }: { readonly profile
           className="button small primary"
           onClick={(e) => {
             e.stopPropagation();
-            call.recover();
+            props.onRecover();
           }}
         >
-          {RECOVERY_LABEL[call.recovery]}
+          {RECOVERY_LABEL[props.recovery]}
         </button>
         <button
           type="button"
           className="icon-button call-error-dismiss"
-          aria-label={`Dismiss the error for ${label}`}
+          aria-label={props.dismissLabel}
           title="Dismiss"
           onClick={(e) => {
             e.stopPropagation();
-            dismiss(profile);
+            props.onDismiss();
           }}
         >
           ×
@@ -61,6 +70,19 @@ export function CallError({ profile, call, label = profile }: { readonly profile
       </span>
     </span>
   );
+}
+
+/** While running: "⟳ Assuming…" and Cancel. Rendered where the row's primary button (or the switcher item's hint) was. */
+export function CallProgress({ profile, call, label = profile }: { readonly profile: string; readonly call: Extract<ProfileCall, { state: 'running' }>; readonly label?: string }) {
+  const { cancel } = useRunningCalls();
+  const doing = PROGRESS_LABEL[call.action];
+  return <ProgressInPlace label={doing} cancelLabel={`Cancel ${doing.replace('…', '').toLowerCase()} ${label}`} onCancel={() => cancel(profile)} />;
+}
+
+/** After a failure: main's sentence once, the next step as a button, and a way to clear it. */
+export function CallError({ profile, call, label = profile }: { readonly profile: string; readonly call: Extract<ProfileCall, { state: 'failed' }>; readonly label?: string }) {
+  const { dismiss } = useRunningCalls();
+  return <ErrorInPlace message={call.message} recovery={call.recovery} onRecover={call.recover} dismissLabel={`Dismiss the error for ${label}`} onDismiss={() => dismiss(profile)} />;
 }
 
 /**

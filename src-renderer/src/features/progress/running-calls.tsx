@@ -10,9 +10,16 @@ import type { RecoveryAction } from '../../platform/error-text.js';
 import { recoveryFor } from '../../platform/error-text.js';
 
 /** The profile actions that talk to AWS and so can take a while. */
-export type NetworkAction = 'use' | 'assume' | 'console' | 'refresh';
+export type NetworkAction = 'use' | 'assume' | 'console' | 'checkKey' | 'checkKeys' | 'refresh';
 
-export const PROGRESS_LABEL: Readonly<Record<NetworkAction, string>> = { use: 'Switching…', assume: 'Assuming…', console: 'Opening console…', refresh: 'Refreshing…' };
+export const PROGRESS_LABEL: Readonly<Record<NetworkAction, string>> = {
+  use: 'Switching…',
+  assume: 'Assuming…',
+  console: 'Opening console…',
+  checkKey: 'Checking key…',
+  checkKeys: 'Checking keys…',
+  refresh: 'Refreshing…',
+};
 
 export type ProfileCall =
   | { readonly state: 'running'; readonly action: NetworkAction; readonly callId: string }
@@ -43,12 +50,23 @@ export function useProfileCall(profile: string): ProfileCall | undefined {
 }
 
 let sequence = 0;
-function newCallId(): string {
+/** A fresh id for one call (unique in this window), sent with the request so `calls.cancel` can name it. */
+export function newCallId(): string {
   sequence += 1;
   return `call-${Date.now().toString(36)}-${sequence}`;
 }
 
-export function RunningCallsProvider({ children }: { readonly children: ReactNode }) {
+/** What a failed call shows in place: main's sentence and the next step it calls for. */
+export function failureOf(e: unknown): { readonly code: string; readonly message: string; readonly recovery: RecoveryAction } {
+  const code = isClientError(e) ? e.code : 'INTERNAL';
+  return { code, message: e instanceof Error ? e.message : 'Something went wrong.', recovery: recoveryFor(code) };
+}
+
+/**
+ * The calls and what failed, keyed by profile: the shared instance behind RunningCallsProvider. A screen whose call
+ * belongs to no profile ("Check all keys") keeps its own instance, keyed by a name of its choosing.
+ */
+export function useCallSlots(): RunningCallsApi {
   const client = useClient();
   const [calls, setCalls] = useState<ReadonlyMap<string, ProfileCall>>(new Map());
   // The same map, readable synchronously: run() must see a call started a moment ago, before React re-renders.
@@ -78,9 +96,7 @@ export function RunningCallsProvider({ children }: { readonly children: ReactNod
       } catch (e) {
         // Cancelled (or superseded): the row is already idle, and CANCELLED is no news to the user.
         if (!isCurrent(profile, callId)) return false;
-        const code = isClientError(e) ? e.code : 'INTERNAL';
-        const message = e instanceof Error ? e.message : 'Something went wrong.';
-        const recovery = recoveryFor(code);
+        const { message, recovery } = failureOf(e);
         const again = () => void run(profile, action, work, signIn);
         update(profile, { state: 'failed', action, message, recovery, recover: recovery === 'signIn' ? signIn : again });
         return false;
@@ -101,6 +117,9 @@ export function RunningCallsProvider({ children }: { readonly children: ReactNod
   );
   const dismiss = useCallback((profile: string) => update(profile, undefined), [update]);
 
-  const api = useMemo<RunningCallsApi>(() => ({ calls, run, cancel, dismiss }), [calls, run, cancel, dismiss]);
-  return <Ctx.Provider value={api}>{children}</Ctx.Provider>;
+  return useMemo<RunningCallsApi>(() => ({ calls, run, cancel, dismiss }), [calls, run, cancel, dismiss]);
+}
+
+export function RunningCallsProvider({ children }: { readonly children: ReactNode }) {
+  return <Ctx.Provider value={useCallSlots()}>{children}</Ctx.Provider>;
 }
