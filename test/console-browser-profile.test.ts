@@ -11,6 +11,7 @@ import { createAppCore } from '../src-main/app/app-core.js';
 import { browserProfileDir } from '../src-main/core/console/browser-launch.js';
 import { startSigninStandIn } from '../e2e/fixtures/signin-stand-in.js';
 import type { SigninStandIn } from '../e2e/fixtures/signin-stand-in.js';
+import { HATRACK_BIN, runProcess } from './support/cli-runner.js';
 import { browserRuns as runs, fakeBrowser } from './support/fake-browser.js';
 import { ACCOUNT, createRole, createUser, startMoto } from './support/moto.js';
 import type { Moto, TestUser } from './support/moto.js';
@@ -40,6 +41,7 @@ interface Setup {
   readonly bin: string;
   readonly logs: string[];
   readonly opened: string[];
+  readonly vars: Record<string, string>;
 }
 
 async function setup(name: string, withBrowsers: boolean): Promise<Setup> {
@@ -69,7 +71,7 @@ async function setup(name: string, withBrowsers: boolean): Promise<Setup> {
     backgroundKeyChecks: false,
     log: { info: (m) => logs.push(m), error: (channel, detail) => logs.push(`${channel}: ${detail}`) },
   });
-  return { core, dataDir, bin, logs, opened };
+  return { core, dataDir, bin, logs, opened, vars };
 }
 
 async function ok<T>(answer: Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }>): Promise<T> {
@@ -152,6 +154,30 @@ describe('console in a separate browser profile', () => {
     } finally {
       s.core.dispose();
     }
+  });
+
+  it('hatrack console --separate-profile opens the same per-profile dir as the window, and refuses an unknown browser first', async () => {
+    const s = await setup('cli', true);
+    const record = await fakeBrowser(s.bin, 'chromium');
+    s.core.dispose();
+    // The CLI reads PATH from its own environment; node itself is started by absolute path.
+    const env = { ...s.vars, HATRACK_DATA_DIR: s.dataDir, NO_COLOR: '1' };
+    const opened = await runProcess(process.execPath, [HATRACK_BIN, 'console', 'ops', '--separate-profile', '--region', 'eu-west-2'], env);
+    expect(opened.code, opened.stderr).toBe(0);
+    expect(opened.stdout).toBe('Opened the AWS console for ops in Chromium, in a browser profile of its own (role session; the sign-in link expires in 15 minutes).\n');
+    await vi.waitFor(() => expect(runs(record)).toHaveLength(1), WAIT);
+    const [run] = runs(record) as [string[]];
+    expect(run.slice(0, 3)).toEqual([`--user-data-dir=${browserProfileDir(s.dataDir, { id: 'chromium' }, 'ops')}`, '--no-first-run', '--no-default-browser-check']);
+    expect(new URL(run[3]!).searchParams.get('Destination')).toBe('https://eu-west-2.console.aws.amazon.com/console/home?region=eu-west-2');
+    expect(opened.stdout + opened.stderr).not.toContain('SigninToken');
+
+    const before = signin.requests.length;
+    const unknown = await runProcess(process.execPath, [HATRACK_BIN, 'console', 'ops', '--separate-profile', '--browser', 'firefox'], env);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr.trim()).toBe('hatrack: The browser "firefox" is not installed (found: chromium). [NOT_SUPPORTED]');
+    expect(signin.requests.length).toBe(before);
+    const misuse = await runProcess(process.execPath, [HATRACK_BIN, 'console', 'ops', '--browser', 'chromium'], env);
+    expect(misuse.stderr).toContain('--browser goes with --separate-profile.');
   });
 
   it('refuses before signing in when no browser is found, with the reason and without the URL', async () => {

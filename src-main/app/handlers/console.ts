@@ -1,9 +1,8 @@
 // The console domain's IPC handlers (plain Node): federated sign-in opened in the browser from main, the browsers that
 // can keep a profile per AWS profile, and what Hatrack remembers about where the console opened.
 
-import { HatrackError } from '../../../shared/domain/errors.js';
 import { launchInBrowserProfile } from '../../core/console/browser-launch.js';
-import { detectBrowsers, executableOnDisk, noBrowserReason } from '../../core/console/browsers.js';
+import { chooseBrowser, detectBrowsers, executableOnDisk, noBrowserReason } from '../../core/console/browsers.js';
 import type { InstalledBrowser } from '../../core/console/browsers.js';
 import { mfaSerialsOf } from '../../core/sessions/mfa-serials.js';
 import { forgetConsoleChoices, lastConsoleChoice, rememberConsoleChoice } from '../../core/settings/console-memory.js';
@@ -22,12 +21,7 @@ export function createConsoleHandlers(deps: HandlerContext): ConsoleHandlers {
   const installedBrowsers = () => detectBrowsers(env, executableOnDisk);
 
   /** The browser asked for (or the first one found); refused before any network call when there is none. */
-  function browserFor(id: string | undefined): InstalledBrowser {
-    const found = installedBrowsers();
-    const browser = id === undefined ? found[0] : found.find((b) => b.id === id);
-    if (browser !== undefined) return browser;
-    throw new HatrackError('NOT_SUPPORTED', id === undefined ? `${noBrowserReason(found)}; open the console in your default browser instead.` : `The browser "${id}" is not installed.`);
-  }
+  const browserFor = (id: string | undefined): InstalledBrowser => chooseBrowser(installedBrowsers(), id);
 
   /** Where the profile last opened; a settings file that cannot be read opens the console home rather than nothing. */
   function rememberedChoice(profile: string): ConsoleChoice {

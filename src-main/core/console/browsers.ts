@@ -8,6 +8,8 @@
 import { accessSync, constants as fsConstants, statSync } from 'node:fs';
 import path from 'node:path';
 
+import { HatrackError } from '../../../shared/domain/errors.js';
+
 import type { Environment } from '../environment.js';
 
 export type BrowserFamily = 'chromium' | 'firefox';
@@ -83,6 +85,18 @@ export function detectBrowsers(env: DetectEnvironment, isExecutable: IsExecutabl
 /** Why the separate-profile choice is unavailable, or null when a browser was found. */
 export function noBrowserReason(found: readonly InstalledBrowser[]): string | null {
   return found.length > 0 ? null : 'No Chromium-based browser or Firefox found';
+}
+
+/**
+ * The browser asked for by id (or, with none asked for, the first one found). Refused with the reason, so the window and
+ * the CLI stop before any sign-in request is made.
+ */
+export function chooseBrowser(found: readonly InstalledBrowser[], id: string | undefined): InstalledBrowser {
+  const browser = id === undefined ? found[0] : found.find((b) => b.id === id);
+  if (browser !== undefined) return browser;
+  if (id === undefined) throw new HatrackError('NOT_SUPPORTED', `${noBrowserReason(found)}; open the console in your default browser instead.`);
+  const known = found.length === 0 ? 'none was found' : `found: ${found.map((b) => b.id).join(', ')}`;
+  throw new HatrackError('NOT_SUPPORTED', `The browser "${id}" is not installed (${known}).`);
 }
 
 /** The real file check: a regular file the user may execute (Windows has no execute bit; existing is enough there). */
