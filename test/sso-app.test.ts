@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { createAppCore } from '../src-main/app/app-core.js';
 import { loadTraySnapshot } from '../src-main/app/tray/tray-input.js';
@@ -14,6 +14,7 @@ import type { Channel, EventPayload, RequestOf, ResponseOf } from '../shared/ipc
 import { createPortalRoutes } from './support/sso-standin/portal-routes.js';
 import type { PortalAccountSpec, PortalControl } from './support/sso-standin/portal-routes.js';
 import { startSsoStandin } from './support/sso-standin/server.js';
+import { hangingServer } from './support/network-stand-ins.js';
 import type { SsoStandin } from './support/sso-standin/server.js';
 
 const START_URL = 'https://d-1234567890.awsapps.com/start';
@@ -214,6 +215,32 @@ describe('sso.* channels over the real core', () => {
     expect(standin.log.filter((l) => l.path === '/logout').at(-1)!.bearer).toBe(token);
     expect((await call('sso.sessions', {})).sessions[0]).toMatchObject({ status: 'signed-out', expiresAt: null });
     expect(portal.throttled).toBe(0);
+  });
+
+  it('calls.cancel stops a discovery whose portal never answers: CANCELLED, the connections closed, nothing kept', async () => {
+    writeFileSync(join(home, '.aws', 'config'), USER_CONFIG + SESSION);
+    await signIn();
+    const portalThatHangs = await hangingServer();
+    const hanging = createAppCore({
+      env: { vars: { HOME: home, AWS_ENDPOINT_URL_SSO_OIDC: standin.url, AWS_ENDPOINT_URL_SSO: portalThatHangs.url, HATRACK_HTTP_TIMEOUT_MS: '600000', HATRACK_NETWORK_DEADLINE_MS: '600000' }, platform: 'linux', osHome: home, now: () => new Date() },
+      dataDir: join(home, 'data'),
+      openExternal: async () => undefined,
+      watchFiles: false,
+    });
+    try {
+      const discovering = hanging.dispatch('sso.discover', { session: 'corp', callId: 'discover-1' });
+      await vi.waitFor(() => expect(portalThatHangs.accepted()).toBeGreaterThan(0), { timeout: 60_000, interval: 20 });
+      expect(await hanging.dispatch('calls.cancel', { callId: 'discover-1' })).toEqual({ ok: true, value: { cancelled: true } });
+      const answer = await discovering;
+      expect(answer.ok ? 'ok' : answer.error.code).toBe('CANCELLED');
+      await vi.waitFor(() => expect(portalThatHangs.closedByClient()).toBe(portalThatHangs.accepted()), { timeout: 60_000, interval: 20 });
+      // Nothing of the cancelled listing is kept: populate asks for a discovery first.
+      const populate = await hanging.dispatch('sso.populate.preview', { session: 'corp', pairs: ['222222222222/ReadOnly'] });
+      expect(populate.ok ? 'ok' : populate.error.code).toBe('BAD_REQUEST');
+    } finally {
+      hanging.dispose();
+      await portalThatHangs.close();
+    }
   });
 
   it('the tray offers the sign-in and runs it without the window: browser at the code page, the code in a notification', async () => {

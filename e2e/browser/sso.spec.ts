@@ -10,6 +10,7 @@ import type { Host } from '../fixtures/browser-host.js';
 import { createPortalRoutes, generatedAccounts } from '../../test/support/sso-standin/portal-routes.js';
 import { startSsoStandin } from '../../test/support/sso-standin/server.js';
 import type { SsoStandin } from '../../test/support/sso-standin/server.js';
+import { hangingServer } from '../../test/support/network-stand-ins.js';
 
 const START_URL = 'https://d-1234567890.awsapps.com/start';
 const ACCOUNTS = [{ accountId: '111111111111', accountName: 'Acme Prod', emailAddress: 'ops@acme.example', roles: ['AdministratorAccess', 'ReadOnly'] }, ...generatedAccounts(2000, 2)];
@@ -175,4 +176,33 @@ test('an expired sign-in that cannot be refreshed: the session says so and the r
   await expect(row).toContainText('The sign-in for corp has expired and cannot be refreshed; sign in again.');
   await expect(row.getByRole('button', { name: 'Sign in to corp' })).toBeVisible();
   await shoot(host, 'expired');
+});
+
+test('listing accounts shows its progress in place, and Cancel stops the portal requests and closes the picker', async ({ start }) => {
+  const portalThatHangs = await hangingServer();
+  try {
+    const vars = { ...endpoints(), AWS_ENDPOINT_URL_SSO: portalThatHangs.url, HATRACK_HTTP_TIMEOUT_MS: '600000', HATRACK_NETWORK_DEADLINE_MS: '600000' };
+    const host = await start({ config: SESSION_CONFIG, vars });
+    const { page } = host;
+    await nav(page, 'Identity Center');
+    const row = page.locator('[data-testid="sso-session"][data-session="corp"]');
+    await row.getByRole('button', { name: 'Sign in to corp' }).click();
+    await approveShownCode(page);
+    await expect(row.getByTestId('sso-state')).toHaveText('Signed in');
+
+    await row.getByRole('button', { name: 'Choose accounts of corp' }).click();
+    const picker = page.getByTestId('sso-picker');
+    const progress = picker.getByTestId('sso-discovery-progress');
+    await expect(progress.getByRole('status')).toHaveText('Listing your accounts…');
+    await expect.poll(() => portalThatHangs.accepted()).toBeGreaterThan(0);
+    expect(await host.axe()).toEqual([]);
+    await host.screenshot('sso-discovery-progress');
+    await progress.getByRole('button', { name: 'Cancel listing the accounts of corp' }).click();
+    await expect(picker).toBeHidden();
+    // The abort reached every held portal request: main closed them, it did not just stop listening.
+    await expect.poll(() => portalThatHangs.closedByClient()).toBe(portalThatHangs.accepted());
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  } finally {
+    await portalThatHangs.close();
+  }
 });

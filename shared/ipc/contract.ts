@@ -172,8 +172,11 @@ export const CONTRACT = {
     response: z.object({ tokensRemoved: z.number().int(), credentialsRemoved: z.number().int() }),
     mutates: true,
   },
-  /** Every account and role the session can reach (progress as `sso.discovery.progress`); kept in main for populate. */
-  'sso.discover': { request: z.object({ session: SsoSessionNameSchema }).strict(), response: SsoDiscoverySchema },
+  /**
+   * Every account and role the session can reach (progress as `sso.discovery.progress`); kept in main for populate.
+   * `calls.cancel` with its `callId` stops every portal request at once (it then fails CANCELLED, nothing is kept).
+   */
+  'sso.discover': { request: z.object({ session: SsoSessionNameSchema, callId: CallIdSchema.optional() }).strict(), response: SsoDiscoverySchema },
   /** The profiles populate would write for the picked pairs (of the last discovery), as a diff; writes nothing. */
   'sso.populate.preview': { request: SsoPopulateRequestSchema, response: SsoPopulatePreviewSchema },
   'sso.populate.apply': { request: SsoPopulateRequestSchema, response: SsoPopulateResultSchema, mutates: true },

@@ -43,7 +43,7 @@ function accountJson(a: SsoDiscovery['accounts'][number]): ResponseOf<'sso.disco
   return { accountId: a.accountId, accountName: a.accountName ?? null, emailAddress: a.emailAddress ?? null, roles: [...a.roles] };
 }
 
-export function createSsoHandlers({ env, files, emit, openExternal, applyEdit, ssoSignInNotices }: HandlerContext): SsoHandlers {
+export function createSsoHandlers({ env, files, emit, openExternal, applyEdit, ssoSignInNotices, calls }: HandlerContext): SsoHandlers {
   const flows = createSignInFlows();
   // The last discovery per session: populate writes exactly what the picker showed, without asking the portal again.
   const discoveries = new Map<string, SsoDiscovery>();
@@ -95,17 +95,20 @@ export function createSsoHandlers({ env, files, emit, openExternal, applyEdit, s
       discoveries.delete(name);
       return result;
     },
-    'sso.discover': async ({ session }) => {
+    'sso.discover': async ({ session, callId }) => {
       const { discoverSsoAccounts } = await import('../../core/sso/accounts.js');
       let last = 0;
-      const found = await discoverSsoAccounts(env, files.view().model, session, {
-        onProgress: (p) => {
-          const now = Date.now();
-          if (now - last < PROGRESS_EVERY_MS && !p.listingDone) return;
-          last = now;
-          emit('sso.discovery.progress', { session, accounts: p.accounts, accountsDone: p.accountsDone, listingDone: p.listingDone });
-        },
-      });
+      const found = await calls.run(callId, (signal) =>
+        discoverSsoAccounts(env, files.view().model, session, {
+          signal,
+          onProgress: (p) => {
+            const now = Date.now();
+            if (now - last < PROGRESS_EVERY_MS && !p.listingDone) return;
+            last = now;
+            emit('sso.discovery.progress', { session, accounts: p.accounts, accountsDone: p.accountsDone, listingDone: p.listingDone });
+          },
+        }),
+      );
       discoveries.set(session, found);
       return {
         session,

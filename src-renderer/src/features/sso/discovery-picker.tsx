@@ -12,6 +12,8 @@ import type { EventPayload, ResponseOf } from '../../platform/types.js';
 import type { PickerRow } from './picker-model.js';
 import { pairKey, pickerRows, selectionState, toggleAll, visiblePairs } from './picker-model.js';
 import { FormError } from '../../components/form-error.js';
+import { ProgressInPlace } from '../progress/call-status.js';
+import { newCallId } from '../progress/running-calls.js';
 
 type Discovery = ResponseOf<'sso.discover'>;
 type Preview = ResponseOf<'sso.populate.preview'>;
@@ -32,14 +34,17 @@ function accountLabel(a: Discovery['accounts'][number]): string {
   return a.accountName ?? a.accountId;
 }
 
-function Progress({ session }: { readonly session: string }) {
+function Progress({ session, onCancel }: { readonly session: string; readonly onCancel: () => void }) {
   const client = useClient();
   const [p, setP] = useState<EventPayload<'sso.discovery.progress'> | null>(null);
   useEffect(() => client.on('sso.discovery.progress', (e) => e.session === session && setP(e)), [client, session]);
   return (
-    <p className="muted sso-progress" role="status" data-testid="sso-discovery-progress">
-      <span className="spinner" aria-hidden="true" />
-      {p === null ? 'Listing your accounts…' : `Listing roles: ${p.accountsDone} of ${p.listingDone ? plural(p.accounts, 'account') : `${p.accounts}+ accounts`}`}
+    <p className="muted sso-progress" data-testid="sso-discovery-progress">
+      <ProgressInPlace
+        label={p === null ? 'Listing your accounts…' : `Listing roles: ${p.accountsDone} of ${p.listingDone ? plural(p.accounts, 'account') : `${p.accounts}+ accounts`}`}
+        cancelLabel={`Cancel listing the accounts of ${session}`}
+        onCancel={onCancel}
+      />
     </p>
   );
 }
@@ -64,16 +69,26 @@ export function DiscoveryPicker({ session, onClose }: { readonly session: string
   const [preview, setPreview] = useState<Preview | null>(null);
   const [busy, setBusy] = useState(false);
 
+  // One call id per listing: Cancel, and closing the dialog while it runs, stop every portal request in main.
+  const [callId] = useState(newCallId);
   useEffect(() => {
     let live = true;
-    client.call('sso.discover', { session }).then(
-      (d) => live && setDiscovery(d),
-      (e: unknown) => live && setError(describeError(e)),
+    let done = false;
+    client.call('sso.discover', { session, callId }).then(
+      (d) => {
+        done = true;
+        if (live) setDiscovery(d);
+      },
+      (e: unknown) => {
+        done = true;
+        if (live) setError(describeError(e));
+      },
     );
     return () => {
       live = false;
+      if (!done) void client.call('calls.cancel', { callId }).catch(() => undefined);
     };
-  }, [client, session]);
+  }, [client, session, callId]);
 
   const rows = useMemo(() => pickerRows(discovery?.accounts ?? [], query), [discovery, query]);
   const shownPairs = useMemo(() => visiblePairs(rows), [rows]);
@@ -162,7 +177,7 @@ export function DiscoveryPicker({ session, onClose }: { readonly session: string
       <FormError error={error} />
       {discovery === null ? (
         error === null ? (
-          <Progress session={session} />
+          <Progress session={session} onCancel={onClose} />
         ) : (
           <div className="dialog-actions">
             <button type="button" className="button" onClick={onClose}>
