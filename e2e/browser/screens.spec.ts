@@ -25,7 +25,7 @@ function loaded(page: Page, name: Screen): Locator {
     case 'Access keys':
       return main.locator('tr[data-profile="dev"]');
     case 'Keychain':
-      return main.getByRole('heading', { name: 'In the keychain' }).or(page.getByTestId('no-keychain')).or(main.getByRole('alert'));
+      return main.getByRole('heading', { name: 'In the keychain', exact: true }).or(page.getByTestId('no-keychain')).or(main.getByRole('alert'));
     case 'Doctor':
       return page.getByTestId('findings').or(page.getByTestId('doctor-clean')).or(main.getByRole('alert'));
     case 'Settings':
