@@ -64,8 +64,11 @@ test('lists every profile and searches by name, account, role, kind and region',
   // Keyboard: arrow down from search focuses the first row; Space opens its editor.
   await page.getByLabel('Group by account').uncheck();
   await search.focus();
+  // Focus moves on the next frame: each key waits for it, or a busy machine types the next key into the search box.
   await page.keyboard.press('ArrowDown');
+  await expect(page.locator('[data-profile="data-reader"] .prow-main')).toBeFocused();
   await page.keyboard.press('ArrowDown');
+  await expect(page.locator('[data-profile="default"] .prow-main')).toBeFocused();
   // Enter runs the row's primary action (rows-keyboard.spec); Space opens the editor.
   await page.keyboard.press('Space');
   await expect(page.getByTestId('editor')).toBeVisible();
