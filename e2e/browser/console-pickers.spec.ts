@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/browser-host.js';
-import { chooseRowAction, overflows, unique } from '../fixtures/helpers.js';
+import { opsRoleFiles } from '../fixtures/console-role.js';
+import { chooseRowAction, overflows } from '../fixtures/helpers.js';
 import { browserRuns, fakeBrowser } from '../../test/support/fake-browser.js';
-import { ACCOUNT, createRole, createUser } from '../../test/support/moto.js';
 
 const SIZES = [
   [1280, 800],
@@ -25,13 +25,10 @@ function dialog(page: Page) {
 }
 
 test('pick a region and a service, open there, and find them first as recents next time', async ({ start, moto, signin }) => {
-  const user = await createUser(moto, unique('pickers-user'), ['sts:AssumeRole', 'sts:GetFederationToken']);
-  const role = unique('pickers-role');
-  await createRole(moto, role);
+  const files = await opsRoleFiles(moto, 'pickers');
   const host = await start({
     aws: { moto, signin },
-    config: `[profile base]\nregion = us-east-1\n\n[profile ops]\nrole_arn = arn:aws:iam::${ACCOUNT}:role/${role}\nsource_profile = base\nregion = eu-west-1\n`,
-    credentials: `[base]\naws_access_key_id = ${user.accessKeyId}\naws_secret_access_key = ${user.secretAccessKey}\n`,
+    ...files,
   });
   const { page } = host;
 
@@ -126,9 +123,7 @@ test('pick a region and a service, open there, and find them first as recents ne
 });
 
 test('with browsers on PATH: the setting checks the box, the browser is chosen, and the console opens in its own profile', async ({ start, moto, signin }) => {
-  const user = await createUser(moto, unique('separate-user'), ['sts:AssumeRole', 'sts:GetFederationToken']);
-  const role = unique('separate-role');
-  await createRole(moto, role);
+  const files = await opsRoleFiles(moto, 'separate');
   // Main detects browsers on its environment's PATH: two stand-ins there, nothing else.
   const bin = await mkdtemp(path.join(tmpdir(), 'hatrack-e2e-browsers-'));
   try {
@@ -136,8 +131,7 @@ test('with browsers on PATH: the setting checks the box, the browser is chosen, 
     await fakeBrowser(bin, 'firefox');
     const host = await start({
       aws: { moto, signin },
-      config: `[profile base]\nregion = us-east-1\n\n[profile ops]\nrole_arn = arn:aws:iam::${ACCOUNT}:role/${role}\nsource_profile = base\nregion = eu-west-1\n`,
-      credentials: `[base]\naws_access_key_id = ${user.accessKeyId}\naws_secret_access_key = ${user.secretAccessKey}\n`,
+      ...files,
       vars: { PATH: bin },
     });
     const { page } = host;
