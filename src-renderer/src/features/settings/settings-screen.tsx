@@ -31,6 +31,10 @@ export function SettingsScreen() {
   }, [client, app]);
 
   const save = (patch: Partial<SettingsView['app']>, quiet = false) => {
+    // The control shows the choice at once (a checkbox that waits for main to answer looks dead on a busy machine);
+    // main's answer then replaces the draft, and a refusal puts the previous value back.
+    const before = draft;
+    if (before !== null) setDraft({ ...before, ...patch });
     setSaving(true);
     client.call('settings.update', { app: patch }).then(
       async (s) => {
@@ -42,6 +46,7 @@ export function SettingsScreen() {
       },
       (e: unknown) => {
         setSaving(false);
+        if (before !== null) setDraft(before);
         status.error(e);
       },
     );
